@@ -1,0 +1,107 @@
+#include "core/atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace convviz {
+namespace {
+
+Error io_error(const std::string& verb, const std::string& path, int error_number) {
+  return Error{"cannot " + verb + " '" + path + "': " + std::strerror(error_number)};
+}
+
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    bytes.remove_prefix(static_cast<size_t>(written));
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<StagedFile> stage_file(const std::string& path, std::string_view bytes) {
+  if (path.empty()) return Error{"the output path is empty"};
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Error{"cannot write '" + path + "': it is a folder"};
+  }
+  std::string temp = path + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) return io_error("write", path, errno);
+  const bool written = write_all(fd, bytes) && ::fsync(fd) == 0;
+  const int saved_errno = errno;
+  // mkstemp makes 0600 files: keep the replaced file's mode, else the usual
+  // 0644 (reading the umask would mean changing it, which is not thread-safe).
+  struct stat existing {};
+  ::fchmod(fd, ::stat(path.c_str(), &existing) == 0 ? existing.st_mode & 07777 : 0644);
+  if (::close(fd) != 0 || !written) {
+    ::unlink(temp.c_str());
+    return io_error("write", path, written ? errno : saved_errno);
+  }
+  return StagedFile{temp, path};
+}
+
+Status commit_staged(const StagedFile& staged) {
+  if (std::rename(staged.temp_path.c_str(), staged.final_path.c_str()) != 0) {
+    const int saved_errno = errno;
+    ::unlink(staged.temp_path.c_str());
+    return io_error("write", staged.final_path, saved_errno);
+  }
+  return std::nullopt;
+}
+
+void discard_staged(const StagedFile& staged) { ::unlink(staged.temp_path.c_str()); }
+
+Status write_files_atomically(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<StagedFile> staged;
+  for (const auto& [path, bytes] : files) {
+    Result<StagedFile> one = stage_file(path, bytes);
+    if (!one) {
+      for (const StagedFile& s : staged) discard_staged(s);
+      return one.error();
+    }
+    staged.push_back(*one);
+  }
+  for (size_t i = 0; i < staged.size(); ++i) {
+    if (Status failed = commit_staged(staged[i])) {
+      for (size_t j = i + 1; j < staged.size(); ++j) discard_staged(staged[j]);
+      return failed;
+    }
+  }
+  return std::nullopt;
+}
+
+Status write_file_atomically(const std::string& path, std::string_view bytes) {
+  return write_files_atomically({{path, std::string(bytes)}});
+}
+
+Result<std::string> read_file(const std::string& path, size_t max_bytes) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Error{"cannot read '" + path + "': it is a folder"};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return io_error("read", path, errno);
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    return Error{"'" + path + "' is " + std::to_string(size) + " bytes, more than the " +
+                 std::to_string(max_bytes) + " ConvViz reads"};
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return io_error("read", path, errno);
+  return bytes;
+}
+
+}  // namespace convviz

@@ -1,0 +1,30 @@
+#pragma once
+// Writes that never leave a half-written file or destroy the previous one:
+// the bytes go to a temporary file beside the target, which is then renamed
+// over it (rename is atomic within one file system).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace convviz {
+
+// A complete temporary file waiting to be renamed into place.
+struct StagedFile {
+  std::string temp_path;
+  std::string final_path;
+};
+
+Result<StagedFile> stage_file(const std::string& path, std::string_view bytes);
+Status commit_staged(const StagedFile& staged);
+void discard_staged(const StagedFile& staged);
+
+// Stages every file first and renames only when all of them were written,
+// so a failure part-way leaves every target as it was.
+Status write_files_atomically(const std::vector<std::pair<std::string, std::string>>& files);
+Status write_file_atomically(const std::string& path, std::string_view bytes);
+
+Result<std::string> read_file(const std::string& path, size_t max_bytes);
+
+}  // namespace convviz

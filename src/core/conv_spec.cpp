@@ -1,0 +1,222 @@
+#include "core/conv_spec.h"
+
+#include <array>
+#include <string>
+
+namespace convviz {
+namespace {
+
+std::string str(int64_t v) { return std::to_string(v); }
+
+// Overflow-safe product for size checks: saturates at INT64_MAX.
+int64_t saturating_product(std::initializer_list<int64_t> factors) {
+  int64_t product = 1;
+  for (int64_t f : factors) {
+    if (__builtin_mul_overflow(product, f, &product)) return INT64_MAX;
+  }
+  return product;
+}
+
+struct Axis {
+  const char* name;   // "height" or "width"
+  const char* cells;  // "rows" or "columns"
+  int64_t input;
+  int64_t kernel, stride, dilation, pad_before, pad_after;
+};
+
+std::array<Axis, 2> axes(const ConvSpec& s) {
+  const SidePadding p = side_padding(s);
+  return {
+      Axis{"height", "rows", s.height, s.kernel_size.h, s.stride.h, s.dilation.h, p.top, p.bottom},
+      Axis{"width", "columns", s.width, s.kernel_size.w, s.stride.w, s.dilation.w, p.left,
+           p.right}};
+}
+
+void require_positive(std::vector<SpecError>& errors, const char* field, const std::string& what,
+                      int64_t value) {
+  if (value < 1) {
+    errors.push_back({field, what + " (" + str(value) + ") must be at least 1"});
+  } else if (value > kMaxExtent) {
+    errors.push_back({field, what + " (" + str(value) + ") is larger than ConvViz supports (" +
+                                 str(kMaxExtent) + ")"});
+  }
+}
+
+void check_scalars(const ConvSpec& s, std::vector<SpecError>& errors) {
+  require_positive(errors, "in_channels", "in_channels", s.in_channels);
+  require_positive(errors, "out_channels", "out_channels", s.out_channels);
+  require_positive(errors, "groups", "groups", s.groups);
+  require_positive(errors, "batch", "batch size", s.batch);
+  require_positive(errors, "height", "input height", s.height);
+  require_positive(errors, "width", "input width", s.width);
+  const std::pair<const char*, Pair> pairs[] = {
+      {"kernel_size", s.kernel_size}, {"stride", s.stride}, {"dilation", s.dilation}};
+  for (const auto& [field, pair] : pairs) {
+    require_positive(errors, field, std::string(field) + " height", pair.h);
+    require_positive(errors, field, std::string(field) + " width", pair.w);
+  }
+  if (s.padding_preset != PaddingPreset::Explicit) return;
+  for (auto [value, what] : {std::pair{s.padding.h, "height"}, std::pair{s.padding.w, "width"}}) {
+    if (value < 0) {
+      errors.push_back(
+          {"padding", std::string("padding ") + what + " (" + str(value) + ") cannot be negative"});
+    } else if (value > kMaxExtent) {
+      errors.push_back({"padding", std::string("padding ") + what + " (" + str(value) +
+                                       ") is larger than ConvViz supports (" + str(kMaxExtent) +
+                                       ")"});
+    }
+  }
+}
+
+void check_groups(const ConvSpec& s, std::vector<SpecError>& errors) {
+  if (s.in_channels % s.groups != 0) {
+    errors.push_back({"groups", "groups (" + str(s.groups) + ") must divide in_channels (" +
+                                    str(s.in_channels) + ")"});
+  }
+  if (s.out_channels % s.groups != 0) {
+    errors.push_back({"groups", "groups (" + str(s.groups) + ") must divide out_channels (" +
+                                    str(s.out_channels) + ")"});
+  }
+}
+
+void check_same_padding(const ConvSpec& s, std::vector<SpecError>& errors) {
+  if (s.padding_preset == PaddingPreset::Same && (s.stride.h != 1 || s.stride.w != 1)) {
+    errors.push_back({"padding", "padding 'same' needs stride 1, but stride is " + str(s.stride.h) +
+                                     "x" + str(s.stride.w) +
+                                     " (PyTorch has no 'same' for strided convolutions)"});
+  }
+}
+
+// PyTorch pads with F.pad for the non-zero modes, which limits the padding.
+void check_padding_mode(const Axis& a, PaddingMode mode, std::vector<SpecError>& errors) {
+  const int64_t pad = std::max(a.pad_before, a.pad_after);
+  const std::string where = " the input " + std::string(a.name) + " (" + str(a.input) + ")";
+  if (mode == PaddingMode::Reflect && pad >= a.input) {
+    errors.push_back(
+        {"padding", "reflect padding (" + str(pad) + ") must be smaller than" + where});
+  }
+  if (mode == PaddingMode::Circular && pad > a.input) {
+    errors.push_back({"padding", "circular padding (" + str(pad) + ") cannot be larger than" +
+                                     where + ": it would wrap around more than once"});
+  }
+}
+
+void check_kernel_fits(const Axis& a, std::vector<SpecError>& errors) {
+  const int64_t dilated = a.dilation * (a.kernel - 1) + 1;
+  const int64_t padded = a.input + a.pad_before + a.pad_after;
+  if (dilated > padded) {
+    const std::string kernel_words = a.dilation > 1 ? "the dilated kernel (" : "the kernel (";
+    errors.push_back({"kernel_size", kernel_words + str(dilated) + " " + a.cells +
+                                         ") is larger than the padded input (" + str(padded) + " " +
+                                         a.cells + ")"});
+  }
+}
+
+void check_sizes(const ConvSpec& s, std::vector<SpecError>& errors) {
+  const Shape4 shapes[] = {input_shape(s), weight_shape(s), output_shape(s)};
+  const char* names[] = {"the input", "the weight", "the output"};
+  const char* fields[] = {"height", "kernel_size", "out_channels"};
+  for (int i = 0; i < 3; ++i) {
+    const int64_t count = saturating_product({shapes[i].n, shapes[i].c, shapes[i].h, shapes[i].w});
+    if (count > kMaxTensorElements) {
+      errors.push_back({fields[i], std::string(names[i]) + " would hold " + str(count) +
+                                       " values; ConvViz holds at most " + str(kMaxTensorElements) +
+                                       " (256 MiB) per tensor"});
+    }
+  }
+  const int64_t terms =
+      saturating_product({in_channels_per_group(s), s.kernel_size.h, s.kernel_size.w});
+  if (terms > kMaxTermsPerOutput) {
+    errors.push_back({"kernel_size", "each output would sum " + str(terms) +
+                                         " products; ConvViz supports at most " +
+                                         str(kMaxTermsPerOutput)});
+  }
+}
+
+}  // namespace
+
+std::vector<SpecError> validate(const ConvSpec& s) {
+  std::vector<SpecError> errors;
+  check_scalars(s, errors);
+  // The rules below do arithmetic on the sizes, so they need sane sizes first.
+  if (!errors.empty()) return errors;
+  check_groups(s, errors);
+  check_same_padding(s, errors);
+  for (const Axis& a : axes(s)) check_padding_mode(a, s.padding_mode, errors);
+  for (const Axis& a : axes(s)) check_kernel_fits(a, errors);
+  if (errors.empty()) check_sizes(s, errors);
+  return errors;
+}
+
+std::string join_messages(const std::vector<SpecError>& errors) {
+  std::string joined;
+  for (const SpecError& e : errors) {
+    if (!joined.empty()) joined += "; ";
+    joined += e.message;
+  }
+  return joined;
+}
+
+SidePadding side_padding(const ConvSpec& s) {
+  switch (s.padding_preset) {
+    case PaddingPreset::Valid:
+      return {};
+    case PaddingPreset::Same: {
+      // torch: total = d·(k−1), left = total // 2, the rest on the right.
+      const int64_t total_h = s.dilation.h * (s.kernel_size.h - 1);
+      const int64_t total_w = s.dilation.w * (s.kernel_size.w - 1);
+      return {total_h / 2, total_h - total_h / 2, total_w / 2, total_w - total_w / 2};
+    }
+    case PaddingPreset::Explicit:
+      break;
+  }
+  return {s.padding.h, s.padding.h, s.padding.w, s.padding.w};
+}
+
+Shape4 input_shape(const ConvSpec& s) { return {s.batch, s.in_channels, s.height, s.width}; }
+
+Shape4 weight_shape(const ConvSpec& s) {
+  return {s.out_channels, in_channels_per_group(s), s.kernel_size.h, s.kernel_size.w};
+}
+
+Shape4 output_shape(const ConvSpec& s) {
+  const auto [h, w] = axes(s);
+  // H_out = floor((H + pad_top + pad_bottom − d·(k−1) − 1) / s) + 1; the
+  // numerator is never negative for a valid spec, so / is floor here.
+  auto extent = [](const Axis& a) {
+    return (a.input + a.pad_before + a.pad_after - a.dilation * (a.kernel - 1) - 1) / a.stride + 1;
+  };
+  return {s.batch, s.out_channels, extent(h), extent(w)};
+}
+
+int64_t in_channels_per_group(const ConvSpec& s) {
+  return s.groups > 0 ? s.in_channels / s.groups : 0;
+}
+
+int64_t out_channels_per_group(const ConvSpec& s) {
+  return s.groups > 0 ? s.out_channels / s.groups : 0;
+}
+
+std::string_view padding_mode_name(PaddingMode mode) {
+  switch (mode) {
+    case PaddingMode::Zeros:
+      return "zeros";
+    case PaddingMode::Reflect:
+      return "reflect";
+    case PaddingMode::Replicate:
+      return "replicate";
+    case PaddingMode::Circular:
+      return "circular";
+  }
+  return "zeros";
+}
+
+std::optional<PaddingMode> parse_padding_mode(std::string_view name) {
+  for (PaddingMode m :
+       {PaddingMode::Zeros, PaddingMode::Reflect, PaddingMode::Replicate, PaddingMode::Circular}) {
+    if (padding_mode_name(m) == name) return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace convviz

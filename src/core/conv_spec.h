@@ -1,0 +1,76 @@
+#pragma once
+// Every nn.Conv2d parameter, with PyTorch's names and defaults, plus the
+// input's batch/height/width so a spec alone fixes every tensor shape.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace convviz {
+
+// A (height, width) pair: PyTorch accepts an int or a pair for each of these.
+struct Pair {
+  int64_t h = 1;
+  int64_t w = 1;
+  bool operator==(const Pair&) const = default;
+};
+
+enum class PaddingPreset { Explicit, Same, Valid };
+enum class PaddingMode { Zeros, Reflect, Replicate, Circular };
+
+struct ConvSpec {
+  int64_t in_channels = 1;
+  int64_t out_channels = 1;
+  Pair kernel_size{3, 3};
+  Pair stride{1, 1};
+  Pair padding{0, 0};  // read only when padding_preset is Explicit
+  PaddingPreset padding_preset = PaddingPreset::Explicit;
+  PaddingMode padding_mode = PaddingMode::Zeros;
+  Pair dilation{1, 1};
+  int64_t groups = 1;
+  bool bias = true;
+  // The input tensor is [batch, in_channels, height, width].
+  int64_t batch = 1;
+  int64_t height = 5;
+  int64_t width = 5;
+  bool operator==(const ConvSpec&) const = default;
+};
+
+struct Shape4 {
+  int64_t n = 0, c = 0, h = 0, w = 0;
+  bool operator==(const Shape4&) const = default;
+};
+
+// Padding actually applied on each side. Differs from `padding` for 'same'
+// (odd totals put the extra row/column at the bottom/right, as PyTorch does)
+// and 'valid' (all zero).
+struct SidePadding {
+  int64_t top = 0, bottom = 0, left = 0, right = 0;
+};
+
+struct SpecError {
+  std::string field;    // the ConvSpec field the rule is about, e.g. "groups"
+  std::string message;  // the rule in plain words, with the values
+};
+
+// Size caps: no spec may make the program allocate without bound.
+inline constexpr int64_t kMaxExtent = 1 << 20;          // any single size
+inline constexpr int64_t kMaxTensorElements = 1 << 26;  // 256 MiB of float32
+inline constexpr int64_t kMaxTermsPerOutput = 1 << 20;  // products per output
+
+// Every broken rule, one entry each; empty means PyTorch would accept it.
+std::vector<SpecError> validate(const ConvSpec& spec);
+std::string join_messages(const std::vector<SpecError>& errors);
+
+SidePadding side_padding(const ConvSpec& spec);
+Shape4 input_shape(const ConvSpec& spec);
+Shape4 weight_shape(const ConvSpec& spec);
+Shape4 output_shape(const ConvSpec& spec);
+int64_t in_channels_per_group(const ConvSpec& spec);
+int64_t out_channels_per_group(const ConvSpec& spec);
+
+std::string_view padding_mode_name(PaddingMode mode);
+std::optional<PaddingMode> parse_padding_mode(std::string_view name);
+
+}  // namespace convviz

@@ -1,0 +1,134 @@
+#include "core/session.h"
+
+#include <algorithm>
+
+#include "core/atomic_file.h"
+#include "core/spec_json.h"
+#include "core/step_trace.h"
+
+namespace convviz {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kFormatVersion = 1;
+
+json tensor_json(const Tensor& t) { return json{{"shape", t.shape}, {"data", t.data}}; }
+
+Result<Tensor> tensor_from_json(const json& doc, const std::string& key) {
+  if (!doc.contains(key)) return Error{"session key \"" + key + "\" is missing"};
+  const json& value = doc.at(key);
+  if (!value.is_object() || !value.contains("shape") || !value.contains("data") ||
+      !value["shape"].is_array() || !value["data"].is_array()) {
+    return Error{"session key \"" + key +
+                 "\" must be an object with \"shape\" and \"data\" arrays"};
+  }
+  Tensor t;
+  for (const json& d : value["shape"]) {
+    if (!d.is_number_integer() || d.get<int64_t>() < 0 || d.get<int64_t>() > kMaxExtent) {
+      return Error{"session key \"" + key + "\" has a bad shape " + value["shape"].dump()};
+    }
+    t.shape.push_back(d.get<int64_t>());
+  }
+  const json& data = value["data"];
+  if (t.shape.size() > 4 || int64_t(data.size()) != element_count(t.shape)) {
+    return Error{"session key \"" + key + "\" has " + std::to_string(data.size()) +
+                 " values but its shape " + shape_text(t.shape) + " needs " +
+                 std::to_string(element_count(t.shape))};
+  }
+  t.data.reserve(data.size());
+  for (const json& v : data) {
+    if (!v.is_number()) {
+      return Error{"session key \"" + key + "\" holds a value that is not a number: " + v.dump()};
+    }
+    t.data.push_back(v.get<float>());
+  }
+  return t;
+}
+
+}  // namespace
+
+const Tensor* bias_or_null(const Session& s) { return s.spec.bias ? &s.bias : nullptr; }
+
+std::vector<SpecError> check_session(const Session& s) {
+  std::vector<SpecError> errors = validate(s.spec);
+  if (!errors.empty()) return errors;
+  errors = check_tensor_shapes(s.spec, s.input, s.weight, bias_or_null(s));
+  if (!errors.empty()) return errors;
+  if (s.step < 0 || s.step >= step_count(s.spec)) {
+    errors.push_back({"step", "step " + std::to_string(s.step) + " is outside 0.." +
+                                  std::to_string(step_count(s.spec) - 1)});
+  }
+  return errors;
+}
+
+json session_to_json(const Session& s) {
+  json doc{{"convviz_session", kFormatVersion},
+           {"config", spec_to_config(s.spec)},
+           {"input", tensor_json(s.input)},
+           {"weight", tensor_json(s.weight)},
+           {"step", s.step}};
+  doc["bias"] = s.spec.bias ? tensor_json(s.bias) : json(nullptr);
+  return doc;
+}
+
+Result<Session> session_from_json(const json& doc) {
+  if (!doc.is_object() || !doc.contains("convviz_session")) {
+    return Error{"this is not a ConvViz session (the key \"convviz_session\" is missing)"};
+  }
+  if (doc["convviz_session"] != kFormatVersion) {
+    return Error{"session format " + doc["convviz_session"].dump() +
+                 " is not supported (expected " + std::to_string(kFormatVersion) + ")"};
+  }
+  for (const auto& [key, value] : doc.items()) {
+    static const char* known[] = {"convviz_session", "config", "input", "weight", "bias", "step"};
+    if (std::find(std::begin(known), std::end(known), key) == std::end(known)) {
+      return Error{"unknown session key \"" + key + "\""};
+    }
+  }
+  Session s;
+  Result<Tensor> input = tensor_from_json(doc, "input");
+  if (!input) return input.error();
+  s.input = *input;
+  if (s.input.shape.size() != 4) return Error{"session key \"input\" must have 4 dimensions"};
+  ConvSpec base;
+  base.batch = s.input.shape[0];
+  base.height = s.input.shape[2];
+  base.width = s.input.shape[3];
+  Result<ConvSpec> spec = spec_from_config(doc.value("config", json::object()), base);
+  if (!spec) return Error{"in \"config\": " + spec.error().message};
+  s.spec = *spec;
+  Result<Tensor> weight = tensor_from_json(doc, "weight");
+  if (!weight) return weight.error();
+  s.weight = *weight;
+  if (s.spec.bias) {
+    Result<Tensor> bias = tensor_from_json(doc, "bias");
+    if (!bias) return bias.error();
+    s.bias = *bias;
+  } else if (doc.contains("bias") && !doc["bias"].is_null()) {
+    return Error{"session key \"bias\" must be null when the config has bias off"};
+  }
+  if (doc.contains("step")) {
+    if (!doc["step"].is_number_integer())
+      return Error{"session key \"step\" must be a whole number"};
+    s.step = doc["step"].get<int64_t>();
+  }
+  if (std::vector<SpecError> errors = check_session(s); !errors.empty()) {
+    return Error{join_messages(errors)};
+  }
+  return s;
+}
+
+Status save_session(const std::string& path, const Session& session) {
+  return write_file_atomically(path, session_to_json(session).dump(1) + "\n");
+}
+
+Result<Session> load_session(const std::string& path) {
+  Result<json> doc = read_json_file(path);
+  if (!doc) return doc.error();
+  Result<Session> session = session_from_json(*doc);
+  if (!session) return Error{"'" + path + "': " + session.error().message};
+  return session;
+}
+
+}  // namespace convviz

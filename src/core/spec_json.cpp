@@ -1,0 +1,195 @@
+#include "core/spec_json.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/atomic_file.h"
+
+namespace convviz {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxJsonBytes = size_t{256} << 20;
+
+constexpr std::array<std::string_view, 9> kConfigKeys = {
+    "in_channels",  "out_channels", "kernel_size", "stride", "padding",
+    "padding_mode", "dilation",     "groups",      "bias"};
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1] ? 1 : 0)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+Error unknown_key(const std::string& key) {
+  std::string message = "unknown config key \"" + key + "\"";
+  auto closest = std::min_element(kConfigKeys.begin(), kConfigKeys.end(), [&](auto a, auto b) {
+    return edit_distance(key, a) < edit_distance(key, b);
+  });
+  if (edit_distance(key, *closest) <= 3) {
+    return Error{message + " (did you mean \"" + std::string(*closest) + "\"?)"};
+  }
+  message += " (nn.Conv2d's keys are";
+  for (auto k : kConfigKeys) message += " " + std::string(k);
+  return Error{message + ")"};
+}
+
+Error wrong_type(const std::string& key, const std::string& expected, const json& value) {
+  return Error{"config key \"" + key + "\" must be " + expected + ", not " + value.dump()};
+}
+
+Result<int64_t> read_int(const std::string& key, const json& value) {
+  if (!value.is_number_integer()) return wrong_type(key, "a whole number", value);
+  if (value.is_number_unsigned() && value.get<uint64_t>() > uint64_t(INT64_MAX)) {
+    return wrong_type(key, "a whole number that fits in 64 bits", value);
+  }
+  return value.get<int64_t>();
+}
+
+// PyTorch's _pair: an int means the same value for height and width.
+Result<Pair> read_pair(const std::string& key, const json& value) {
+  const std::string expected = "a whole number or a [height, width] pair of whole numbers";
+  if (value.is_number_integer()) {
+    Result<int64_t> v = read_int(key, value);
+    if (!v) return v.error();
+    return Pair{*v, *v};
+  }
+  if (!value.is_array() || value.size() != 2 || !value[0].is_number_integer() ||
+      !value[1].is_number_integer()) {
+    return wrong_type(key, expected, value);
+  }
+  Result<int64_t> h = read_int(key, value[0]);
+  Result<int64_t> w = read_int(key, value[1]);
+  if (!h) return h.error();
+  if (!w) return w.error();
+  return Pair{*h, *w};
+}
+
+Status read_padding(const json& value, ConvSpec& spec) {
+  if (value.is_string()) {
+    const std::string text = value.get<std::string>();
+    if (text == "same") {
+      spec.padding_preset = PaddingPreset::Same;
+    } else if (text == "valid") {
+      spec.padding_preset = PaddingPreset::Valid;
+    } else {
+      return Error{"config key \"padding\" is \"" + text +
+                   "\"; a string padding must be \"same\" or \"valid\""};
+    }
+    return std::nullopt;
+  }
+  Result<Pair> pair = read_pair("padding", value);
+  if (!pair) {
+    return wrong_type("padding", "a whole number, a [height, width] pair, \"same\" or \"valid\"",
+                      value);
+  }
+  spec.padding_preset = PaddingPreset::Explicit;
+  spec.padding = *pair;
+  return std::nullopt;
+}
+
+Status read_key(const std::string& key, const json& value, ConvSpec& spec) {
+  auto set_int = [&](int64_t& field) -> Status {
+    Result<int64_t> v = read_int(key, value);
+    if (!v) return v.error();
+    field = *v;
+    return std::nullopt;
+  };
+  auto set_pair = [&](Pair& field) -> Status {
+    Result<Pair> v = read_pair(key, value);
+    if (!v) return v.error();
+    field = *v;
+    return std::nullopt;
+  };
+  if (key == "in_channels") return set_int(spec.in_channels);
+  if (key == "out_channels") return set_int(spec.out_channels);
+  if (key == "groups") return set_int(spec.groups);
+  if (key == "kernel_size") return set_pair(spec.kernel_size);
+  if (key == "stride") return set_pair(spec.stride);
+  if (key == "dilation") return set_pair(spec.dilation);
+  if (key == "padding") return read_padding(value, spec);
+  if (key == "bias") {
+    if (!value.is_boolean()) return wrong_type(key, "true or false", value);
+    spec.bias = value.get<bool>();
+    return std::nullopt;
+  }
+  if (key == "padding_mode") {
+    const auto mode =
+        value.is_string() ? parse_padding_mode(value.get<std::string>()) : std::nullopt;
+    if (!mode) {
+      return wrong_type(key, "one of \"zeros\", \"reflect\", \"replicate\", \"circular\"", value);
+    }
+    spec.padding_mode = *mode;
+    return std::nullopt;
+  }
+  return unknown_key(key);
+}
+
+json pair_json(const Pair& p) { return p.h == p.w ? json(p.h) : json::array({p.h, p.w}); }
+
+}  // namespace
+
+Result<ConvSpec> spec_from_config(const json& config, const ConvSpec& base) {
+  if (!config.is_object()) return Error{"the config must be a JSON object, not " + config.dump()};
+  // nn.Conv2d has no default for these three.
+  for (const char* required : {"in_channels", "out_channels", "kernel_size"}) {
+    if (!config.contains(required)) {
+      return Error{"config key \"" + std::string(required) +
+                   "\" is missing (nn.Conv2d requires it)"};
+    }
+  }
+  ConvSpec spec;
+  spec.batch = base.batch;
+  spec.height = base.height;
+  spec.width = base.width;
+  spec.padding = {0, 0};
+  for (const auto& [key, value] : config.items()) {
+    if (Status failed = read_key(key, value, spec)) return *failed;
+  }
+  return spec;
+}
+
+json spec_to_config(const ConvSpec& spec) {
+  json padding = pair_json(spec.padding);
+  if (spec.padding_preset == PaddingPreset::Same) padding = "same";
+  if (spec.padding_preset == PaddingPreset::Valid) padding = "valid";
+  return json{{"in_channels", spec.in_channels},
+              {"out_channels", spec.out_channels},
+              {"kernel_size", pair_json(spec.kernel_size)},
+              {"stride", pair_json(spec.stride)},
+              {"padding", padding},
+              {"padding_mode", std::string(padding_mode_name(spec.padding_mode))},
+              {"dilation", pair_json(spec.dilation)},
+              {"groups", spec.groups},
+              {"bias", spec.bias}};
+}
+
+Result<json> parse_json_text(std::string_view text, const std::string& name) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
+    const std::string what = e.what();
+    const size_t end = what.find("] ");
+    return Error{name +
+                 " is not valid JSON: " + (end == std::string::npos ? what : what.substr(end + 2))};
+  }
+}
+
+Result<json> read_json_file(const std::string& path) {
+  Result<std::string> text = read_file(path, kMaxJsonBytes);
+  if (!text) return text.error();
+  return parse_json_text(*text, "'" + path + "'");
+}
+
+}  // namespace convviz

@@ -1,0 +1,24 @@
+#pragma once
+// A Conv2d configuration as JSON, with nn.Conv2d's parameter names:
+// {"in_channels": 1, "out_channels": 1, "kernel_size": 3, "stride": [2, 1],
+//  "padding": "same", "padding_mode": "zeros", "dilation": 1, "groups": 1,
+//  "bias": true}
+// Missing optional keys take PyTorch's defaults; unknown keys and wrong
+// types are errors that name the key.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "core/conv_spec.h"
+#include "core/result.h"
+
+namespace convviz {
+
+// The result keeps `base`'s batch, height and width (not part of a config).
+Result<ConvSpec> spec_from_config(const nlohmann::json& config, const ConvSpec& base = {});
+nlohmann::json spec_to_config(const ConvSpec& spec);
+
+Result<nlohmann::json> parse_json_text(std::string_view text, const std::string& name);
+Result<nlohmann::json> read_json_file(const std::string& path);
+
+}  // namespace convviz
