@@ -1,0 +1,57 @@
+#include "app/cli.h"
+
+#include <exception>
+
+#include "core/presets.h"
+
+namespace convviz {
+namespace {
+
+constexpr const char* kUsage =
+    R"(ConvViz: 2D convolution exactly as PyTorch's nn.Conv2d computes it.
+
+Usage:
+  convviz compute --config C.json --input X.npy --weight W.npy [--bias B.npy]
+                  --output Y.npy [--ops-json OPS.json]
+  convviz compute --preset NAME --output Y.npy [--ops-json OPS.json]
+  convviz explain --config C.json --input X.npy --weight W.npy [--bias B.npy]
+                  --step I [--json]
+  convviz explain --preset NAME --step I [--json]
+  convviz --help | --version
+
+Run 'convviz COMMAND --help' for the details of a command.
+)";
+
+}  // namespace
+
+int report_bad_input(std::ostream& err, const std::string& command, const std::string& message) {
+  err << "convviz " << command << ": " << message << "\n";
+  return kExitBadInput;
+}
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  try {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+      out << kUsage << "\nPresets: " << preset_names() << "\n";
+      return kExitOk;
+    }
+    if (args[0] == "--version") {
+      out << "convviz " << CONVVIZ_VERSION << "\n";
+      return kExitOk;
+    }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "compute") return run_compute(rest, out, err);
+    if (args[0] == "explain") return run_explain(rest, out, err);
+    err << "convviz: unknown command '" << args[0]
+        << "' (commands: compute, explain; see --help)\n";
+    return kExitBadInput;
+  } catch (const std::bad_alloc&) {
+    err << "convviz: out of memory\n";
+    return kExitInternal;
+  } catch (const std::exception& e) {
+    err << "convviz: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}
+
+}  // namespace convviz

@@ -1,0 +1,32 @@
+#pragma once
+// Option parsing for the convviz subcommands: --name value, --name=value and
+// bare flags, each allowed at most once; anything else is an error.
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace convviz {
+
+struct OptionSpec {
+  const char* name;  // without the leading dashes
+  bool takes_value;
+};
+
+struct CliArgs {
+  std::map<std::string, std::string> values;  // flags map to ""
+
+  bool has(const std::string& name) const { return values.count(name) != 0; }
+  std::optional<std::string> get(const std::string& name) const;
+};
+
+Result<CliArgs> parse_options(const std::vector<std::string>& args,
+                              std::span<const OptionSpec> allowed);
+
+// A whole number from an option value, e.g. --step 3.
+Result<int64_t> parse_integer_option(const std::string& name, const std::string& text);
+
+}  // namespace convviz

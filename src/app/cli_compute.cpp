@@ -1,0 +1,89 @@
+#include <nlohmann/json.hpp>
+
+#include "app/cli.h"
+#include "app/cli_inputs.h"
+#include "core/atomic_file.h"
+#include "core/npy.h"
+#include "core/op_counts.h"
+#include "core/reference_engine.h"
+
+namespace convviz {
+namespace {
+
+constexpr const char* kHelp = R"(Usage:
+  convviz compute --config C.json --input X.npy --weight W.npy [--bias B.npy]
+                  --output Y.npy [--ops-json OPS.json]
+  convviz compute --preset NAME --output Y.npy [--ops-json OPS.json]
+
+Computes nn.Conv2d's forward pass and writes the output as float32 .npy.
+  --config     nn.Conv2d's arguments as JSON: in_channels, out_channels,
+               kernel_size, stride, padding (int, [h, w], "same", "valid"),
+               padding_mode, dilation, groups, bias
+  --input      X, shape [N, C, H, W]
+  --weight     W, shape [out_channels, in_channels/groups, kh, kw]
+  --bias       B, shape [out_channels]; required when bias is true
+  --output     where Y goes, shape [N, out_channels, H_out, W_out]
+  --ops-json   also write {multiplications, additions, macs, flops, params,
+               output_shape}
+  --preset     a built-in example instead of --config/--input/--weight/--bias
+On bad input: exit status 2, one line on stderr, no file written.
+)";
+
+nlohmann::json ops_json(const OpCounts& ops, const Shape4& shape) {
+  return {{"multiplications", ops.multiplications},
+          {"additions", ops.additions},
+          {"macs", ops.macs},
+          {"flops", ops.flops},
+          {"params", ops.params},
+          {"output_shape", to_vector(shape)}};
+}
+
+void print_counts(std::ostream& out, const ConvSpec& spec, const OpCounts& ops) {
+  const Shape4 o = output_shape(spec);
+  out << "output shape     " << shape_text(to_vector(o)) << "\n"
+      << "multiplications  " << ops.multiplications << " = N·C_out·H_out·W_out·(C_in/groups)·kh·kw"
+      << " = " << o.n << "·" << o.c << "·" << o.h << "·" << o.w << "·"
+      << in_channels_per_group(spec) << "·" << spec.kernel_size.h << "·" << spec.kernel_size.w
+      << "\n"
+      << "additions        " << ops.additions << "\n"
+      << "MACs             " << ops.macs << "\n"
+      << "FLOPs            " << ops.flops << "\n"
+      << "parameters       " << ops.params << "\n";
+}
+
+}  // namespace
+
+int run_compute(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  static const std::vector<OptionSpec> options = [] {
+    std::vector<OptionSpec> o(std::begin(kSessionOptions), std::end(kSessionOptions));
+    o.insert(o.end(), {{"output", true}, {"ops-json", true}, {"help", false}});
+    return o;
+  }();
+  Result<CliArgs> parsed = parse_options(args, options);
+  if (!parsed) return report_bad_input(err, "compute", parsed.error().message);
+  if (parsed->has("help")) {
+    out << kHelp;
+    return kExitOk;
+  }
+  if (!parsed->has("output")) return report_bad_input(err, "compute", "--output is required");
+  Result<Session> session = load_cli_session(*parsed);
+  if (!session) return report_bad_input(err, "compute", session.error().message);
+
+  Tensor y;
+  conv2d_reference(session->spec, session->input, session->weight, bias_or_null(*session), y);
+  const OpCounts ops = count_ops(session->spec);
+  std::vector<std::pair<std::string, std::string>> files = {
+      {*parsed->get("output"), encode_npy(y)}};
+  if (parsed->has("ops-json")) {
+    files.emplace_back(*parsed->get("ops-json"),
+                       ops_json(ops, output_shape(session->spec)).dump(2) + "\n");
+  }
+  if (Status failed = write_files_atomically(files)) {
+    return report_bad_input(err, "compute", failed->message);
+  }
+  print_counts(out, session->spec, ops);
+  out << "wrote            " << *parsed->get("output") << "\n";
+  return kExitOk;
+}
+
+}  // namespace convviz
