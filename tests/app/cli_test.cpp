@@ -1,0 +1,227 @@
+#include "app/cli.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/atomic_file.h"
+#include "core/npy.h"
+#include "core/presets.h"
+
+namespace convviz {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct CliRun {
+  int status;
+  std::string out, err;
+};
+
+CliRun run(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  const int status = run_cli(args, out, err);
+  return {status, out.str(), err.str()};
+}
+
+size_t line_count(const std::string& s) { return std::count(s.begin(), s.end(), '\n'); }
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("convviz_cli_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    const Session s = *find_preset("textbook");
+    write("config.json",
+          R"({"in_channels": 1, "out_channels": 1, "kernel_size": 3, "padding": 1})");
+    ASSERT_FALSE(write_npy(path("x.npy"), s.input));
+    ASSERT_FALSE(write_npy(path("w.npy"), s.weight));
+    ASSERT_FALSE(write_npy(path("b.npy"), s.bias));
+  }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  void write(const std::string& name, const std::string& text) {
+    ASSERT_FALSE(write_file_atomically(path(name), text));
+  }
+  std::vector<std::string> files_args() const {
+    return {"--config", path("config.json"), "--input", path("x.npy"),
+            "--weight", path("w.npy"),       "--bias",  path("b.npy")};
+  }
+  std::vector<std::string> compute_args(std::vector<std::string> extra) const {
+    std::vector<std::string> args = {"compute"};
+    for (auto& a : files_args()) args.push_back(a);
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  }
+  size_t files_in_dir() const {
+    return std::distance(fs::directory_iterator(dir_), fs::directory_iterator());
+  }
+  // Bad input: exit 2, exactly one line on stderr containing `expected`, no new file.
+  void expect_bad_input(const std::vector<std::string>& args, const std::string& expected) {
+    const size_t before = files_in_dir();
+    const CliRun r = run(args);
+    EXPECT_EQ(r.status, kExitBadInput) << r.err;
+    EXPECT_EQ(line_count(r.err), 1u) << r.err;
+    EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+    EXPECT_EQ(files_in_dir(), before) << "a file was left behind";
+  }
+  fs::path dir_;
+};
+
+TEST_F(Cli, ExplainPresetTextbookStepZeroEndsWithTheExpression) {
+  const CliRun r = run({"explain", "--preset", "textbook", "--step", "0"});
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  const std::string last = "1×0+0×0+1×0+0×0+1×1+0×8+1×0+0×6+1×7+1=9\n";
+  ASSERT_GE(r.out.size(), last.size());
+  EXPECT_EQ(r.out.substr(r.out.size() - last.size()), last);
+  EXPECT_NE(r.out.find("Step 1 of 25: output[n=0, c=0, y=0, x=0]"), std::string::npos);
+  EXPECT_TRUE(r.err.empty());
+}
+
+TEST_F(Cli, ExplainFromFilesMatchesThePreset) {
+  std::vector<std::string> args = {"explain"};
+  for (auto& a : files_args()) args.push_back(a);
+  args.insert(args.end(), {"--step", "12"});
+  const CliRun files = run(args);
+  const CliRun preset = run({"explain", "--preset", "textbook", "--step", "12"});
+  ASSERT_EQ(files.status, kExitOk) << files.err;
+  EXPECT_EQ(files.out, preset.out);
+}
+
+TEST_F(Cli, ExplainJsonCarriesTheWholeTrace) {
+  const CliRun r = run({"explain", "--preset", "reflect-padding", "--step", "0", "--json"});
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  const json t = json::parse(r.out);
+  EXPECT_EQ(t["step_count"], 25);
+  EXPECT_EQ(t["position"], (json{{"n", 0}, {"c_out", 0}, {"y", 0}, {"x", 0}}));
+  ASSERT_EQ(t["terms"].size(), 9u);
+  EXPECT_EQ(t["terms"][0]["is_padding"], true);
+  EXPECT_EQ(t["terms"][0]["source"], json::array({1, 1}));
+  EXPECT_EQ(t["terms"][0]["input"], 7.0);
+  EXPECT_EQ(t["bias"], 1.0);
+  EXPECT_EQ(t["expression"].get<std::string>().substr(0, 4), "1×7");
+}
+
+TEST_F(Cli, ComputeWritesTheOutputAndOps) {
+  const CliRun r = run(compute_args({"--output", path("y.npy"), "--ops-json", path("ops.json")}));
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  Result<Tensor> y = read_npy(path("y.npy"));
+  ASSERT_TRUE(y) << y.error().message;
+  EXPECT_EQ(y->shape, (std::vector<int64_t>{1, 1, 5, 5}));
+  EXPECT_EQ(y->data[0], 9.0f);
+  const json ops = json::parse(*read_file(path("ops.json"), 1 << 16));
+  EXPECT_EQ(ops, (json{{"multiplications", 225},
+                       {"additions", 225},
+                       {"macs", 225},
+                       {"flops", 450},
+                       {"params", 10},
+                       {"output_shape", {1, 1, 5, 5}}}));
+  EXPECT_NE(
+      r.out.find("multiplications  225 = N·C_out·H_out·W_out·(C_in/groups)·kh·kw = 1·1·5·5·1·3·3"),
+      std::string::npos)
+      << r.out;
+}
+
+TEST_F(Cli, ComputePresetTorchOnesKeepsFiveByFive) {
+  const CliRun r = run({"compute", "--preset", "torch-ones", "--output", path("y.npy")});
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  const Tensor y = *read_npy(path("y.npy"));
+  EXPECT_EQ(y.shape, (std::vector<int64_t>{1, 1, 5, 5}));
+  EXPECT_EQ(y.at(0, 0, 0, 0), 4.0f);  // a corner window sees 4 real cells
+  EXPECT_EQ(y.at(0, 0, 2, 2), 9.0f);
+}
+
+TEST_F(Cli, BadParametersExitTwoWithOneLineAndNoFile) {
+  write("config.json",
+        R"({"in_channels": 1, "out_channels": 1, "kernel_size": 3, "padding": 1, "groups": 3})");
+  expect_bad_input(compute_args({"--output", path("y.npy")}),
+                   "convviz compute: groups (3) must divide in_channels (1)");
+}
+
+TEST_F(Cli, AFailedComputeLeavesTheOldOutputIntact) {
+  write("y.npy", "previous result");
+  write("config.json", R"({"in_channels": 1, "out_channels": 1, "kernel_size": 9})");
+  expect_bad_input(compute_args({"--output", path("y.npy")}),
+                   "the kernel (9 rows) is larger than the padded input (5 rows)");
+  EXPECT_EQ(*read_file(path("y.npy"), 100), "previous result");
+}
+
+TEST_F(Cli, AnUnwritableOpsPathWritesNeitherFile) {
+  expect_bad_input(
+      compute_args({"--output", path("y.npy"), "--ops-json", path("missing/ops.json")}),
+      "cannot write '" + path("missing/ops.json") + "': No such file or directory");
+  EXPECT_FALSE(fs::exists(path("y.npy")));
+}
+
+TEST_F(Cli, MalformedFilesAreNamed) {
+  write("bad.json", "{\"in_channels\": 1,");
+  write("bad.npy", "\x93NUMPY garbage");
+  write("ones.npy", encode_npy(make_tensor({5, 5}, 1.0f)));
+  std::vector<std::string> args = compute_args({"--output", path("y.npy")});
+  auto replaced = [&](const std::string& flag, const std::string& file) {
+    auto a = args;
+    *(std::find(a.begin(), a.end(), flag) + 1) = path(file);
+    return a;
+  };
+  expect_bad_input(replaced("--config", "bad.json"),
+                   "'" + path("bad.json") + "' is not valid JSON");
+  expect_bad_input(replaced("--input", "bad.npy"), "'" + path("bad.npy") + "' ");
+  expect_bad_input(replaced("--input", "ones.npy"),
+                   "has shape [5, 5]; the input must be [N, C, H, W]");
+  expect_bad_input(replaced("--weight", "nothere.npy"), "No such file or directory");
+  expect_bad_input(replaced("--bias", "x.npy"), "the bias must be [out_channels]");
+}
+
+TEST_F(Cli, ShapeMismatchesAreExplained) {
+  write("config.json", R"({"in_channels": 3, "out_channels": 1, "kernel_size": 3, "padding": 1})");
+  expect_bad_input(compute_args({"--output", path("y.npy")}),
+                   "the input has shape [1, 1, 5, 5] but the configuration needs [1, 3, 5, 5]");
+}
+
+TEST_F(Cli, BiasFileMustMatchTheConfig) {
+  write("config.json", R"({"in_channels": 1, "out_channels": 1, "kernel_size": 3, "bias": false})");
+  expect_bad_input(compute_args({"--output", path("y.npy")}),
+                   "a bias tensor was given but the configuration has bias off");
+  expect_bad_input({"compute", "--config", path("config.json"), "--input", path("x.npy"),
+                    "--weight", path("x.npy"), "--output", path("y.npy")},
+                   "the weight has shape [1, 1, 5, 5] but the configuration needs [1, 1, 3, 3]");
+}
+
+TEST_F(Cli, UsageErrors) {
+  expect_bad_input({"compute", "--preset", "textbook"}, "--output is required");
+  expect_bad_input({"compute", "--preset", "nope", "--output", path("y.npy")},
+                   "unknown preset 'nope' (presets: textbook, torch-ones");
+  expect_bad_input({"compute", "--preset", "textbook", "--config", "c.json", "--output", path("y")},
+                   "cannot be combined with --config");
+  expect_bad_input({"compute", "--output", path("y.npy")},
+                   "--config is required (or use --preset NAME)");
+  expect_bad_input({"explain", "--preset", "textbook"}, "--step is required");
+  expect_bad_input({"explain", "--preset", "textbook", "--step", "25"},
+                   "--step 25 is out of range: this convolution has 25 steps (0..24)");
+  expect_bad_input({"explain", "--preset", "textbook", "--step", "2x"},
+                   "--step must be a whole number, not '2x'");
+  expect_bad_input({"explain", "--preset", "textbook", "--step"}, "--step needs a value");
+  expect_bad_input({"explain", "--preset", "textbook", "--step", "1", "--step", "2"},
+                   "--step is given twice");
+  expect_bad_input({"explain", "--frobnicate"}, "unknown option --frobnicate");
+  expect_bad_input({"explain", "stray"}, "unexpected argument 'stray'");
+  expect_bad_input({"transmogrify"}, "unknown command 'transmogrify'");
+}
+
+TEST_F(Cli, HelpForEveryCommand) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--help"}, {"compute", "--help"}, {"explain", "--help"}}) {
+    const CliRun r = run(args);
+    EXPECT_EQ(r.status, kExitOk);
+    EXPECT_NE(r.out.find("Usage:"), std::string::npos);
+  }
+  EXPECT_EQ(run({"--version"}).out.rfind("convviz ", 0), 0u);
+}
+
+}  // namespace
+}  // namespace convviz

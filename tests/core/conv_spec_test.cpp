@@ -1,0 +1,225 @@
+#include "core/conv_spec.h"
+
+#include <gtest/gtest.h>
+
+namespace convviz {
+namespace {
+
+ConvSpec textbook() {
+  ConvSpec s;
+  s.padding = {1, 1};
+  return s;
+}
+
+// The messages of the errors validate() reports for `field`.
+std::vector<std::string> messages_for(const ConvSpec& spec, const std::string& field) {
+  std::vector<std::string> found;
+  for (const SpecError& e : validate(spec)) {
+    if (e.field == field) found.push_back(e.message);
+  }
+  return found;
+}
+
+TEST(OutputShape, TextbookKeepsFiveByFive) {
+  EXPECT_EQ(output_shape(textbook()), (Shape4{1, 1, 5, 5}));
+}
+
+TEST(OutputShape, StrideTwoGivesThreeByThree) {
+  ConvSpec s = textbook();
+  s.stride = {2, 2};
+  EXPECT_EQ(output_shape(s), (Shape4{1, 1, 3, 3}));
+}
+
+TEST(OutputShape, FollowsTheFormulaPerAxisForNonSquareParameters) {
+  ConvSpec s;
+  s.batch = 2;
+  s.in_channels = 4;
+  s.out_channels = 6;
+  s.groups = 2;
+  s.height = 9;
+  s.width = 11;
+  s.kernel_size = {3, 2};
+  s.stride = {2, 3};
+  s.padding = {1, 2};
+  s.dilation = {2, 1};
+  // H: floor((9 + 2 - 2·2 - 1)/2) + 1 = 4; W: floor((11 + 4 - 1 - 1)/3) + 1 = 5
+  EXPECT_EQ(output_shape(s), (Shape4{2, 6, 4, 5}));
+  EXPECT_EQ(weight_shape(s), (Shape4{6, 2, 3, 2}));
+}
+
+TEST(SidePadding, SameSplitsOddTotalsWithTheExtraAtBottomRight) {
+  ConvSpec s;
+  s.padding_preset = PaddingPreset::Same;
+  s.kernel_size = {4, 3};
+  s.dilation = {1, 3};
+  const SidePadding p = side_padding(s);
+  EXPECT_EQ(p.top, 1);
+  EXPECT_EQ(p.bottom, 2);
+  EXPECT_EQ(p.left, 3);
+  EXPECT_EQ(p.right, 3);
+  EXPECT_EQ(output_shape(s), (Shape4{1, 1, 5, 5}));
+}
+
+TEST(SidePadding, ValidIgnoresThePaddingField) {
+  ConvSpec s;
+  s.padding = {2, 2};
+  s.padding_preset = PaddingPreset::Valid;
+  EXPECT_EQ(output_shape(s), (Shape4{1, 1, 3, 3}));
+}
+
+TEST(Validate, AcceptsTheTextbookExample) { EXPECT_TRUE(validate(textbook()).empty()); }
+
+TEST(Validate, GroupsMustDivideInChannels) {
+  ConvSpec s = textbook();
+  s.in_channels = 4;
+  s.out_channels = 6;
+  s.groups = 3;
+  EXPECT_EQ(messages_for(s, "groups"),
+            std::vector<std::string>{"groups (3) must divide in_channels (4)"});
+}
+
+TEST(Validate, GroupsMustDivideOutChannels) {
+  ConvSpec s = textbook();
+  s.in_channels = 4;
+  s.out_channels = 3;
+  s.groups = 2;
+  EXPECT_EQ(messages_for(s, "groups"),
+            std::vector<std::string>{"groups (2) must divide out_channels (3)"});
+}
+
+TEST(Validate, EverySizeMustBeAtLeastOne) {
+  struct Case {
+    void (*set)(ConvSpec&);
+    const char* field;
+    const char* message;
+  };
+  const Case cases[] = {
+      {[](ConvSpec& s) { s.in_channels = 0; }, "in_channels", "in_channels (0) must be at least 1"},
+      {[](ConvSpec& s) { s.out_channels = -1; }, "out_channels",
+       "out_channels (-1) must be at least 1"},
+      {[](ConvSpec& s) { s.groups = 0; }, "groups", "groups (0) must be at least 1"},
+      {[](ConvSpec& s) { s.batch = 0; }, "batch", "batch size (0) must be at least 1"},
+      {[](ConvSpec& s) { s.height = 0; }, "height", "input height (0) must be at least 1"},
+      {[](ConvSpec& s) { s.width = 0; }, "width", "input width (0) must be at least 1"},
+      {[](ConvSpec& s) { s.kernel_size.h = 0; }, "kernel_size",
+       "kernel_size height (0) must be at least 1"},
+      {[](ConvSpec& s) { s.stride.w = 0; }, "stride", "stride width (0) must be at least 1"},
+      {[](ConvSpec& s) { s.dilation.h = -2; }, "dilation",
+       "dilation height (-2) must be at least 1"},
+  };
+  for (const Case& c : cases) {
+    ConvSpec s = textbook();
+    c.set(s);
+    EXPECT_EQ(messages_for(s, c.field), std::vector<std::string>{c.message}) << c.message;
+  }
+}
+
+TEST(Validate, PaddingCannotBeNegative) {
+  ConvSpec s = textbook();
+  s.padding = {1, -1};
+  EXPECT_EQ(messages_for(s, "padding"),
+            std::vector<std::string>{"padding width (-1) cannot be negative"});
+}
+
+TEST(Validate, SameNeedsStrideOne) {
+  ConvSpec s = textbook();
+  s.padding_preset = PaddingPreset::Same;
+  s.stride = {2, 1};
+  ASSERT_EQ(messages_for(s, "padding").size(), 1u);
+  EXPECT_EQ(
+      messages_for(s, "padding")[0].rfind("padding 'same' needs stride 1, but stride is 2x1", 0),
+      0u);
+}
+
+TEST(Validate, DilatedKernelMustFitThePaddedInput) {
+  ConvSpec s;
+  s.height = 4;
+  s.width = 5;
+  s.dilation = {2, 2};
+  EXPECT_EQ(messages_for(s, "kernel_size"),
+            std::vector<std::string>{
+                "the dilated kernel (5 rows) is larger than the padded input (4 rows)"});
+}
+
+TEST(Validate, KernelMustFitInWidthToo) {
+  ConvSpec s;
+  s.height = 3;
+  s.width = 4;
+  s.kernel_size = {1, 5};
+  EXPECT_EQ(messages_for(s, "kernel_size"),
+            std::vector<std::string>{
+                "the kernel (5 columns) is larger than the padded input (4 columns)"});
+}
+
+TEST(Validate, ReflectPaddingMustBeSmallerThanTheInput) {
+  ConvSpec s = textbook();
+  s.height = s.width = 3;
+  s.padding = {3, 3};
+  s.padding_mode = PaddingMode::Reflect;
+  EXPECT_EQ(
+      messages_for(s, "padding"),
+      (std::vector<std::string>{"reflect padding (3) must be smaller than the input height (3)",
+                                "reflect padding (3) must be smaller than the input width (3)"}));
+  s.padding = {2, 2};
+  EXPECT_TRUE(validate(s).empty());
+}
+
+TEST(Validate, CircularPaddingMayWrapAtMostOnce) {
+  ConvSpec s = textbook();
+  s.height = s.width = 3;
+  s.padding = {3, 4};
+  s.padding_mode = PaddingMode::Circular;
+  EXPECT_EQ(messages_for(s, "padding"),
+            std::vector<std::string>{"circular padding (4) cannot be larger than the input width "
+                                     "(3): it would wrap around more than once"});
+}
+
+TEST(Validate, ReplicatePaddingHasNoLimit) {
+  ConvSpec s = textbook();
+  s.height = s.width = 2;
+  s.padding = {10, 10};
+  s.padding_mode = PaddingMode::Replicate;
+  EXPECT_TRUE(validate(s).empty());
+}
+
+TEST(Validate, ReportsEveryBrokenRule) {
+  ConvSpec s = textbook();
+  s.in_channels = 4;
+  s.out_channels = 5;
+  s.groups = 3;
+  EXPECT_EQ(validate(s).size(), 2u);
+}
+
+TEST(Validate, CapsHugeSizesWithoutOverflow) {
+  ConvSpec s = textbook();
+  s.height = s.width = kMaxExtent + 1;
+  EXPECT_EQ(messages_for(s, "height"),
+            std::vector<std::string>{"input height (1048577) is larger than ConvViz supports "
+                                     "(1048576)"});
+  s.height = s.width = kMaxExtent;
+  s.batch = s.in_channels = 1;
+  ASSERT_FALSE(messages_for(s, "height").empty());
+  EXPECT_NE(messages_for(s, "height")[0].find("per tensor"), std::string::npos);
+}
+
+TEST(Validate, CapsProductsPerOutput) {
+  ConvSpec s;
+  s.in_channels = 4096;
+  s.kernel_size = {17, 17};
+  s.height = s.width = 17;
+  s.out_channels = 1;
+  s.bias = false;
+  ASSERT_FALSE(messages_for(s, "kernel_size").empty());
+  EXPECT_NE(messages_for(s, "kernel_size")[0].find("each output would sum"), std::string::npos);
+}
+
+TEST(PaddingModeNames, RoundTrip) {
+  for (PaddingMode m :
+       {PaddingMode::Zeros, PaddingMode::Reflect, PaddingMode::Replicate, PaddingMode::Circular}) {
+    EXPECT_EQ(parse_padding_mode(padding_mode_name(m)), m);
+  }
+  EXPECT_EQ(parse_padding_mode("mirror"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace convviz

@@ -1,0 +1,17 @@
+#pragma once
+// Seeded random valid specs and tensors for property tests.
+#include <random>
+
+#include "core/session.h"
+
+namespace convviz::testing {
+
+// A random spec that validate() accepts: every padding mode, non-square
+// kernel/stride/padding/dilation, groups and depthwise, batch > 1, bias on
+// and off, 'same' and 'valid'. Sizes stay small so full sweeps are cheap.
+ConvSpec random_valid_spec(std::mt19937& rng);
+
+// Random normal tensors of the spec's shapes; bias only when spec.bias.
+Session random_session(const ConvSpec& spec, std::mt19937& rng);
+
+}  // namespace convviz::testing

@@ -1,0 +1,131 @@
+#include "core/step_trace.h"
+
+#include <gtest/gtest.h>
+
+#include "core/op_counts.h"
+#include "core/presets.h"
+#include "core/reference_engine.h"
+#include "random_specs.h"
+
+namespace convviz {
+namespace {
+
+StepTrace trace(const Session& s, int64_t step) {
+  return trace_step(s.spec, s.input, s.weight, bias_or_null(s), step);
+}
+
+TEST(TraceStep, TextbookTopLeftIsNine) {
+  const Session s = *find_preset("textbook");
+  const StepTrace t = trace(s, 0);
+  EXPECT_EQ(t.expression, "1×0+0×0+1×0+0×0+1×1+0×8+1×0+0×6+1×7+1=9");
+  EXPECT_EQ(t.result, 9.0f);
+  EXPECT_EQ(t.sum, 8.0);
+  EXPECT_EQ(t.bias, 1.0f);
+  ASSERT_EQ(t.terms.size(), 9u);
+  // The first row and column of the window lie on the zero padding.
+  for (int i : {0, 1, 2, 3, 6}) {
+    EXPECT_TRUE(t.terms[i].is_padding) << i;
+    EXPECT_EQ(t.terms[i].source, std::nullopt) << i;
+  }
+  EXPECT_EQ(t.terms[8].source, (Cell{1, 1}));
+  EXPECT_EQ(t.terms[8].input, 7.0f);
+  EXPECT_EQ(t.terms[8].product, 7.0f);
+}
+
+TEST(TraceStep, ReflectPaddingNamesTheCellItCopies) {
+  Session s = *find_preset("reflect-padding");
+  const StepTrace t = trace(s, 0);
+  EXPECT_TRUE(t.terms[0].is_padding);
+  EXPECT_EQ(t.terms[0].source, (Cell{1, 1}));
+  EXPECT_EQ(t.terms[0].input, 7.0f);
+}
+
+TEST(TraceStep, NegativeOperandsGetParentheses) {
+  Session s = *find_preset("textbook");
+  s.weight.data[0] = -1;
+  s.bias.data[0] = -2.5f;
+  s.input.data[0] = -3;  // read by term (1, 1) of step 0
+  const StepTrace t = trace(s, 0);
+  EXPECT_EQ(t.expression, "(-1)×0+0×0+1×0+0×0+1×(-3)+0×8+1×0+0×6+1×7+(-2.5)=1.5");
+}
+
+TEST(TraceStep, WithoutBiasTheExpressionEndsAtTheProducts) {
+  const Session s = *find_preset("torch-ones");
+  const StepTrace t = trace(s, 0);
+  EXPECT_FALSE(t.has_bias);
+  EXPECT_EQ(t.expression, "1×0+1×0+1×0+1×0+1×1+1×1+1×0+1×1+1×1=4");
+}
+
+TEST(TraceStep, DepthwiseStepsReadOnlyTheirGroupsChannel) {
+  const Session s = *find_preset("depthwise");
+  const int64_t per_channel = 6 * 6;
+  const StepTrace t = trace(s, per_channel + 7);  // channel 1, y 1, x 1
+  EXPECT_EQ(t.position, (OutputPosition{0, 1, 1, 1}));
+  EXPECT_EQ(t.group, 1);
+  EXPECT_EQ(t.c_in_begin, 1);
+  EXPECT_EQ(t.c_in_end, 2);
+  for (const TraceTerm& term : t.terms) EXPECT_EQ(term.c_in, 1);
+}
+
+TEST(StepPosition, RunsRowMajorOverNCYXAndRoundTrips) {
+  ConvSpec s;
+  s.batch = 2;
+  s.out_channels = 3;
+  s.padding = {1, 1};
+  s.width = 4;
+  EXPECT_EQ(step_count(s), 2 * 3 * 5 * 4);
+  EXPECT_EQ(step_position(s, 1), (OutputPosition{0, 0, 0, 1}));
+  EXPECT_EQ(step_position(s, 4), (OutputPosition{0, 0, 1, 0}));
+  EXPECT_EQ(step_position(s, 20), (OutputPosition{0, 1, 0, 0}));
+  EXPECT_EQ(step_position(s, 60), (OutputPosition{1, 0, 0, 0}));
+  for (int64_t i = 0; i < step_count(s); ++i) EXPECT_EQ(step_index(s, step_position(s, i)), i);
+}
+
+TEST(FormatNumber, IntegralValuesHaveNoDecimalsOthersFourDigits) {
+  EXPECT_EQ(format_number(9), "9");
+  EXPECT_EQ(format_number(-3), "-3");
+  EXPECT_EQ(format_number(-0.0), "0");
+  EXPECT_EQ(format_number(0.5), "0.5");
+  EXPECT_EQ(format_number(1.0 / 3.0), "0.3333");
+  EXPECT_EQ(format_number(-2.71828), "-2.718");
+  EXPECT_EQ(format_number(1.5e-5), "1.5e-05");
+  EXPECT_EQ(format_number(123456.5), "1.235e+05");
+}
+
+// Invariant 1: for every output element the tracer equals the engine.
+TEST(TraceStep, EqualsTheReferenceOnEveryPositionOfRandomSpecs) {
+  std::mt19937 rng(7);
+  for (int i = 0; i < 300; ++i) {
+    const ConvSpec spec = testing::random_valid_spec(rng);
+    const Session s = testing::random_session(spec, rng);
+    Tensor y;
+    conv2d_reference(spec, s.input, s.weight, bias_or_null(s), y);
+    ASSERT_EQ(static_cast<int64_t>(y.data.size()), step_count(spec));
+    for (int64_t step = 0; step < step_count(spec); ++step) {
+      const StepTrace t = trace(s, step);
+      const OutputPosition& p = t.position;
+      ASSERT_EQ(t.result, y.at(p.n, p.c_out, p.y, p.x)) << "spec " << i << " step " << step;
+    }
+  }
+}
+
+// Invariant 2: the tracer's tally over all steps equals count_ops.
+TEST(TraceStep, TallyOverAllStepsEqualsCountOps) {
+  std::mt19937 rng(11);
+  for (int i = 0; i < 200; ++i) {
+    const ConvSpec spec = testing::random_valid_spec(rng);
+    const Session s = testing::random_session(spec, rng);
+    int64_t multiplications = 0, additions = 0;
+    for (int64_t step = 0; step < step_count(spec); ++step) {
+      const StepTrace t = trace(s, step);
+      multiplications += static_cast<int64_t>(t.terms.size());
+      additions += static_cast<int64_t>(t.terms.size()) - 1 + (t.has_bias ? 1 : 0);
+    }
+    const OpCounts ops = count_ops(spec);
+    ASSERT_EQ(multiplications, ops.multiplications) << "spec " << i;
+    ASSERT_EQ(additions, ops.additions) << "spec " << i;
+  }
+}
+
+}  // namespace
+}  // namespace convviz
