@@ -65,14 +65,17 @@ std::string source_text(const TraceTerm& t) {
 void print_trace(std::ostream& out, const StepTrace& t, int64_t steps) {
   const OutputPosition& p = t.position;
   out << "Step " << t.step + 1 << " of " << steps << ": output[n=" << p.n << ", c=" << p.c_out
-      << ", y=" << p.y << ", x=" << p.x << "], group " << t.group << " (input channels "
-      << t.c_in_begin << ".." << t.c_in_end - 1 << ")\n\n";
+      << ", y=" << p.y << ", x=" << p.x << "], group " << t.group << " ("
+      << (t.c_in_end - t.c_in_begin == 1 ? "input channel " + std::to_string(t.c_in_begin)
+                                         : "input channels " + std::to_string(t.c_in_begin) + ".." +
+                                               std::to_string(t.c_in_end - 1))
+      << ")\n\n";
   out << std::left << std::setw(6) << "c_in" << std::setw(5) << "ky" << std::setw(5) << "kx"
-      << std::setw(10) << "padded" << std::setw(26) << "input cell" << std::right << std::setw(10)
+      << std::setw(10) << "padded" << std::setw(24) << "input cell" << std::right << std::setw(10)
       << "input" << std::setw(10) << "weight" << std::setw(11) << "product\n";
   for (const TraceTerm& term : t.terms) {
     out << std::left << std::setw(6) << term.c_in << std::setw(5) << term.ky << std::setw(5)
-        << term.kx << std::setw(10) << pair_text(term.padded_y, term.padded_x) << std::setw(26)
+        << term.kx << std::setw(10) << pair_text(term.padded_y, term.padded_x) << std::setw(24)
         << source_text(term) << std::right << std::setw(10) << format_number(term.input)
         << std::setw(10) << format_number(term.weight) << std::setw(10)
         << format_number(term.product) << "\n";
