@@ -137,8 +137,12 @@ float load_as_float(const char* p) {
 
 float convert_element(const Dtype& d, const char* p) {
   switch (d.kind) {
-    case 'f':
-      return d.bytes == 4 ? load_as_float<float>(p) : load_as_float<double>(p);
+    case 'f': {
+      if (d.bytes == 4) return load_as_float<float>(p);
+      double v;
+      std::memcpy(&v, p, sizeof v);
+      return narrow_to_float(v);
+    }
     case 'i':
       if (d.bytes == 1) return load_as_float<int8_t>(p);
       if (d.bytes == 2) return load_as_float<int16_t>(p);

@@ -41,7 +41,7 @@ Result<Tensor> tensor_from_json(const json& doc, const std::string& key) {
     if (!v.is_number()) {
       return Error{"session key \"" + key + "\" holds a value that is not a number: " + v.dump()};
     }
-    t.data.push_back(v.get<float>());
+    t.data.push_back(narrow_to_float(v.get<double>()));
   }
   return t;
 }

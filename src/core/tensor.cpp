@@ -1,6 +1,15 @@
 #include "core/tensor.h"
 
+#include <limits>
+
 namespace convviz {
+
+float narrow_to_float(double value) {
+  constexpr double kMax = std::numeric_limits<float>::max();
+  if (value > kMax) return std::numeric_limits<float>::infinity();
+  if (value < -kMax) return -std::numeric_limits<float>::infinity();
+  return static_cast<float>(value);  // NaN stays NaN
+}
 
 Tensor make_tensor(std::vector<int64_t> shape, float fill) {
   const int64_t count = element_count(shape);

@@ -24,6 +24,10 @@ struct Tensor {
   }
 };
 
+// double -> float without UB: values beyond float's range become ±infinity,
+// as IEEE rounding would give (a plain cast of them is undefined in C++).
+float narrow_to_float(double value);
+
 Tensor make_tensor(std::vector<int64_t> shape, float fill = 0.0f);
 int64_t element_count(const std::vector<int64_t>& shape);   // INT64_MAX on overflow
 std::string shape_text(const std::vector<int64_t>& shape);  // "[1, 1, 5, 5]"

@@ -60,7 +60,7 @@ struct WindowSum {
   void add(const WindowTerm& t) { sum += static_cast<double>(t.weight) * t.input; }
   float result(const Tensor* bias, int64_t c_out) const {
     const double b = bias ? bias->data[static_cast<size_t>(c_out)] : 0.0;
-    return static_cast<float>(sum + b);
+    return narrow_to_float(sum + b);
   }
 };
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -66,6 +67,15 @@ TEST(Npy, ReadsNumpyFloat64AndIntegerArraysAsFloat32) {
     EXPECT_EQ(t->shape, (std::vector<int64_t>{2, 3})) << name;
     EXPECT_EQ(t->data, values) << name;
   }
+}
+
+TEST(Npy, Float64BeyondFloatRangeBecomesInfinity) {
+  const double values[] = {1e300, -1e300, 0.5};
+  const std::string data(reinterpret_cast<const char*>(values), sizeof values);
+  Result<Tensor> t = parse_npy(
+      npy_with_header("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", data), "t");
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_EQ(t->data, (std::vector<float>{INFINITY, -INFINITY, 0.5f}));
 }
 
 TEST(Npy, ReadsAScalarAsRankZero) {
