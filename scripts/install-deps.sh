@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config
   nlohmann-json3-dev libgtest-dev libbenchmark-dev libhwy-dev
   libimgui-dev libglfw3-dev python3-glad libstb-dev libgif-dev
-  fonts-dejavu-core xvfb xauth
+  libfontconfig-dev fonts-dejavu-core fonts-wqy-microhei xvfb xauth
 )
 
 missing=()

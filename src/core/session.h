@@ -22,6 +22,11 @@ struct Session {
 
 const Tensor* bias_or_null(const Session& session);
 
+// The session reshaped to `spec`: values whose indices exist in both shapes
+// are kept, new cells are 0, the step is clamped into the new output.
+// Precondition: validate(spec) is empty.
+Session with_spec(const Session& session, const ConvSpec& spec);
+
 // Empty when the session is consistent: a valid spec, tensors of its shapes,
 // a step inside the output.
 std::vector<SpecError> check_session(const Session& session);

@@ -1,0 +1,37 @@
+#include "ui/app_state.h"
+
+#include <chrono>
+
+#include "core/reference_engine.h"
+
+namespace convviz::ui {
+
+AppState make_app_state(const Session& session) {
+  AppState state;
+  state.session = session;
+  state.draft = session.spec;
+  return state;
+}
+
+bool is_draft_valid(const AppState& state) { return state.draft_errors.empty(); }
+
+void refresh(AppState& state) {
+  const Session& s = state.session;
+  if (state.output_stale) {
+    const auto start = std::chrono::steady_clock::now();
+    conv2d_reference(s.spec, s.input, s.weight, bias_or_null(s), state.output);
+    state.engine_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    state.ops = count_ops(s.spec);
+    state.output_stale = false;
+    state.trace_stale = true;
+  }
+  if (state.trace_stale || state.trace.step != s.step) {
+    state.trace = trace_step(s.spec, s.input, s.weight, bias_or_null(s), s.step);
+    state.trace_stale = false;
+    const int64_t terms = static_cast<int64_t>(state.trace.terms.size());
+    state.products_shown = state.view.fine_steps ? std::min(state.products_shown, terms) : terms;
+  }
+}
+
+}  // namespace convviz::ui

@@ -1,0 +1,105 @@
+#pragma once
+// Everything the window shows and remembers: the Session (the model), what
+// the engine made of it, the undo history and the UI-only state. Panels read
+// it and change the model only through apply() (see edits.h).
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/session.h"
+#include "core/step_trace.h"
+#include "core/op_counts.h"
+
+namespace convviz::ui {
+
+enum class Theme { Dark, Light };
+enum class Language { En, Zh };
+
+struct ViewOptions {
+  float text_scale = 1.0f;  // 1.0 = 100 %; 1.0 .. 3.0
+  Theme theme = Theme::Dark;
+  Language language = Language::En;
+  bool reveal_outputs = false;  // outputs not reached yet stay blank
+  float steps_per_second = 2.0f;
+  bool fine_steps = false;      // step one multiplication at a time
+  bool restore_last_session = true;
+  bool operator==(const ViewOptions&) const = default;
+};
+
+struct Rect {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool contains(float x, float y) const { return x >= x0 && x < x1 && y >= y0 && y < y1; }
+  float center_x() const { return (x0 + x1) / 2; }
+  float center_y() const { return (y0 + y1) / 2; }
+};
+
+// Which grid cell the mouse is over, in the grid's own coordinates.
+enum class GridKind { None, Input, Kernel, Output };
+struct GridCell {
+  GridKind grid = GridKind::None;
+  int64_t channel = 0;  // input: c_in; kernel: c_in within the group; output: c_out
+  int64_t y = 0, x = 0;  // input: padded coordinates
+  bool operator==(const GridCell&) const = default;
+};
+
+// A modal question the window is waiting on.
+enum class PendingAction { None, Quit, OpenFile, NewFromPreset };
+
+struct AppState {
+  Session session;                       // the last valid session
+  ConvSpec draft;                        // what the parameter widgets hold; may be invalid
+  std::vector<SpecError> draft_errors;   // validate(draft)
+
+  // What the core made of `session`; recomputed at most once per frame.
+  Tensor output;
+  bool output_stale = true;
+  double engine_ms = 0.0;
+  OpCounts ops;
+  StepTrace trace;  // for session.step only
+  bool trace_stale = true;
+  int64_t products_shown = 0;  // fine steps: how many products of the step are revealed
+
+  std::vector<Session> undo_stack, redo_stack;
+  bool dirty = false;         // changed since the last save/open
+  std::string session_path;   // where Ctrl+S saves; empty until saved once
+  std::string status;         // the last file message, shown in the status line
+  bool status_is_error = false;
+
+  ViewOptions view;
+  bool playing = false;
+  double play_accumulator = 0.0;  // seconds since the last automatic step
+  float zoom = 1.0f;
+  float pan_x = 0.0f, pan_y = 0.0f;
+  float brush_value = 1.0f;      // what drag-painting writes
+
+  GridCell hovered;               // set by the canvas each frame
+  int64_t hovered_term = -1;      // set by the step panel or derived from the canvas
+  std::optional<GridCell> editing;  // the cell whose value is being typed
+
+  PendingAction pending = PendingAction::None;
+  std::string pending_preset;     // for NewFromPreset
+  std::string file_dialog_path;   // the path field of the open/save dialog
+  bool file_dialog_saving = false;
+  bool file_dialog_open = false;
+
+  bool quit_requested = false;    // the frame loop closes the window when true
+  bool fullscreen_requested = false;  // toggled by F11; the shell acts on it
+  bool fonts_stale = true;        // text scale or language changed: rebuild the atlas
+
+  // Screen rectangles of named widgets and grid cells from the last frame,
+  // so tests (and the connector lines) can find what was drawn where.
+  std::map<std::string, Rect> item_rects;
+};
+
+// A state showing `session`, with everything derived marked stale.
+AppState make_app_state(const Session& session);
+
+// Recomputes what is stale: the output (once per frame at most) and the
+// trace of the current step.
+void refresh(AppState& state);
+
+bool is_draft_valid(const AppState& state);
+
+}  // namespace convviz::ui

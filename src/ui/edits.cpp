@@ -1,0 +1,122 @@
+#include "ui/edits.h"
+
+#include "core/step_trace.h"
+
+namespace convviz::ui {
+namespace {
+
+constexpr size_t kUndoLimit = 200;
+
+Tensor& tensor_of(Session& s, TensorRole role) {
+  switch (role) {
+    case TensorRole::Input:
+      return s.input;
+    case TensorRole::Weight:
+      return s.weight;
+    case TensorRole::Bias:
+      break;
+  }
+  return s.bias;
+}
+
+// Records `next` as the new session, with the old one on the undo stack.
+void commit(AppState& state, Session next) {
+  if (next == state.session) return;
+  state.undo_stack.push_back(std::move(state.session));
+  if (state.undo_stack.size() > kUndoLimit) state.undo_stack.erase(state.undo_stack.begin());
+  state.redo_stack.clear();
+  state.session = std::move(next);
+  state.draft = state.session.spec;
+  state.draft_errors.clear();
+  state.output_stale = true;
+  state.dirty = true;
+}
+
+// Fills one plane group of the tensor: for the input a [*, c] channel in
+// every batch item, for the weight the kernels of one output channel.
+bool fill_part(Tensor& t, TensorRole role, const FillValues& f, int64_t fan_in) {
+  if (!f.channel || role == TensorRole::Bias) return fill_tensor(t, f.fill, f.seed, fan_in);
+  Tensor plane = t;
+  if (!fill_tensor(plane, f.fill, f.seed, fan_in)) return false;
+  const int64_t plane_size = t.shape[2] * t.shape[3];
+  for (int64_t n = 0; n < t.shape[0]; ++n) {
+    for (int64_t c = 0; c < t.shape[1]; ++c) {
+      const bool chosen = role == TensorRole::Input ? c == *f.channel : n == *f.channel;
+      if (!chosen) continue;
+      const size_t first = size_t((n * t.shape[1] + c) * plane_size);
+      std::copy_n(plane.data.begin() + long(first), plane_size, t.data.begin() + long(first));
+    }
+  }
+  return true;
+}
+
+struct Applier {
+  AppState& state;
+
+  bool operator()(const SetSpec& e) {
+    state.draft = e.spec;
+    state.draft_errors = validate(e.spec);
+    if (!state.draft_errors.empty()) return false;
+    if (e.spec == state.session.spec) return true;
+    commit(state, with_spec(state.session, e.spec));
+    return true;
+  }
+  bool operator()(const SetValue& e) {
+    Session next = state.session;
+    Tensor& t = tensor_of(next, e.role);
+    if (e.index >= t.data.size()) return false;
+    t.data[e.index] = e.value;
+    commit(state, std::move(next));
+    return true;
+  }
+  bool operator()(const FillValues& e) {
+    Session next = state.session;
+    const ConvSpec& spec = next.spec;
+    const int64_t fan_in = in_channels_per_group(spec) * spec.kernel_size.h * spec.kernel_size.w;
+    if (!fill_part(tensor_of(next, e.role), e.role, e, fan_in)) return false;
+    commit(state, std::move(next));
+    return true;
+  }
+  bool operator()(const ReplaceSession& e) {
+    if (!check_session(e.session).empty()) return false;
+    commit(state, e.session);
+    state.trace_stale = true;
+    return true;
+  }
+  bool operator()(const SetStep& e) {
+    const int64_t last = step_count(state.session.spec) - 1;
+    state.session.step = std::clamp<int64_t>(e.step, 0, last);
+    state.products_shown = 0;
+    return true;
+  }
+};
+
+}  // namespace
+
+bool apply(AppState& state, const Edit& edit) { return std::visit(Applier{state}, edit); }
+
+bool undo(AppState& state) {
+  if (state.undo_stack.empty()) return false;
+  state.redo_stack.push_back(std::move(state.session));
+  state.session = std::move(state.undo_stack.back());
+  state.undo_stack.pop_back();
+  state.draft = state.session.spec;
+  state.draft_errors.clear();
+  state.output_stale = true;
+  state.dirty = true;
+  return true;
+}
+
+bool redo(AppState& state) {
+  if (state.redo_stack.empty()) return false;
+  state.undo_stack.push_back(std::move(state.session));
+  state.session = std::move(state.redo_stack.back());
+  state.redo_stack.pop_back();
+  state.draft = state.session.spec;
+  state.draft_errors.clear();
+  state.output_stale = true;
+  state.dirty = true;
+  return true;
+}
+
+}  // namespace convviz::ui

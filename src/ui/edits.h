@@ -1,0 +1,43 @@
+#pragma once
+// Every change to the model is an Edit passed to apply(), so undo/redo, the
+// tests and the session file all see the same thing.
+#include <variant>
+
+#include "core/tensor_fills.h"
+#include "ui/app_state.h"
+
+namespace convviz::ui {
+
+enum class TensorRole { Input, Weight, Bias };
+
+struct SetSpec {  // invalid specs only update the draft and its errors
+  ConvSpec spec;
+};
+struct SetValue {
+  TensorRole role;
+  size_t index;
+  float value;
+};
+struct FillValues {
+  TensorRole role;
+  Fill fill;
+  std::optional<int64_t> channel;  // only this [n=*, c] plane (input) or output channel (weight)
+  uint32_t seed = 1;
+};
+struct ReplaceSession {  // preset, open, drag-and-drop
+  Session session;
+};
+struct SetStep {  // moves the cursor; not an undoable edit
+  int64_t step;
+};
+
+using Edit = std::variant<SetSpec, SetValue, FillValues, ReplaceSession, SetStep>;
+
+// Returns false when the edit changed nothing (e.g. a kernel that has no
+// such size), so the caller can say why.
+bool apply(AppState& state, const Edit& edit);
+
+bool undo(AppState& state);
+bool redo(AppState& state);
+
+}  // namespace convviz::ui

@@ -1,0 +1,85 @@
+#include "core/tensor_fills.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/presets.h"
+#include "core/session.h"
+
+namespace convviz {
+namespace {
+
+float sum(const std::vector<float>& v) {
+  float s = 0;
+  for (float x : v) s += x;
+  return s;
+}
+
+TEST(NamedKernel, ClassicThreeByThreeKernels) {
+  EXPECT_EQ(*named_kernel(Fill::Identity, 3, 3), (std::vector<float>{0, 0, 0, 0, 1, 0, 0, 0, 0}));
+  EXPECT_EQ(*named_kernel(Fill::SobelX, 3, 3), (std::vector<float>{-1, 0, 1, -2, 0, 2, -1, 0, 1}));
+  EXPECT_EQ(*named_kernel(Fill::Laplacian, 3, 3), (std::vector<float>{0, 1, 0, 1, -4, 1, 0, 1, 0}));
+  const auto gaussian = *named_kernel(Fill::Gaussian, 3, 3);
+  EXPECT_FLOAT_EQ(gaussian[4], 4.0f / 16.0f);
+  EXPECT_FLOAT_EQ(gaussian[0], 1.0f / 16.0f);
+}
+
+TEST(NamedKernel, BlursKeepBrightnessAtAnySize) {
+  for (auto [kh, kw] : {std::pair{3, 3}, {5, 5}, {2, 4}, {1, 7}}) {
+    EXPECT_NEAR(sum(*named_kernel(Fill::BoxBlur, kh, kw)), 1.0f, 1e-5);
+    EXPECT_NEAR(sum(*named_kernel(Fill::Gaussian, kh, kw)), 1.0f, 1e-5);
+    EXPECT_NEAR(sum(*named_kernel(Fill::Sharpen, kh, kw)), 1.0f, 1e-5);
+  }
+}
+
+TEST(NamedKernel, SobelExistsOnlyAtThreeByThree) {
+  EXPECT_EQ(named_kernel(Fill::SobelX, 5, 5), std::nullopt);
+  Tensor t = make_tensor({1, 1, 5, 5}, 2.0f);
+  EXPECT_FALSE(fill_tensor(t, Fill::SobelY, 1));
+  EXPECT_EQ(t.data[0], 2.0f) << "a refused fill leaves the tensor as it was";
+}
+
+TEST(FillTensor, PyTorchDefaultStaysWithinOneOverSqrtFanIn) {
+  Tensor t = make_tensor({8, 4, 3, 3});
+  ASSERT_TRUE(fill_tensor(t, Fill::PyTorchDefault, 5, 36));
+  const float bound = 1.0f / 6.0f;
+  float largest = 0;
+  for (float v : t.data) largest = std::max(largest, std::fabs(v));
+  EXPECT_LE(largest, bound);
+  EXPECT_GT(largest, bound * 0.8f);
+}
+
+TEST(FillTensor, RandomFillsRepeatForTheSameSeed) {
+  Tensor a = make_tensor({1, 1, 4, 4}), b = a, c = a;
+  fill_tensor(a, Fill::RandomIntegers, 3);
+  fill_tensor(b, Fill::RandomIntegers, 3);
+  fill_tensor(c, Fill::RandomIntegers, 4);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, c);
+}
+
+TEST(WithSpec, KeepsOverlappingValuesAndZeroFillsTheRest) {
+  const Session s = *find_preset("textbook");
+  ConvSpec bigger = s.spec;
+  bigger.height = 6;
+  bigger.in_channels = bigger.out_channels = 2;
+  const Session t = with_spec(s, bigger);
+  EXPECT_TRUE(check_session(t).empty());
+  EXPECT_EQ(t.input.at(0, 0, 1, 1), s.input.at(0, 0, 1, 1));
+  EXPECT_EQ(t.input.at(0, 0, 5, 0), 0.0f);
+  EXPECT_EQ(t.input.at(0, 1, 0, 0), 0.0f);
+  EXPECT_EQ(t.weight.at(0, 0, 0, 2), s.weight.at(0, 0, 0, 2));
+  EXPECT_EQ(t.bias.data, (std::vector<float>{1.0f, 0.0f}));
+}
+
+TEST(WithSpec, ClampsTheStepIntoTheNewOutput) {
+  Session s = *find_preset("textbook");
+  s.step = 24;
+  ConvSpec strided = s.spec;
+  strided.stride = {2, 2};
+  EXPECT_EQ(with_spec(s, strided).step, 8);
+}
+
+}  // namespace
+}  // namespace convviz
