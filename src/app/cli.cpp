@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "app/gui.h"
 #include "core/presets.h"
 
 namespace convviz {
@@ -11,6 +12,11 @@ constexpr const char* kUsage =
     R"(ConvViz: 2D convolution exactly as PyTorch's nn.Conv2d computes it.
 
 Usage:
+  convviz [--preset NAME | --session S.json] [--step I] [--lang en|zh]
+          [--text-scale 1..3] [--theme dark|light] [--window-size 1600x900]
+          [--screenshot OUT.png [--dump-layout RECTS.json]] [--no-restore]
+                  opens the window (the textbook example the first time;
+                  afterwards the last session, unless --no-restore)
   convviz compute --config C.json --input X.npy --weight W.npy [--bias B.npy]
                   --output Y.npy [--ops-json OPS.json]
   convviz compute --preset NAME --output Y.npy [--ops-json OPS.json]
@@ -25,13 +31,21 @@ Run 'convviz COMMAND --help' for the details of a command.
 }  // namespace
 
 int report_bad_input(std::ostream& err, const std::string& command, const std::string& message) {
-  err << "convviz " << command << ": " << message << "\n";
+  err << "convviz" << (command.empty() ? "" : " " + command) << ": " << message << "\n";
   return kExitBadInput;
 }
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   try {
-    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    if (args.empty() ||
+        (args[0].rfind("--", 0) == 0 && args[0] != "--help" && args[0] != "--version")) {
+      Result<CliArgs> parsed = parse_options(args, kGuiOptions);
+      if (!parsed) return report_bad_input(err, "", parsed.error().message);
+      Result<GuiOptions> options = gui_options(*parsed);
+      if (!options) return report_bad_input(err, "", options.error().message);
+      return run_gui(*options, err);
+    }
+    if (args[0] == "--help" || args[0] == "-h") {
       out << kUsage << "\nPresets: " << preset_names() << "\n";
       return kExitOk;
     }

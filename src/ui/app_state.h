@@ -8,9 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/op_counts.h"
 #include "core/session.h"
 #include "core/step_trace.h"
-#include "core/op_counts.h"
+#include "ui/fonts.h"
 
 namespace convviz::ui {
 
@@ -23,7 +24,7 @@ struct ViewOptions {
   Language language = Language::En;
   bool reveal_outputs = false;  // outputs not reached yet stay blank
   float steps_per_second = 2.0f;
-  bool fine_steps = false;      // step one multiplication at a time
+  bool fine_steps = false;  // step one multiplication at a time
   bool restore_last_session = true;
   bool operator==(const ViewOptions&) const = default;
 };
@@ -39,7 +40,7 @@ struct Rect {
 enum class GridKind { None, Input, Kernel, Output };
 struct GridCell {
   GridKind grid = GridKind::None;
-  int64_t channel = 0;  // input: c_in; kernel: c_in within the group; output: c_out
+  int64_t channel = 0;   // input: c_in; kernel: c_in within the group; output: c_out
   int64_t y = 0, x = 0;  // input: padded coordinates
   bool operator==(const GridCell&) const = default;
 };
@@ -48,9 +49,9 @@ struct GridCell {
 enum class PendingAction { None, Quit, OpenFile, NewFromPreset };
 
 struct AppState {
-  Session session;                       // the last valid session
-  ConvSpec draft;                        // what the parameter widgets hold; may be invalid
-  std::vector<SpecError> draft_errors;   // validate(draft)
+  Session session;                      // the last valid session
+  ConvSpec draft;                       // what the parameter widgets hold; may be invalid
+  std::vector<SpecError> draft_errors;  // validate(draft)
 
   // What the core made of `session`; recomputed at most once per frame.
   Tensor output;
@@ -62,9 +63,9 @@ struct AppState {
   int64_t products_shown = 0;  // fine steps: how many products of the step are revealed
 
   std::vector<Session> undo_stack, redo_stack;
-  bool dirty = false;         // changed since the last save/open
-  std::string session_path;   // where Ctrl+S saves; empty until saved once
-  std::string status;         // the last file message, shown in the status line
+  bool dirty = false;        // changed since the last save/open
+  std::string session_path;  // where Ctrl+S saves; empty until saved once
+  std::string status;        // the last file message, shown in the status line
   bool status_is_error = false;
 
   ViewOptions view;
@@ -73,20 +74,32 @@ struct AppState {
   float zoom = 1.0f;
   float pan_x = 0.0f, pan_y = 0.0f;
   float brush_value = 1.0f;      // what drag-painting writes
+  bool kernel_square = true;     // the kernel_size lock
+  bool merge_next_edit = false;  // a continuing slider drag: one undo step for the whole drag
 
-  GridCell hovered;               // set by the canvas each frame
-  int64_t hovered_term = -1;      // set by the step panel or derived from the canvas
-  std::optional<GridCell> editing;  // the cell whose value is being typed
+  GridCell hovered;                     // set by the canvas each frame
+  int64_t hovered_term = -1;            // set by the step panel or derived from the canvas
+  std::optional<GridCell> editing;      // the cell whose value is being typed
+  std::optional<GridCell> pressed;      // where the left button went down on the canvas
+  bool painting = false;                // the press became a drag that paints cells
+  GridKind menu_grid = GridKind::None;  // the grid whose context menu is open
+  int64_t menu_channel = 0;
+  bool fill_one_channel = false;
+  uint32_t fill_seed = 1;  // advances with every random fill
 
   PendingAction pending = PendingAction::None;
-  std::string pending_preset;     // for NewFromPreset
-  std::string file_dialog_path;   // the path field of the open/save dialog
+  std::string pending_preset;    // for NewFromPreset
+  std::string file_dialog_path;  // the path field of the open/save dialog
   bool file_dialog_saving = false;
   bool file_dialog_open = false;
+  std::string file_dialog_error;  // shown inside the dialog, which stays open
+  bool show_shortcuts = false;
+  bool quit_after_save = false;  // "save changes?" answered Save before quitting
 
-  bool quit_requested = false;    // the frame loop closes the window when true
+  bool quit_requested = false;        // the frame loop closes the window when true
   bool fullscreen_requested = false;  // toggled by F11; the shell acts on it
-  bool fonts_stale = true;        // text scale or language changed: rebuild the atlas
+  bool fonts_stale = true;            // text scale changed: rebuild the atlas
+  FontSet fonts;                      // set by the shell after each rebuild
 
   // Screen rectangles of named widgets and grid cells from the last frame,
   // so tests (and the connector lines) can find what was drawn where.

@@ -1,5 +1,7 @@
 #include "ui/edits.h"
 
+#include <utility>
+
 #include "core/step_trace.h"
 
 namespace convviz::ui {
@@ -21,8 +23,9 @@ Tensor& tensor_of(Session& s, TensorRole role) {
 
 // Records `next` as the new session, with the old one on the undo stack.
 void commit(AppState& state, Session next) {
+  const bool merge = std::exchange(state.merge_next_edit, false) && !state.undo_stack.empty();
   if (next == state.session) return;
-  state.undo_stack.push_back(std::move(state.session));
+  if (!merge) state.undo_stack.push_back(std::move(state.session));
   if (state.undo_stack.size() > kUndoLimit) state.undo_stack.erase(state.undo_stack.begin());
   state.redo_stack.clear();
   state.session = std::move(next);
@@ -93,7 +96,11 @@ struct Applier {
 
 }  // namespace
 
-bool apply(AppState& state, const Edit& edit) { return std::visit(Applier{state}, edit); }
+bool apply(AppState& state, const Edit& edit) {
+  const bool changed = std::visit(Applier{state}, edit);
+  state.merge_next_edit = false;
+  return changed;
+}
 
 bool undo(AppState& state) {
   if (state.undo_stack.empty()) return false;

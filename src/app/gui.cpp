@@ -1,0 +1,215 @@
+#include "app/gui.h"
+
+#include <glad/gl.h>
+// glad first: GLFW must not pull in the system GL header.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_file.h"
+#include "core/presets.h"
+#include "render/png.h"
+#include "ui/edits.h"
+#include "ui/file_actions.h"
+#include "ui/fonts.h"
+#include "ui/panels.h"
+#include "ui/settings.h"
+#include "ui/theme.h"
+
+namespace convviz {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Frames rendered before a screenshot: fonts built, layout and popups settled.
+constexpr int kScreenshotFrames = 6;
+
+struct Shell {
+  GLFWwindow* window = nullptr;
+  std::vector<std::string> dropped;
+  int windowed_x = 100, windowed_y = 100, windowed_w = 1600, windowed_h = 900;
+};
+
+Result<ui::AppState> initial_state(const GuiOptions& o) {
+  ui::ViewOptions view = o.screenshot ? ui::ViewOptions{} : ui::load_view_options();
+  if (o.language) view.language = *o.language == "zh" ? ui::Language::Zh : ui::Language::En;
+  if (o.theme) view.theme = *o.theme == "light" ? ui::Theme::Light : ui::Theme::Dark;
+  if (o.text_scale) view.text_scale = *o.text_scale;
+
+  Session session = *find_preset("textbook");
+  std::string path;
+  if (o.preset) {
+    session = *find_preset(*o.preset);
+  } else if (o.session_file) {
+    Result<Session> loaded = load_session(*o.session_file);
+    if (!loaded) return loaded.error();
+    session = *loaded;
+    path = *o.session_file;
+  } else if (o.restore && view.restore_last_session) {
+    if (auto last = ui::load_last_session()) session = *last;
+  }
+  ui::AppState state = ui::make_app_state(session);
+  state.view = view;
+  state.session_path = path;
+  if (o.step) {
+    const int64_t steps = step_count(session.spec);
+    if (*o.step < 0 || *o.step >= steps) {
+      return Error{"--step " + std::to_string(*o.step) + " is out of range: this convolution has " +
+                   std::to_string(steps) + " steps (0.." + std::to_string(steps - 1) + ")"};
+    }
+    ui::apply(state, ui::SetStep{*o.step});
+  }
+  return state;
+}
+
+void rebuild_fonts(ui::AppState& state) {
+  state.fonts = ui::build_fonts(state.view.text_scale);
+  ui::apply_theme(state.view.theme, state.view.text_scale);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  state.fonts_stale = false;
+}
+
+void toggle_fullscreen(Shell& shell) {
+  GLFWmonitor* monitor = glfwGetWindowMonitor(shell.window);
+  if (monitor) {
+    glfwSetWindowMonitor(shell.window, nullptr, shell.windowed_x, shell.windowed_y,
+                         shell.windowed_w, shell.windowed_h, 0);
+    return;
+  }
+  glfwGetWindowPos(shell.window, &shell.windowed_x, &shell.windowed_y);
+  glfwGetWindowSize(shell.window, &shell.windowed_w, &shell.windowed_h);
+  monitor = glfwGetPrimaryMonitor();
+  if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+    glfwSetWindowMonitor(shell.window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  }
+}
+
+Status write_layout(const std::string& path, const ui::AppState& state) {
+  nlohmann::json rects = nlohmann::json::object();
+  for (const auto& [name, r] : state.item_rects) rects[name] = {r.x0, r.y0, r.x1, r.y1};
+  return write_file_atomically(path, rects.dump(1) + "\n");
+}
+
+// Runs frames until the window closes (or the screenshot is taken).
+int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostream& err,
+               Clock::time_point launched) {
+  for (int frame = 0;; ++frame) {
+    if (o.screenshot || state.playing) {
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(1.0 / 30.0);  // idle without spinning a core
+    }
+    if (glfwWindowShouldClose(shell.window)) {
+      glfwSetWindowShouldClose(shell.window, GLFW_FALSE);
+      ui::request_quit(state);
+    }
+    for (const std::string& path : std::exchange(shell.dropped, {})) {
+      ui::open_session_file(state, path);
+    }
+    if (state.fonts_stale) rebuild_fonts(state);
+    if (std::exchange(state.fullscreen_requested, false)) toggle_fullscreen(shell);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ui::draw_app(state);
+    ImGui::Render();
+    int fb_width = 0, fb_height = 0;
+    glfwGetFramebufferSize(shell.window, &fb_width, &fb_height);
+    glViewport(0, 0, fb_width, fb_height);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (frame == 0 && o.report_timing) {
+      glFinish();
+      err << "first frame "
+          << std::chrono::duration<double, std::milli>(Clock::now() - launched).count()
+          << " ms after launch\n";
+    }
+    if (o.screenshot && frame + 1 == kScreenshotFrames) {
+      Status failed =
+          render::write_png(*o.screenshot, render::read_framebuffer(fb_width, fb_height));
+      if (!failed && o.dump_layout) failed = write_layout(*o.dump_layout, state);
+      if (failed) {
+        err << "convviz: " << failed->message << "\n";
+        return 2;
+      }
+      return 0;
+    }
+    glfwSwapBuffers(shell.window);
+    if (state.quit_requested) return 0;
+  }
+}
+
+void save_on_exit(const ui::AppState& state, std::ostream& err) {
+  if (Status failed = ui::save_view_options(state.view)) {
+    err << "convviz: settings not saved: " << failed->message << "\n";
+  }
+  if (!state.view.restore_last_session) return;
+  if (Status failed = ui::save_last_session(state.session)) {
+    err << "convviz: last session not saved: " << failed->message << "\n";
+  }
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& o, std::ostream& err) {
+  const auto launched = Clock::now();
+  Result<ui::AppState> state = initial_state(o);
+  if (!state) {
+    err << "convviz: " << state.error().message << "\n";
+    return 2;
+  }
+  if (!glfwInit()) {
+    err << "convviz: cannot open a window: no display found (set DISPLAY, or run headless "
+           "under xvfb-run)\n";
+    return 2;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  Shell shell;
+  shell.window = glfwCreateWindow(o.width, o.height, "ConvViz", nullptr, nullptr);
+  if (!shell.window) {
+    err << "convviz: cannot create an OpenGL 3.3 window (is a display and OpenGL 3.3 available?)\n";
+    glfwTerminate();
+    return 2;
+  }
+  glfwMakeContextCurrent(shell.window);
+  glfwSwapInterval(1);
+  if (!gladLoadGL(glfwGetProcAddress)) {
+    err << "convviz: cannot load OpenGL 3.3 functions\n";
+    glfwTerminate();
+    return 2;
+  }
+  glfwSetWindowSizeLimits(shell.window, 1024, 700, GLFW_DONT_CARE, GLFW_DONT_CARE);
+  glfwSetWindowUserPointer(shell.window, &shell);
+  glfwSetDropCallback(shell.window, [](GLFWwindow* w, int count, const char** paths) {
+    auto* s = static_cast<Shell*>(glfwGetWindowUserPointer(w));
+    for (int i = 0; i < count; ++i) s->dropped.emplace_back(paths[i]);
+  });
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // the layout is computed, not remembered
+  ImGui_ImplGlfw_InitForOpenGL(shell.window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  const int status = frame_loop(shell, *state, o, err, launched);
+  if (!o.screenshot) save_on_exit(*state, err);
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(shell.window);
+  glfwTerminate();
+  return status;
+}
+
+}  // namespace convviz

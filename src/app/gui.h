@@ -1,0 +1,37 @@
+#pragma once
+// The window: GLFW + OpenGL 3.3 core + Dear ImGui, the frame loop, and the
+// screenshot mode the tests and the README use.
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "app/cli_args.h"
+
+namespace convviz {
+
+struct GuiOptions {
+  std::optional<std::string> preset;
+  std::optional<std::string> session_file;
+  std::optional<int64_t> step;
+  std::optional<std::string> language;  // "en" or "zh"
+  std::optional<float> text_scale;
+  std::optional<std::string> theme;  // "dark" or "light"
+  int width = 1600, height = 900;
+  std::optional<std::string> screenshot;   // write a PNG of the window and exit
+  std::optional<std::string> dump_layout;  // with --screenshot: widget rectangles as JSON
+  bool restore = true;
+  bool report_timing = false;
+};
+
+inline constexpr OptionSpec kGuiOptions[] = {
+    {"preset", true},      {"session", true},     {"step", true},          {"lang", true},
+    {"text-scale", true},  {"theme", true},       {"window-size", true},   {"screenshot", true},
+    {"dump-layout", true}, {"no-restore", false}, {"report-timing", false}};
+
+// Checks the values; errors name the option.
+Result<GuiOptions> gui_options(const CliArgs& args);
+
+int run_gui(const GuiOptions& options, std::ostream& err);
+
+}  // namespace convviz

@@ -1,0 +1,80 @@
+#include <charconv>
+#include <cmath>
+
+#include "app/gui.h"
+#include "core/presets.h"
+
+namespace convviz {
+namespace {
+
+Result<float> parse_scale(const std::string& text) {
+  float value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+      value < 1.0f || value > 3.0f) {
+    return Error{"--text-scale must be a number from 1 to 3 (100 % to 300 %), not '" + text + "'"};
+  }
+  return value;
+}
+
+Status parse_window_size(const std::string& text, GuiOptions& options) {
+  const size_t x = text.find('x');
+  const Error error{
+      "--window-size must look like 1600x900 (at least 1024x700, at most 7680x4320), not '" + text +
+      "'"};
+  if (x == std::string::npos) return error;
+  Result<int64_t> w = parse_integer_option("window-size", text.substr(0, x));
+  Result<int64_t> h = parse_integer_option("window-size", text.substr(x + 1));
+  if (!w || !h || *w < 1024 || *h < 700 || *w > 7680 || *h > 4320) return error;
+  options.width = int(*w);
+  options.height = int(*h);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<GuiOptions> gui_options(const CliArgs& args) {
+  GuiOptions o;
+  if (auto preset = args.get("preset")) {
+    if (!find_preset(*preset)) {
+      return Error{"unknown preset '" + *preset + "' (presets: " + preset_names() + ")"};
+    }
+    o.preset = preset;
+  }
+  if (args.has("preset") && args.has("session")) {
+    return Error{"--preset and --session cannot be combined"};
+  }
+  o.session_file = args.get("session");
+  if (auto step = args.get("step")) {
+    Result<int64_t> value = parse_integer_option("step", *step);
+    if (!value) return value.error();
+    o.step = *value;
+  }
+  if (auto lang = args.get("lang")) {
+    if (*lang != "en" && *lang != "zh")
+      return Error{"--lang must be en or zh, not '" + *lang + "'"};
+    o.language = lang;
+  }
+  if (auto theme = args.get("theme")) {
+    if (*theme != "dark" && *theme != "light") {
+      return Error{"--theme must be dark or light, not '" + *theme + "'"};
+    }
+    o.theme = theme;
+  }
+  if (auto scale = args.get("text-scale")) {
+    Result<float> value = parse_scale(*scale);
+    if (!value) return value.error();
+    o.text_scale = *value;
+  }
+  if (auto size = args.get("window-size")) {
+    if (Status bad = parse_window_size(*size, o)) return *bad;
+  }
+  o.screenshot = args.get("screenshot");
+  o.dump_layout = args.get("dump-layout");
+  if (o.dump_layout && !o.screenshot) return Error{"--dump-layout needs --screenshot"};
+  o.restore = !args.has("no-restore") && !o.screenshot;
+  o.report_timing = args.has("report-timing");
+  return o;
+}
+
+}  // namespace convviz

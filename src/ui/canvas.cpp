@@ -1,0 +1,464 @@
+// The canvas: the padded input per channel with the sliding window, the
+// kernels of the current output channel, and every output channel with the
+// current cell, joined by a connector. Values come from the Session and the
+// engine's output; the canvas only decides where and how to draw them.
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/padding.h"
+#include "ui/canvas_geometry.h"
+#include "ui/edits.h"
+#include "ui/panels.h"
+#include "ui/strings.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace convviz::ui {
+namespace {
+
+struct Frame {
+  AppState& state;
+  const ConvSpec& spec;
+  const Palette& colors;
+  ImDrawList* draw;
+  CanvasGeometry geometry;
+  OutputPosition at;                       // the current step's output element
+  int64_t group_first = 0, group_end = 0;  // input channels of the current group
+  float alpha = 1.0f;                      // dimmed while the draft is invalid
+};
+
+ImVec2 v(float x, float y) { return ImVec2(x, y); }
+
+// The number in the fewest characters that fit `width` (down to one
+// significant digit); empty when even that does not fit.
+std::string fitted_number(float value, float width, ImFont* font, float size) {
+  std::string text = format_number(value);
+  for (const char* format : {"", "%.3g", "%.2g", "%.1g"}) {
+    if (*format) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, format, double(value));
+      text = buffer;
+    }
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= width) return text;
+  }
+  return "";
+}
+
+void cell_text(Frame& f, const Rect& r, float value, ImU32 colour) {
+  const FontSet& fonts = f.state.fonts;
+  const float cell = r.x1 - r.x0;
+  ImFont* font = fonts.mono;
+  float size = std::min(fonts.size, cell * 0.5f);
+  if (cell > fonts.size * 2.6f && fonts.mono_large) {
+    font = fonts.mono_large;
+    size = std::min(fonts.size * 2, cell * 0.42f);
+  }
+  if (size < 7.0f) return;  // too small to read: the colour alone shows the value
+  const std::string text = fitted_number(value, cell * 0.9f, font, size);
+  if (text.empty()) return;
+  const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
+  f.draw->AddText(font, size, v(r.center_x() - extent.x / 2, r.center_y() - extent.y / 2),
+                  faded(colour, f.alpha), text.c_str());
+}
+
+void cell_box(Frame& f, const Rect& r, ImU32 fill) {
+  f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), faded(fill, f.alpha));
+  f.draw->AddRect(v(r.x0, r.y0), v(r.x1, r.y1), faded(f.colors.cell_border, f.alpha));
+}
+
+void outline(Frame& f, const Rect& r, ImU32 colour, float thickness) {
+  f.draw->AddRect(v(r.x0, r.y0), v(r.x1, r.y1), colour, 0, 0, thickness);
+}
+
+void grid_label(Frame& f, const GridPlacement& p, const std::string& text, bool emphasised) {
+  f.draw->AddText(v(p.x0, p.y0 - f.geometry.label_height),
+                  faded(emphasised ? f.colors.text : f.colors.dim_text, f.alpha), text.c_str());
+}
+
+// Does the window of output (oy, ox) sample padded cell (py, px)?
+bool window_samples(const ConvSpec& s, int64_t oy, int64_t ox, int64_t py, int64_t px) {
+  const int64_t dy = py - oy * s.stride.h, dx = px - ox * s.stride.w;
+  return dy >= 0 && dx >= 0 && dy % s.dilation.h == 0 && dx % s.dilation.w == 0 &&
+         dy / s.dilation.h < s.kernel_size.h && dx / s.dilation.w < s.kernel_size.w;
+}
+
+// Does output (oy, ox) read the value of padded cell (py, px)? For the
+// non-zero modes that includes every padding cell that copies its source.
+bool output_reads(const Frame& f, int64_t oy, int64_t ox, int64_t py, int64_t px) {
+  const auto source = padding_source_cell(f.spec, py, px);
+  for (int64_t ky = 0; ky < f.spec.kernel_size.h; ++ky) {
+    for (int64_t kx = 0; kx < f.spec.kernel_size.w; ++kx) {
+      const int64_t ty = oy * f.spec.stride.h + ky * f.spec.dilation.h;
+      const int64_t tx = ox * f.spec.stride.w + kx * f.spec.dilation.w;
+      if (ty == py && tx == px) return true;
+      if (source && padding_source_cell(f.spec, ty, tx) == source) return true;
+    }
+  }
+  return false;
+}
+
+void draw_input_grid(Frame& f, const GridPlacement& p) {
+  const Session& s = f.state.session;
+  const bool in_group = p.channel >= f.group_first && p.channel < f.group_end;
+  const float saved = f.alpha;
+  if (!in_group) f.alpha *= 0.35f;
+  grid_label(f, p,
+             std::string(tr(f.state, S::InputGrid)) + "  " + tr(f.state, S::ChannelShort) +
+                 std::to_string(p.channel),
+             in_group);
+  for (int64_t y = 0; y < p.rows; ++y) {
+    for (int64_t x = 0; x < p.cols; ++x) {
+      const Rect r = p.cell_rect(y, x);
+      const bool padding = is_padding_cell(f.spec, y, x);
+      const auto source = padding_source_cell(f.spec, y, x);
+      const float value = source ? s.input.at(f.at.n, p.channel, source->y, source->x) : 0.0f;
+      const bool sampled = in_group && window_samples(f.spec, f.at.y, f.at.x, y, x);
+      cell_box(f, r, padding ? f.colors.padding_cell : f.colors.cell);
+      if (sampled)
+        f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), faded(f.colors.window_sample, f.alpha));
+      cell_text(f, r, value, padding ? f.colors.padding_text : f.colors.text);
+    }
+  }
+  if (in_group) {
+    // The window's extent, dilation gaps included.
+    const int64_t y0 = f.at.y * f.spec.stride.h, x0 = f.at.x * f.spec.stride.w;
+    const int64_t y1 = y0 + f.spec.dilation.h * (f.spec.kernel_size.h - 1);
+    const int64_t x1 = x0 + f.spec.dilation.w * (f.spec.kernel_size.w - 1);
+    const Rect a = p.cell_rect(y0, x0), b = p.cell_rect(y1, x1);
+    const Rect window{a.x0, a.y0, b.x1, b.y1};
+    outline(f, window, faded(f.colors.window, f.alpha), std::max(2.0f, f.geometry.cell * 0.08f));
+    if (p.channel == f.group_first) f.state.item_rects["canvas.window"] = window;
+  }
+  f.alpha = saved;
+}
+
+void draw_kernel_grid(Frame& f, const GridPlacement& p) {
+  const Session& s = f.state.session;
+  grid_label(f, p,
+             std::string(tr(f.state, S::KernelGrid)) + "  w[" + std::to_string(f.at.c_out) + ", " +
+                 std::to_string(p.channel) + "]",
+             true);
+  for (int64_t y = 0; y < p.rows; ++y) {
+    for (int64_t x = 0; x < p.cols; ++x) {
+      const Rect r = p.cell_rect(y, x);
+      cell_box(f, r, f.colors.cell);
+      cell_text(f, r, s.weight.at(f.at.c_out, p.channel, y, x), f.colors.text);
+    }
+  }
+  outline(f, p.bounds(), faded(f.colors.window, f.alpha), 2.0f);
+}
+
+void draw_output_grid(Frame& f, const GridPlacement& p) {
+  const int64_t per_group = out_channels_per_group(f.spec);
+  const bool in_group = p.channel / per_group == f.at.c_out / per_group;
+  const float saved = f.alpha;
+  if (!in_group) f.alpha *= 0.5f;
+  grid_label(f, p,
+             std::string(tr(f.state, S::OutputGrid)) + "  " + tr(f.state, S::ChannelShort) +
+                 std::to_string(p.channel),
+             in_group);
+  const int64_t current = f.state.session.step;
+  for (int64_t y = 0; y < p.rows; ++y) {
+    for (int64_t x = 0; x < p.cols; ++x) {
+      const Rect r = p.cell_rect(y, x);
+      const int64_t step = step_index(f.spec, {f.at.n, p.channel, y, x});
+      const bool blank = f.state.view.reveal_outputs && step > current;
+      cell_box(f, r, blank ? f.colors.output_blank : f.colors.cell);
+      if (!blank) cell_text(f, r, f.state.output.at(f.at.n, p.channel, y, x), f.colors.text);
+    }
+  }
+  if (p.channel == f.at.c_out) {
+    const Rect r = p.cell_rect(f.at.y, f.at.x);
+    f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), faded(f.colors.window_sample, f.alpha));
+    outline(f, r, faded(f.colors.output_current, f.alpha), std::max(2.0f, f.geometry.cell * 0.08f));
+    f.state.item_rects["canvas.current_output"] = r;
+  }
+  f.alpha = saved;
+}
+
+// Hover feedback: a padding cell's source, the outputs an input cell feeds,
+// and the input and kernel cells of a hovered term of the step panel.
+void draw_hover(Frame& f) {
+  const GridCell& h = f.state.hovered;
+  if (h.grid == GridKind::Input) {
+    const GridPlacement* grid = find_grid(f.geometry, GridKind::Input, h.channel);
+    if (const auto src = padding_source_cell(f.spec, h.y, h.x);
+        src && is_padding_cell(f.spec, h.y, h.x)) {
+      const SidePadding pad = side_padding(f.spec);
+      outline(f, grid->cell_rect(src->y + pad.top, src->x + pad.left), f.colors.source_cell, 3.0f);
+    }
+    const int64_t per_group = out_channels_per_group(f.spec);
+    const int64_t group = h.channel / in_channels_per_group(f.spec);
+    for (int64_t co = group * per_group; co < (group + 1) * per_group; ++co) {
+      const GridPlacement* out = find_grid(f.geometry, GridKind::Output, co);
+      for (int64_t y = 0; y < out->rows; ++y) {
+        for (int64_t x = 0; x < out->cols; ++x) {
+          if (!output_reads(f, y, x, h.y, h.x)) continue;
+          const Rect r = out->cell_rect(y, x);
+          f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), f.colors.contributes);
+        }
+      }
+    }
+  }
+  const int64_t term = f.state.hovered_term;
+  if (term >= 0 && term < int64_t(f.state.trace.terms.size())) {
+    const TraceTerm& t = f.state.trace.terms[size_t(term)];
+    if (const GridPlacement* in = find_grid(f.geometry, GridKind::Input, t.c_in)) {
+      outline(f, in->cell_rect(t.padded_y, t.padded_x), f.colors.hover, 3.0f);
+    }
+    if (const GridPlacement* k = find_grid(f.geometry, GridKind::Kernel, t.c_in - f.group_first)) {
+      outline(f, k->cell_rect(t.ky, t.kx), f.colors.hover, 3.0f);
+    }
+  }
+}
+
+void draw_connector(Frame& f) {
+  const auto window = f.state.item_rects.find("canvas.window");
+  const auto cell = f.state.item_rects.find("canvas.current_output");
+  if (window == f.state.item_rects.end() || cell == f.state.item_rects.end()) return;
+  const ImVec2 a = v(window->second.x1, window->second.center_y());
+  const ImVec2 b = v(cell->second.x0, cell->second.center_y());
+  const float bend = (b.x - a.x) * 0.5f;
+  float ya = a.y, yb = b.y;
+  if (!f.geometry.kernel_below_input) {
+    // The kernels stand between: pass above or below their column, whichever
+    // is nearer, unless the straight path already misses them.
+    float top = FLT_MAX, bottom = -FLT_MAX;
+    for (const GridPlacement& p : f.geometry.grids) {
+      if (p.kind != GridKind::Kernel) continue;
+      top = std::min(top, p.y0 - f.geometry.label_height);
+      bottom = std::max(bottom, p.bounds().y1);
+    }
+    const float middle = (a.y + b.y) / 2;
+    if (middle > top && middle < bottom) {
+      ya = yb = middle - top < bottom - middle ? top - f.geometry.label_height
+                                               : bottom + f.geometry.label_height;
+    }
+  }
+  f.draw->AddBezierCubic(a, v(a.x + bend, ya), v(b.x - bend, yb), b,
+                         faded(f.colors.connector, f.alpha), 2.5f);
+  f.draw->AddCircleFilled(b, 4.0f, faded(f.colors.connector, f.alpha));
+}
+
+// The term of the current step that reads this input or kernel cell.
+int64_t term_at(const AppState& state, const GridCell& cell, int64_t group_first) {
+  const auto& terms = state.trace.terms;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const TraceTerm& t = terms[i];
+    if (cell.grid == GridKind::Input && t.c_in == cell.channel && t.padded_y == cell.y &&
+        t.padded_x == cell.x) {
+      return int64_t(i);
+    }
+    if (cell.grid == GridKind::Kernel && t.c_in - group_first == cell.channel && t.ky == cell.y &&
+        t.kx == cell.x) {
+      return int64_t(i);
+    }
+  }
+  return -1;
+}
+
+// The SetValue for a grid cell, or nullopt for cells that hold no value of
+// their own (padding, outputs).
+std::optional<SetValue> value_edit(const Frame& f, const GridCell& c, float value) {
+  const ConvSpec& s = f.spec;
+  if (c.grid == GridKind::Input && !is_padding_cell(s, c.y, c.x)) {
+    const SidePadding pad = side_padding(s);
+    const int64_t index =
+        ((f.at.n * s.in_channels + c.channel) * s.height + c.y - pad.top) * s.width + c.x -
+        pad.left;
+    return SetValue{TensorRole::Input, size_t(index), value};
+  }
+  if (c.grid == GridKind::Kernel) {
+    const int64_t index =
+        ((f.at.c_out * in_channels_per_group(s) + c.channel) * s.kernel_size.h + c.y) *
+            s.kernel_size.w +
+        c.x;
+    return SetValue{TensorRole::Weight, size_t(index), value};
+  }
+  return std::nullopt;
+}
+
+float value_at(const Frame& f, const GridCell& c) {
+  const Session& s = f.state.session;
+  if (c.grid == GridKind::Kernel) return s.weight.at(f.at.c_out, c.channel, c.y, c.x);
+  const auto src = padding_source_cell(f.spec, c.y, c.x);
+  return src ? s.input.at(f.at.n, c.channel, src->y, src->x) : 0.0f;
+}
+
+void handle_mouse(Frame& f, bool canvas_hovered) {
+  AppState& state = f.state;
+  ImGuiIO& io = ImGui::GetIO();
+  const auto cell = canvas_hovered ? hit_test(f.geometry, io.MousePos.x, io.MousePos.y)
+                                   : std::optional<GridCell>{};
+  state.hovered = cell.value_or(GridCell{});
+  if (cell && (cell->grid == GridKind::Input || cell->grid == GridKind::Kernel)) {
+    const int64_t term = term_at(state, *cell, f.group_first);
+    if (term >= 0) state.hovered_term = term;
+  }
+  if (canvas_hovered && io.MouseWheel != 0.0f) {
+    state.zoom = std::clamp(state.zoom * std::pow(1.1f, io.MouseWheel), 0.25f, 6.0f);
+  }
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
+    state.pan_x += io.MouseDelta.x;
+    state.pan_y += io.MouseDelta.y;
+  }
+  if (canvas_hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && cell) {
+    if (cell->grid == GridKind::Output) {
+      apply(state, SetStep{step_index(f.spec, {f.at.n, cell->channel, cell->y, cell->x})});
+    } else if (value_edit(f, *cell, 0.0f)) {
+      state.pressed = cell;
+      state.painting = false;
+    }
+  }
+  if (state.pressed && ImGui::IsMouseDown(ImGuiMouseButton_Left) && cell &&
+      cell->grid == state.pressed->grid && !(*cell == *state.pressed)) {
+    if (!state.painting) {  // the drag starts: paint where it began too
+      state.painting = true;
+      apply(state, *value_edit(f, *state.pressed, state.brush_value));
+    }
+    if (auto edit = value_edit(f, *cell, state.brush_value)) {
+      state.merge_next_edit = true;
+      apply(state, *edit);
+    }
+  }
+  if (state.pressed && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+    if (!state.painting) {
+      state.editing = state.pressed;
+      ImGui::OpenPopup("##edit_cell");
+    }
+    state.pressed.reset();
+    state.painting = false;
+  }
+  if (canvas_hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && cell &&
+      cell->grid != GridKind::Output) {
+    state.menu_grid = cell->grid;
+    state.menu_channel = cell->grid == GridKind::Input ? cell->channel : f.at.c_out;
+    ImGui::OpenPopup("##grid_menu");
+  }
+}
+
+void edit_cell_popup(Frame& f) {
+  AppState& state = f.state;
+  if (!ImGui::BeginPopup("##edit_cell")) return;
+  if (!state.editing) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  static float typed = 0.0f;
+  if (ImGui::IsWindowAppearing()) {
+    typed = value_at(f, *state.editing);
+    ImGui::SetKeyboardFocusHere();
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  if (ImGui::InputFloat(tr(state, S::EditValue), &typed, 0, 0, "%g",
+                        ImGuiInputTextFlags_EnterReturnsTrue)) {
+    if (auto edit = value_edit(f, *state.editing, typed)) apply(state, *edit);
+    state.brush_value = typed;
+    state.editing.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void grid_menu(Frame& f) {
+  AppState& state = f.state;
+  if (!ImGui::BeginPopup("##grid_menu")) return;
+  const bool kernel = state.menu_grid == GridKind::Kernel;
+  const TensorRole role = kernel ? TensorRole::Weight : TensorRole::Input;
+  ImGui::Checkbox(tr(state, S::FillThisChannel), &state.fill_one_channel);
+  ImGui::Separator();
+  const std::pair<Fill, S> items[] = {{Fill::Zeros, S::FillZeros},
+                                      {Fill::Ones, S::FillOnes},
+                                      {Fill::RandomIntegers, S::FillRandomIntegers},
+                                      {Fill::RandomNormal, S::FillRandomNormal},
+                                      {Fill::Identity, S::FillIdentity},
+                                      {Fill::BoxBlur, S::FillBoxBlur},
+                                      {Fill::Gaussian, S::FillGaussian},
+                                      {Fill::Sharpen, S::FillSharpen},
+                                      {Fill::SobelX, S::FillSobelX},
+                                      {Fill::SobelY, S::FillSobelY},
+                                      {Fill::Laplacian, S::FillLaplacian},
+                                      {Fill::PyTorchDefault, S::FillPyTorchDefault}};
+  for (const auto& [fill, name] : items) {
+    const bool kernel_only = is_kernel_fill(fill) || fill == Fill::PyTorchDefault;
+    if (kernel_only && !kernel) continue;
+    if (fill == Fill::Identity) ImGui::Separator();
+    const bool available =
+        named_kernel(fill, f.spec.kernel_size.h, f.spec.kernel_size.w) || !is_kernel_fill(fill);
+    if (ImGui::MenuItem(tr(state, name), nullptr, false, available)) {
+      FillValues edit{role, fill, std::nullopt, state.fill_seed++};
+      if (state.fill_one_channel) edit.channel = state.menu_channel;
+      apply(state, edit);
+    }
+    if (!available && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      ImGui::SetTooltip("%s", tr(state, S::OnlyThreeByThree));
+    }
+  }
+  ImGui::EndPopup();
+}
+
+void toolbar(AppState& state) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(state, S::Brush));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+  ImGui::InputFloat("##brush", &state.brush_value, 0, 0, "%g");
+  ImGui::SameLine();
+  ImGui::Text("%s %d%%", tr(state, S::Zoom), int(std::lround(state.zoom * 100)));
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr(state, S::ResetView))) {
+    state.zoom = 1.0f;
+    state.pan_x = state.pan_y = 0.0f;
+  }
+  if (!state.draft_errors.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette(state.view.theme).error), "%s",
+                       tr(state, S::InvalidBanner));
+  }
+}
+
+}  // namespace
+
+void draw_canvas(AppState& state) {
+  toolbar(state);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (avail.x < 8 || avail.y < 8) return;
+  ImGui::InvisibleButton("##canvas", avail,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                             ImGuiButtonFlags_MouseButtonMiddle);
+  const bool hovered = ImGui::IsItemHovered();
+  remember_item(state, "canvas");
+
+  const Rect area{origin.x, origin.y, origin.x + avail.x, origin.y + avail.y};
+  const ConvSpec& spec = state.session.spec;
+  Frame f{state, spec, palette(state.view.theme), ImGui::GetWindowDrawList(), {}, {}, 0, 0, 1.0f};
+  f.geometry = layout_canvas(spec, area, ImGui::GetTextLineHeightWithSpacing(), state.zoom,
+                             state.pan_x, state.pan_y, state.fonts.size * 4.0f);
+  f.at = state.trace.position;
+  f.group_first = state.trace.c_in_begin;
+  f.group_end = state.trace.c_in_end;
+  f.alpha = state.draft_errors.empty() ? 1.0f : 0.4f;
+
+  f.draw->PushClipRect(origin, v(area.x1, area.y1), true);
+  for (const GridPlacement& p : f.geometry.grids) {
+    const std::string name = p.kind == GridKind::Input    ? "canvas.input."
+                             : p.kind == GridKind::Kernel ? "canvas.kernel."
+                                                          : "canvas.output.";
+    state.item_rects[name + std::to_string(p.channel)] = p.bounds();
+    if (p.kind == GridKind::Input) draw_input_grid(f, p);
+    if (p.kind == GridKind::Kernel) draw_kernel_grid(f, p);
+    if (p.kind == GridKind::Output) draw_output_grid(f, p);
+  }
+  draw_connector(f);
+  handle_mouse(f, hovered);
+  draw_hover(f);
+  f.draw->PopClipRect();
+  edit_cell_popup(f);
+  grid_menu(f);
+}
+
+}  // namespace convviz::ui

@@ -1,0 +1,43 @@
+#pragma once
+// Where the canvas puts each grid and cell: pure arithmetic over the spec
+// and the available space, so drawing and hit-testing agree.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/conv_spec.h"
+#include "ui/app_state.h"
+
+namespace convviz::ui {
+
+struct GridPlacement {
+  GridKind kind = GridKind::None;
+  int64_t channel = 0;   // input: c_in; kernel: index within the group; output: c_out
+  float x0 = 0, y0 = 0;  // top-left of cell (0, 0)
+  int64_t rows = 0, cols = 0;
+  float cell = 0;
+  Rect cell_rect(int64_t y, int64_t x) const {
+    return {x0 + float(x) * cell, y0 + float(y) * cell, x0 + float(x + 1) * cell,
+            y0 + float(y + 1) * cell};
+  }
+  Rect bounds() const { return {x0, y0, x0 + float(cols) * cell, y0 + float(rows) * cell}; }
+};
+
+struct CanvasGeometry {
+  std::vector<GridPlacement> grids;
+  float cell = 0;
+  float label_height = 0;
+  bool kernel_below_input = false;  // else input | kernel | output side by side
+};
+
+// Lays out the padded input (every input channel), the kernels of the
+// current output channel (one per input channel of its group) and every
+// output channel, each kind stacked top to bottom, at the largest cell size
+// that fits `area` (then times `zoom`, moved by the pan).
+CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float label_height, float zoom,
+                             float pan_x, float pan_y, float max_cell);
+
+std::optional<GridCell> hit_test(const CanvasGeometry& g, float x, float y);
+const GridPlacement* find_grid(const CanvasGeometry& g, GridKind kind, int64_t channel);
+
+}  // namespace convviz::ui

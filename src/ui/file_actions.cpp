@@ -1,0 +1,85 @@
+#include "ui/file_actions.h"
+
+#include <filesystem>
+
+#include "ui/edits.h"
+#include "ui/strings.h"
+
+namespace convviz::ui {
+namespace {
+
+void report(AppState& state, const std::string& message, bool error) {
+  state.status = message;
+  state.status_is_error = error;
+}
+
+std::string default_path(const AppState& state) {
+  if (!state.session_path.empty()) return state.session_path;
+  std::error_code ec;
+  return (std::filesystem::current_path(ec) / "convviz-session.json").string();
+}
+
+void open_dialog(AppState& state, bool saving) {
+  state.file_dialog_open = true;
+  state.file_dialog_saving = saving;
+  state.file_dialog_path = default_path(state);
+}
+
+}  // namespace
+
+bool open_session_file(AppState& state, const std::string& path) {
+  Result<Session> loaded = load_session(path);
+  if (!loaded) {
+    report(state, loaded.error().message, true);
+    return false;
+  }
+  apply(state, ReplaceSession{*loaded});
+  state.session_path = path;
+  state.dirty = false;
+  report(state, std::string(tr(state, S::Opened)) + " " + path, false);
+  return true;
+}
+
+bool save_session_file(AppState& state, const std::string& path) {
+  if (Status failed = save_session(path, state.session)) {
+    report(state, failed->message, true);
+    return false;
+  }
+  state.session_path = path;
+  state.dirty = false;
+  report(state, std::string(tr(state, S::Saved)) + " " + path, false);
+  return true;
+}
+
+void request_open(AppState& state) {
+  if (state.dirty) {
+    state.pending = PendingAction::OpenFile;
+    return;
+  }
+  open_dialog(state, false);
+}
+
+void request_save(AppState& state, bool choose_path) {
+  if (choose_path || state.session_path.empty()) {
+    open_dialog(state, true);
+    return;
+  }
+  save_session_file(state, state.session_path);
+}
+
+void request_quit(AppState& state) {
+  if (state.dirty) {
+    state.pending = PendingAction::Quit;
+    return;
+  }
+  state.quit_requested = true;
+}
+
+void continue_pending(AppState& state) {
+  const PendingAction action = state.pending;
+  state.pending = PendingAction::None;
+  if (action == PendingAction::Quit) state.quit_requested = true;
+  if (action == PendingAction::OpenFile) open_dialog(state, false);
+}
+
+}  // namespace convviz::ui

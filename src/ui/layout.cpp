@@ -1,0 +1,78 @@
+// The window's layout: menu bar, parameters on the left, the canvas in the
+// middle, step and ops on the right, playback along the bottom. Sizes follow
+// the window and the text size so nothing overlaps down to 1024×700.
+#include <imgui.h>
+
+#include "ui/panels.h"
+#include "ui/strings.h"
+#include "ui/theme.h"
+
+namespace convviz::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+template <class Draw>
+void panel(AppState& state, S title, const char* id, ImVec2 pos, ImVec2 size, Draw draw,
+           ImGuiWindowFlags extra = 0) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  if (ImGui::Begin(label(state, title, id).c_str(), nullptr, kPanelFlags | extra)) draw(state);
+  ImGui::End();
+}
+
+void status_line(AppState& state) {
+  if (state.status.empty() && state.fonts.warning.empty()) return;
+  const Palette& colors = palette(state.view.theme);
+  ImGui::SameLine();
+  const std::string& text = state.status.empty() ? state.fonts.warning : state.status;
+  const bool error = state.status.empty() || state.status_is_error;
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(error ? colors.error : colors.dim_text), "%s",
+                     text.c_str());
+}
+
+}  // namespace
+
+void draw_app(AppState& state) {
+  ImGuiIO& io = ImGui::GetIO();
+  state.merge_next_edit = false;
+  handle_shortcuts(state);
+  advance_playback(state, io.DeltaTime);
+  refresh(state);
+  draw_menu_bar(state);
+  refresh(state);  // a menu may have replaced the session
+
+  const float font = ImGui::GetFontSize();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float top = ImGui::GetFrameHeight();
+  const float width = io.DisplaySize.x, height = io.DisplaySize.y;
+  const float transport_height = 2 * ImGui::GetFrameHeightWithSpacing() + 2 * style.WindowPadding.y;
+  const float left = std::clamp(font * 19.0f, width * 0.22f, width * 0.34f);
+  const float right = std::clamp(font * 21.0f, width * 0.26f, width * 0.36f);
+  const float body = height - top - transport_height;
+  const float step_height = body * 0.62f;
+
+  panel(state, S::PanelParameters, "parameters", ImVec2(0, top), ImVec2(left, body),
+        draw_parameters_panel);
+  refresh(state);  // the parameters may have changed the spec
+  panel(state, S::PanelCanvas, "canvas", ImVec2(left, top), ImVec2(width - left - right, body),
+        draw_canvas, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  refresh(state);
+  panel(state, S::PanelStep, "step", ImVec2(width - right, top), ImVec2(right, step_height),
+        draw_step_panel);
+  panel(state, S::PanelOps, "ops", ImVec2(width - right, top + step_height),
+        ImVec2(right, body - step_height), draw_ops_panel);
+  panel(
+      state, S::PanelTransport, "transport", ImVec2(0, top + body), ImVec2(width, transport_height),
+      [](AppState& s) {
+        draw_transport(s);
+        status_line(s);
+      },
+      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_HorizontalScrollbar);
+  draw_dialogs(state);
+  refresh(state);
+}
+
+}  // namespace convviz::ui

@@ -1,0 +1,27 @@
+#pragma once
+// One function per panel; each reads AppState and records edits through
+// apply(). draw_app lays them out and handles the shortcuts and dialogs.
+#include "ui/app_state.h"
+
+namespace convviz::ui {
+
+void draw_app(AppState& state);  // the whole window, one frame
+
+void draw_menu_bar(AppState& state);
+void draw_parameters_panel(AppState& state);
+void draw_canvas(AppState& state);
+void draw_step_panel(AppState& state);
+void draw_ops_panel(AppState& state);
+void draw_transport(AppState& state);
+void draw_dialogs(AppState& state);
+void handle_shortcuts(AppState& state);
+
+// Playback: advances the cursor on a timer of steps_per_second, whatever
+// the frame rate.
+void advance_playback(AppState& state, double seconds);
+
+// One step forward or back; in fine mode one multiplication at a time.
+void step_forward(AppState& state);
+void step_back(AppState& state);
+
+}  // namespace convviz::ui

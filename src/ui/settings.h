@@ -1,0 +1,25 @@
+#pragma once
+// What the window remembers between runs: the view options and the last
+// session, in the user's config folder ($CONVVIZ_CONFIG_DIR, else
+// $XDG_CONFIG_HOME/convviz, else ~/.config/convviz).
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "core/session.h"
+#include "ui/app_state.h"
+
+namespace convviz::ui {
+
+std::string config_dir();
+
+ViewOptions load_view_options();  // defaults when there is no (valid) file
+Status save_view_options(const ViewOptions& view);
+
+std::optional<Session> load_last_session();
+Status save_last_session(const Session& session);
+
+// Text size steps offered by the View menu and Ctrl+= / Ctrl+-.
+float next_text_scale(float scale, int direction);
+
+}  // namespace convviz::ui

@@ -1,0 +1,40 @@
+#include "ui/widgets.h"
+
+#include "ui/theme.h"
+
+namespace convviz::ui {
+
+void remember_item(AppState& state, const std::string& name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  state.item_rects[name] = Rect{a.x, a.y, b.x, b.y};
+}
+
+void field_errors(const AppState& state, const char* field) {
+  for (const SpecError& e : state.draft_errors) {
+    if (e.field != field) continue;
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          ImGui::ColorConvertU32ToFloat4(palette(state.view.theme).error));
+    ImGui::TextWrapped("%s", e.message.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void row_label(const char* text) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(text);
+  ImGui::SameLine(ImGui::GetFontSize() * 7.5f);
+}
+
+bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float width) {
+  ImGui::SetNextItemWidth(width);
+  // Clamp only what the slider shows: a typed value outside the range is
+  // kept so validate() can explain it.
+  return ImGui::SliderScalar(id, ImGuiDataType_S64, &value, &min, &max, "%lld",
+                             ImGuiSliderFlags_None);
+}
+
+void note_drag(AppState& state) {
+  if (ImGui::IsItemActive() && !ImGui::IsItemActivated()) state.merge_next_edit = true;
+}
+
+}  // namespace convviz::ui

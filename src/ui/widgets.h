@@ -1,0 +1,28 @@
+#pragma once
+// Small building blocks the panels share.
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/app_state.h"
+
+namespace convviz::ui {
+
+// Remembers the last item's screen rectangle under `name` (for tests and
+// for drawing connectors between panels).
+void remember_item(AppState& state, const std::string& name);
+
+// The messages validate() gives for `field`, in the error colour, wrapped.
+void field_errors(const AppState& state, const char* field);
+
+// A labelled row: the label in the first column, then the widgets.
+void row_label(const char* text);
+
+// A slider over an int64 from min to max; Ctrl+click to type any value.
+bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float width);
+
+// Marks the coming edit as part of the drag of the item just drawn, so a
+// whole drag is one undo step.
+void note_drag(AppState& state);
+
+}  // namespace convviz::ui
