@@ -26,6 +26,7 @@ struct ViewOptions {
   float steps_per_second = 2.0f;
   bool fine_steps = false;  // step one multiplication at a time
   bool restore_last_session = true;
+  bool show_parameters = true;  // Tab hides the side panel to give the canvas the room
   bool operator==(const ViewOptions&) const = default;
 };
 

@@ -72,9 +72,19 @@ void outline(Frame& f, const Rect& r, ImU32 colour, float thickness) {
   f.draw->AddRect(v(r.x0, r.y0), v(r.x1, r.y1), colour, 0, 0, thickness);
 }
 
-void grid_label(Frame& f, const GridPlacement& p, const std::string& text, bool emphasised) {
-  f.draw->AddText(v(p.x0, p.y0 - f.geometry.label_height),
-                  faded(emphasised ? f.colors.text : f.colors.dim_text, f.alpha), text.c_str());
+// A grid's caption, clipped to the grid's width so captions never run into
+// the next column.
+// When `text` is wider than the grid and its gap, `short_text` is used.
+void grid_label(Frame& f, const GridPlacement& p, const std::string& text,
+                const std::string& short_text, bool emphasised) {
+  const Rect b = p.bounds();
+  const float top = p.y0 - f.geometry.label_height;
+  const float room = b.x1 - b.x0 + f.geometry.cell * 1.3f;
+  const std::string& shown = ImGui::CalcTextSize(text.c_str()).x <= room ? text : short_text;
+  f.draw->PushClipRect(v(b.x0, top), v(b.x0 + room, p.y0), true);
+  f.draw->AddText(v(p.x0, top), faded(emphasised ? f.colors.text : f.colors.dim_text, f.alpha),
+                  shown.c_str());
+  f.draw->PopClipRect();
 }
 
 // Does the window of output (oy, ox) sample padded cell (py, px)?
@@ -104,10 +114,8 @@ void draw_input_grid(Frame& f, const GridPlacement& p) {
   const bool in_group = p.channel >= f.group_first && p.channel < f.group_end;
   const float saved = f.alpha;
   if (!in_group) f.alpha *= 0.35f;
-  grid_label(f, p,
-             std::string(tr(f.state, S::InputGrid)) + "  " + tr(f.state, S::ChannelShort) +
-                 std::to_string(p.channel),
-             in_group);
+  const std::string channel = "c" + std::to_string(p.channel);
+  grid_label(f, p, std::string(tr(f.state, S::InputGrid)) + "  " + channel, channel, in_group);
   for (int64_t y = 0; y < p.rows; ++y) {
     for (int64_t x = 0; x < p.cols; ++x) {
       const Rect r = p.cell_rect(y, x);
@@ -136,10 +144,9 @@ void draw_input_grid(Frame& f, const GridPlacement& p) {
 
 void draw_kernel_grid(Frame& f, const GridPlacement& p) {
   const Session& s = f.state.session;
-  grid_label(f, p,
-             std::string(tr(f.state, S::KernelGrid)) + "  w[" + std::to_string(f.at.c_out) + ", " +
-                 std::to_string(p.channel) + "]",
-             true);
+  const std::string weight =
+      "w[" + std::to_string(f.at.c_out) + "," + std::to_string(p.channel) + "]";
+  grid_label(f, p, std::string(tr(f.state, S::KernelGrid)) + "  " + weight, weight, true);
   for (int64_t y = 0; y < p.rows; ++y) {
     for (int64_t x = 0; x < p.cols; ++x) {
       const Rect r = p.cell_rect(y, x);
@@ -155,10 +162,8 @@ void draw_output_grid(Frame& f, const GridPlacement& p) {
   const bool in_group = p.channel / per_group == f.at.c_out / per_group;
   const float saved = f.alpha;
   if (!in_group) f.alpha *= 0.5f;
-  grid_label(f, p,
-             std::string(tr(f.state, S::OutputGrid)) + "  " + tr(f.state, S::ChannelShort) +
-                 std::to_string(p.channel),
-             in_group);
+  const std::string channel = "c" + std::to_string(p.channel);
+  grid_label(f, p, std::string(tr(f.state, S::OutputGrid)) + "  " + channel, channel, in_group);
   const int64_t current = f.state.session.step;
   for (int64_t y = 0; y < p.rows; ++y) {
     for (int64_t x = 0; x < p.cols; ++x) {
@@ -404,17 +409,18 @@ void toolbar(AppState& state) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(state, S::Brush));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
   ImGui::InputFloat("##brush", &state.brush_value, 0, 0, "%g");
-  ImGui::SameLine();
-  ImGui::Text("%s %d%%", tr(state, S::Zoom), int(std::lround(state.zoom * 100)));
-  ImGui::SameLine();
+  const std::string zoom = std::string(tr(state, S::Zoom)) + " " +
+                           std::to_string(int(std::lround(state.zoom * 100))) + "%";
+  same_line_if_fits(ImGui::CalcTextSize(zoom.c_str()).x);
+  ImGui::TextUnformatted(zoom.c_str());
+  same_line_if_fits(ImGui::CalcTextSize(tr(state, S::ResetView)).x + ImGui::GetFontSize());
   if (ImGui::SmallButton(tr(state, S::ResetView))) {
     state.zoom = 1.0f;
     state.pan_x = state.pan_y = 0.0f;
   }
   if (!state.draft_errors.empty()) {
-    ImGui::SameLine();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette(state.view.theme).error), "%s",
                        tr(state, S::InvalidBanner));
   }

@@ -49,13 +49,18 @@ void draw_app(AppState& state) {
   const float top = ImGui::GetFrameHeight();
   const float width = io.DisplaySize.x, height = io.DisplaySize.y;
   const float transport_height = 2 * ImGui::GetFrameHeightWithSpacing() + 2 * style.WindowPadding.y;
-  const float left = std::clamp(font * 19.0f, width * 0.22f, width * 0.34f);
-  const float right = std::clamp(font * 21.0f, width * 0.26f, width * 0.36f);
+  // The canvas is what the class looks at: the side panels get what their
+  // text needs, within a share of the width.
+  const float left =
+      state.view.show_parameters ? std::clamp(font * 16.0f, width * 0.2f, width * 0.3f) : 0.0f;
+  const float right = std::clamp(font * 18.0f, width * 0.22f, width * 0.3f);
   const float body = height - top - transport_height;
   const float step_height = body * 0.62f;
 
-  panel(state, S::PanelParameters, "parameters", ImVec2(0, top), ImVec2(left, body),
-        draw_parameters_panel);
+  if (left > 0) {
+    panel(state, S::PanelParameters, "parameters", ImVec2(0, top), ImVec2(left, body),
+          draw_parameters_panel);
+  }
   refresh(state);  // the parameters may have changed the spec
   panel(state, S::PanelCanvas, "canvas", ImVec2(left, top), ImVec2(width - left - right, body),
         draw_canvas, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);

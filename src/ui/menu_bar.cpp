@@ -82,6 +82,7 @@ void view_menu(AppState& state) {
     }
     ImGui::EndMenu();
   }
+  ImGui::MenuItem(tr(state, S::PanelParameters), "Tab", &state.view.show_parameters);
   if (ImGui::MenuItem(tr(state, S::MenuFullScreen), "F11")) state.fullscreen_requested = true;
   ImGui::MenuItem(tr(state, S::MenuRestore), nullptr, &state.view.restore_last_session);
   ImGui::EndMenu();

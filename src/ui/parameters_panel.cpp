@@ -66,22 +66,28 @@ bool pair_row(AppState& state, S name, const char* id, Pair& pair, int64_t min, 
 
 bool kernel_row(AppState& state, ConvSpec& d) {
   row_label(tr(state, S::Kernel));
+  const float lock = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                     ImGui::CalcTextSize(tr(state, S::Square)).x + ImGui::GetStyle().ItemSpacing.x;
+  const float room = ImGui::GetContentRegionAvail().x - lock;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   bool changed = false;
-  ImGui::Checkbox(tr(state, S::Square), &state.kernel_square);
-  ImGui::SameLine();
   if (state.kernel_square) {
-    changed = int_slider("##kernel", d.kernel_size.h, 1, 9, -1);
+    changed = int_slider("##kernel", d.kernel_size.h, 1, 9, room);
     remember_item(state, "param.kernel");
     note_drag(state);
     d.kernel_size.w = d.kernel_size.h;
-    return changed;
+  } else {
+    changed |= int_slider("##kernel_h", d.kernel_size.h, 1, 9, (room - spacing) / 2);
+    note_drag(state);
+    ImGui::SameLine();
+    changed |= int_slider("##kernel_w", d.kernel_size.w, 1, 9, (room - spacing) / 2);
+    note_drag(state);
   }
-  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-  changed |= int_slider("##kernel_h", d.kernel_size.h, 1, 9, half);
-  note_drag(state);
   ImGui::SameLine();
-  changed |= int_slider("##kernel_w", d.kernel_size.w, 1, 9, half);
-  note_drag(state);
+  if (ImGui::Checkbox(tr(state, S::Square), &state.kernel_square) && state.kernel_square) {
+    changed |= d.kernel_size.w != d.kernel_size.h;
+    d.kernel_size.w = d.kernel_size.h;
+  }
   return changed;
 }
 
@@ -96,8 +102,7 @@ bool padding_rows(AppState& state, ConvSpec& d) {
     d.padding = shown;
     d.padding_preset = PaddingPreset::Explicit;
   }
-  ImGui::Dummy(ImVec2(ImGui::GetFontSize() * 6.5f, 0));
-  ImGui::SameLine();
+  row_label("");
   for (auto [preset, text] :
        {std::pair{PaddingPreset::Same, "'same'"}, std::pair{PaddingPreset::Valid, "'valid'"}}) {
     const bool active = d.padding_preset == preset;
@@ -111,6 +116,8 @@ bool padding_rows(AppState& state, ConvSpec& d) {
     if (active) ImGui::PopStyleColor();
     ImGui::SameLine();
   }
+  ImGui::NewLine();
+  row_label(tr(state, S::PaddingMode));
   ImGui::SetNextItemWidth(-1);
   const std::string mode(padding_mode_name(d.padding_mode));
   if (ImGui::BeginCombo("##padding_mode", mode.c_str())) {
@@ -190,6 +197,12 @@ void output_shape_section(AppState& state) {
 }  // namespace
 
 void draw_parameters_panel(AppState& state) {
+  float widest = 0;
+  for (S name : {S::Preset, S::Batch, S::Channels, S::Height, S::Width, S::OutChannels, S::Kernel,
+                 S::Stride, S::Padding, S::PaddingMode, S::Dilation, S::Groups, S::Bias}) {
+    widest = std::max(widest, ImGui::CalcTextSize(tr(state, name)).x);
+  }
+  set_label_column(widest + ImGui::GetStyle().ItemSpacing.x * 2);
   preset_combo(state);
   ConvSpec d = state.draft;
   bool changed = false;

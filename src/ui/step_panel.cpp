@@ -14,9 +14,12 @@ namespace {
 void header(AppState& state) {
   const StepTrace& t = state.trace;
   const OutputPosition& p = t.position;
-  ImGui::Text("%s %lld / %lld  —  output[n=%lld, c=%lld, y=%lld, x=%lld]", tr(state, S::StepOf),
-              (long long)t.step + 1, (long long)step_count(state.session.spec), (long long)p.n,
-              (long long)p.c_out, (long long)p.y, (long long)p.x);
+  ImGui::Text("%s %lld / %lld", tr(state, S::StepOf), (long long)t.step + 1,
+              (long long)step_count(state.session.spec));
+  const std::string where = "output[n=" + std::to_string(p.n) + ", c=" + std::to_string(p.c_out) +
+                            ", y=" + std::to_string(p.y) + ", x=" + std::to_string(p.x) + "]";
+  same_line_if_fits(ImGui::CalcTextSize(where.c_str()).x + ImGui::GetFontSize());
+  ImGui::Text("— %s", where.c_str());
   remember_item(state, "step.header");
   if (state.session.spec.groups > 1) {
     ImGui::TextDisabled("%s %lld: c_in %lld..%lld", tr(state, S::Group), (long long)t.group,
@@ -28,8 +31,11 @@ void terms_table(AppState& state, float height) {
   const StepTrace& t = state.trace;
   const Palette& colors = palette(state.view.theme);
   const int64_t shown = state.view.fine_steps ? state.products_shown : int64_t(t.terms.size());
+  // Columns keep their natural width; a narrow panel scrolls sideways
+  // rather than cutting the headers.
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
+                                ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##terms", 6, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   for (const char* name : {"c_in", "ky", "kx"}) ImGui::TableSetupColumn(name);

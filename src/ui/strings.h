@@ -59,10 +59,10 @@ namespace convviz::ui {
   X(Copied, "Copied to the clipboard", "已复制到剪贴板")                                  \
   X(InvalidBanner, "Not a valid layer: showing the last valid one",                       \
     "参数无效：显示上一个有效的设置")                                                     \
-  X(InputGrid, "input (padded)", "输入（含填充）")                                        \
+  X(InputGrid, "input", "输入")                                                           \
   X(KernelGrid, "kernel", "卷积核")                                                       \
   X(OutputGrid, "output", "输出")                                                         \
-  X(ChannelShort, "c", "通道")                                                            \
+  X(ChannelShort, "c", "c")                                                               \
   X(Brush, "paint value", "绘制值")                                                       \
   X(Zoom, "zoom", "缩放")                                                                 \
   X(ResetView, "Reset view", "重置视图")                                                  \
@@ -128,7 +128,7 @@ namespace convviz::ui {
     "Ctrl+Z  undo    Ctrl+Shift+Z or Ctrl+Y  redo\n"                                      \
     "Ctrl+S  save    Ctrl+O  open\n"                                                      \
     "Ctrl+=  larger text    Ctrl+-  smaller text\n"                                       \
-    "F11  full screen\n"                                                                  \
+    "F11  full screen    Tab  show / hide the parameters\n"                               \
     "Mouse wheel  zoom the canvas    middle drag  pan\n"                                  \
     "Click a cell to type, drag to paint, right-click for fills",                         \
     "空格  播放 / 暂停\n"                                                           \
@@ -137,7 +137,7 @@ namespace convviz::ui {
     "Ctrl+Z  撤销    Ctrl+Shift+Z 或 Ctrl+Y  重做\n"                                 \
     "Ctrl+S  保存    Ctrl+O  打开\n"                                                  \
     "Ctrl+=  放大文字    Ctrl+-  缩小文字\n"                                      \
-    "F11  全屏\n"                                                                       \
+    "F11  全屏    Tab  显示 / 隐藏参数面板\n"                                   \
     "鼠标滚轮  缩放画布    中键拖动  平移\n"                                \
     "单击格子输入数值，拖动绘制，右键填充")
 

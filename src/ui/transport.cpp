@@ -72,15 +72,15 @@ void draw_transport(AppState& state) {
 
   int64_t shown = state.session.step + 1;
   const int64_t one = 1;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 6));
   if (ImGui::SliderScalar("##step", ImGuiDataType_S64, &shown, &one, &steps, "%lld")) {
     apply(state, SetStep{shown - 1});
   }
   remember_item(state, "transport.slider");
-  ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   ImGui::SliderFloat(tr(state, S::Speed), &state.view.steps_per_second, 0.25f, 20.0f, "%.2g",
                      ImGuiSliderFlags_Logarithmic);
+  ImGui::SameLine();
   ImGui::Checkbox(tr(state, S::Reveal), &state.view.reveal_outputs);
   remember_item(state, "transport.reveal");
   ImGui::SameLine();

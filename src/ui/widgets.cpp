@@ -19,10 +19,21 @@ void field_errors(const AppState& state, const char* field) {
   }
 }
 
+namespace {
+float label_column = 0.0f;  // set by the panel before its rows, read by row_label
+}
+
+void set_label_column(float width) { label_column = width; }
+
 void row_label(const char* text) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text);
-  ImGui::SameLine(ImGui::GetFontSize() * 7.5f);
+  ImGui::SameLine(label_column + ImGui::GetStyle().WindowPadding.x);
+}
+
+void same_line_if_fits(float width) {
+  const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+  if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 
 bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float width) {

@@ -15,8 +15,13 @@ void remember_item(AppState& state, const std::string& name);
 // The messages validate() gives for `field`, in the error colour, wrapped.
 void field_errors(const AppState& state, const char* field);
 
-// A labelled row: the label in the first column, then the widgets.
+// A labelled row: the label in the first column (as wide as the widest
+// label of the panel, set with set_label_column), then the widgets.
+void set_label_column(float width);
 void row_label(const char* text);
+
+// SameLine when `width` more pixels fit on the current line; else a new line.
+void same_line_if_fits(float width);
 
 // A slider over an int64 from min to max; Ctrl+click to type any value.
 bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float width);
