@@ -19,6 +19,7 @@ void panel(AppState& state, S title, const char* id, ImVec2 pos, ImVec2 size, Dr
            ImGuiWindowFlags extra = 0) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
+  state.item_rects[std::string("panel.") + id] = Rect{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
   if (ImGui::Begin(label(state, title, id).c_str(), nullptr, kPanelFlags | extra)) draw(state);
   ImGui::End();
 }
@@ -51,6 +52,7 @@ void draw_app(AppState& state) {
   const float transport_height = 2 * ImGui::GetFrameHeightWithSpacing() + 2 * style.WindowPadding.y;
   // The canvas is what the class looks at: the side panels get what their
   // text needs, within a share of the width.
+  state.item_rects.erase("panel.parameters");
   const float left =
       state.view.show_parameters ? std::clamp(font * 16.0f, width * 0.2f, width * 0.3f) : 0.0f;
   const float right = std::clamp(font * 18.0f, width * 0.22f, width * 0.3f);

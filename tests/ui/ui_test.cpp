@@ -1,0 +1,243 @@
+// The real panels driven by synthetic mouse and keyboard input, headless.
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "core/presets.h"
+#include "ui/edits.h"
+#include "ui/keys.h"
+#include "ui_harness.h"
+
+namespace convviz {
+namespace {
+
+using testing::UiHarness;
+namespace keys = ui::keys;
+
+Session textbook() { return *find_preset("textbook"); }
+
+// The screen centre of output cell (y, x) of output channel c.
+std::pair<float, float> output_cell(const UiHarness& ui, int64_t c, int64_t y, int64_t x) {
+  const ui::Rect grid = ui.rect("canvas.output." + std::to_string(c));
+  const Shape4 out = output_shape(ui.state.session.spec);
+  const float w = (grid.x1 - grid.x0) / float(out.w), h = (grid.y1 - grid.y0) / float(out.h);
+  return {grid.x0 + (float(x) + 0.5f) * w, grid.y0 + (float(y) + 0.5f) * h};
+}
+
+TEST(Ui, NextButtonAdvancesTheStep) {
+  UiHarness ui(textbook());
+  EXPECT_EQ(ui.state.session.step, 0);
+  ui.click_item("transport.next");
+  EXPECT_EQ(ui.state.session.step, 1);
+  EXPECT_EQ(ui.state.trace.position, (OutputPosition{0, 0, 0, 1}));
+  ui.click_item("transport.last");
+  EXPECT_EQ(ui.state.session.step, 24);
+  ui.click_item("transport.first");
+  EXPECT_EQ(ui.state.session.step, 0);
+}
+
+TEST(Ui, TypingStrideTwoGivesAThreeByThreeOutput) {
+  UiHarness ui(textbook());
+  ui.type_into("param.stride.h", "2");
+  ui.type_into("param.stride.w", "2");
+  EXPECT_EQ(ui.state.session.spec.stride, (Pair{2, 2}));
+  EXPECT_EQ(output_shape(ui.state.session.spec), (Shape4{1, 1, 3, 3}));
+  EXPECT_EQ(ui.state.output.shape, (std::vector<int64_t>{1, 1, 3, 3}));
+  EXPECT_EQ(step_count(ui.state.session.spec), 9);
+}
+
+TEST(Ui, ClickingAnOutputCellSelectsItsStep) {
+  UiHarness ui(textbook());
+  const auto [x, y] = output_cell(ui, 0, 2, 1);
+  ui.click(x, y);
+  EXPECT_EQ(ui.state.session.step, 2 * 5 + 1);
+  EXPECT_EQ(ui.state.trace.position, (OutputPosition{0, 0, 2, 1}));
+}
+
+TEST(Ui, GroupsThatDoNotDivideTheChannelsShowWhyAndKeepTheLastValidLayer) {
+  UiHarness ui(textbook());
+  ui.type_into("param.in_channels", "4");
+  ASSERT_EQ(ui.state.session.spec.in_channels, 4);
+  ui.click_item("param.groups");
+  ui.replace_text("3");
+  EXPECT_EQ(ui.state.draft.groups, 3);
+  ASSERT_FALSE(ui.state.draft_errors.empty());
+  EXPECT_EQ(ui.state.draft_errors[0].message, "groups (3) must divide in_channels (4)");
+  EXPECT_EQ(ui.state.session.spec.groups, 1) << "the last valid layer stays";
+  ui.frame(5);  // and the app keeps running
+  EXPECT_EQ(ui.state.output.shape, (std::vector<int64_t>{1, 1, 5, 5}));
+}
+
+TEST(Ui, CtrlZRestoresThePreviousSpecAndCtrlYRedoes) {
+  UiHarness ui(textbook());
+  ui.type_into("param.stride.h", "2");
+  ASSERT_EQ(ui.state.session.spec.stride.h, 2);
+  ui.key(keys::kZ, true);
+  EXPECT_EQ(ui.state.session.spec.stride.h, 1);
+  EXPECT_EQ(ui.state.draft.stride.h, 1) << "the widgets show the restored spec";
+  ui.key(keys::kY, true);
+  EXPECT_EQ(ui.state.session.spec.stride.h, 2);
+  ui.key(keys::kZ, true, true);  // Ctrl+Shift+Z is redo too, nothing left to redo
+  EXPECT_EQ(ui.state.session.spec.stride.h, 2);
+}
+
+TEST(Ui, EditingAKernelCellChangesTheOutputAndTheExpression) {
+  UiHarness ui(textbook());
+  const ui::Rect kernel = ui.rect("canvas.kernel.0");
+  const float cell = (kernel.x1 - kernel.x0) / 3;
+  ui.click(kernel.x0 + cell * 1.5f, kernel.y0 + cell * 1.5f);  // the centre weight
+  ASSERT_TRUE(ui.state.editing.has_value());
+  ui.replace_text("5");
+  EXPECT_EQ(ui.state.session.weight.at(0, 0, 1, 1), 5.0f);
+  EXPECT_EQ(ui.state.trace.expression, "1×0+0×0+1×0+0×0+5×1+0×8+1×0+0×6+1×7+1=13");
+  EXPECT_EQ(ui.state.output.at(0, 0, 0, 0), 13.0f);
+  ui.key(keys::kZ, true);
+  EXPECT_EQ(ui.state.output.at(0, 0, 0, 0), 9.0f);
+}
+
+TEST(Ui, DraggingAcrossInputCellsPaintsThemAsOneUndoStep) {
+  UiHarness ui(textbook());
+  ui.state.brush_value = 4;
+  const ui::Rect input = ui.rect("canvas.input.0");
+  const float cell = (input.x1 - input.x0) / 7;  // padded 7×7
+  ImGuiIO& io = ImGui::GetIO();
+  ui.move_to(input.x0 + cell * 1.5f, input.y0 + cell * 1.5f);  // input (0, 0)
+  io.MouseDown[0] = true;
+  ui.frame();
+  for (int x = 2; x <= 3; ++x)
+    ui.move_to(input.x0 + cell * (float(x) + 0.5f), input.y0 + cell * 1.5f);
+  io.MouseDown[0] = false;
+  ui.frame();
+  EXPECT_EQ(ui.state.session.input.at(0, 0, 0, 0), 4.0f);
+  EXPECT_EQ(ui.state.session.input.at(0, 0, 0, 1), 4.0f);
+  EXPECT_EQ(ui.state.session.input.at(0, 0, 0, 2), 4.0f);
+  EXPECT_FALSE(ui.state.editing.has_value()) << "a drag paints, it does not open the editor";
+  ui.key(keys::kZ, true);
+  EXPECT_EQ(ui.state.session.input.at(0, 0, 0, 1), 8.0f) << "one undo takes back the whole drag";
+}
+
+TEST(Ui, KeyboardStepsAndPlaybackFollowsTheTimerNotTheFrameRate) {
+  UiHarness ui(textbook());
+  ui.key(keys::kRight);
+  ui.key(keys::kRight);
+  EXPECT_EQ(ui.state.session.step, 2);
+  ui.key(keys::kLeft);
+  EXPECT_EQ(ui.state.session.step, 1);
+  ui.key(keys::kEnd);
+  EXPECT_EQ(ui.state.session.step, 24);
+  ui.key(keys::kHome);
+  EXPECT_EQ(ui.state.session.step, 0);
+
+  ui.state.view.steps_per_second = 4;
+  ui.key(keys::kSpace);
+  ASSERT_TRUE(ui.state.playing);
+  const int64_t before = ui.state.session.step;
+  ui.frame(120, 1.0f / 120);  // one second at 120 frames per second
+  const int64_t fast = ui.state.session.step - before;
+  ui.frame(10, 0.1f);  // one second at 10 frames per second
+  const int64_t slow = ui.state.session.step - before - fast;
+  EXPECT_EQ(fast, 4);
+  EXPECT_EQ(slow, 4);
+  ui.key(keys::kSpace);
+  EXPECT_FALSE(ui.state.playing);
+}
+
+TEST(Ui, FineStepsRevealOneMultiplicationAtATime) {
+  UiHarness ui(textbook());
+  ui.click_item("transport.fine");
+  ASSERT_TRUE(ui.state.view.fine_steps);
+  EXPECT_EQ(ui.state.products_shown, 0);
+  for (int i = 0; i < 9; ++i) ui.key(keys::kRight);
+  EXPECT_EQ(ui.state.products_shown, 9);
+  EXPECT_EQ(ui.state.session.step, 0);
+  ui.key(keys::kRight);
+  EXPECT_EQ(ui.state.session.step, 1);
+  EXPECT_EQ(ui.state.products_shown, 0);
+}
+
+TEST(Ui, AKernelLargerThanTheInputIsExplainedNotCrashed) {
+  UiHarness ui(textbook());
+  ui.type_into("param.kernel", "9");
+  EXPECT_EQ(ui.state.draft.kernel_size, (Pair{9, 9}));
+  ASSERT_FALSE(ui.state.draft_errors.empty());
+  EXPECT_EQ(ui.state.draft_errors[0].message,
+            "the kernel (9 rows) is larger than the padded input (7 rows)");
+  EXPECT_EQ(ui.state.session.spec.kernel_size, (Pair{3, 3}));
+}
+
+TEST(Ui, SameAndValidButtonsSetThePaddingPreset) {
+  UiHarness ui(textbook());
+  ui.click_item("param.padding.valid'");
+  EXPECT_EQ(ui.state.session.spec.padding_preset, PaddingPreset::Valid);
+  EXPECT_EQ(output_shape(ui.state.session.spec), (Shape4{1, 1, 3, 3}));
+  ui.click_item("param.padding.same'");
+  EXPECT_EQ(ui.state.session.spec.padding_preset, PaddingPreset::Same);
+  EXPECT_EQ(output_shape(ui.state.session.spec), (Shape4{1, 1, 5, 5}));
+}
+
+TEST(Ui, PanelsTileTheWindowWithoutOverlapAtEverySizeAndTextScale) {
+  for (auto [w, h] : {std::pair{1600.0f, 900.0f}, {1024.0f, 700.0f}, {1920.0f, 1080.0f}}) {
+    for (float scale : {1.0f, 2.0f, 3.0f}) {
+      UiHarness ui(*find_preset("rgb-to-2"), w, h, scale);
+      ui.frame(2);
+      std::vector<ui::Rect> panels;
+      for (const char* name :
+           {"panel.parameters", "panel.canvas", "panel.step", "panel.ops", "panel.transport"}) {
+        const ui::Rect r = ui.rect(name);
+        EXPECT_GE(r.x0, 0);
+        EXPECT_LE(r.x1, w + 0.5f) << name << " at " << w << "x" << h << " scale " << scale;
+        EXPECT_LE(r.y1, h + 0.5f) << name;
+        EXPECT_GT(r.x1 - r.x0, 100) << name << " is too narrow to use";
+        panels.push_back(r);
+      }
+      for (size_t i = 0; i < panels.size(); ++i) {
+        for (size_t j = i + 1; j < panels.size(); ++j) {
+          const ui::Rect& a = panels[i];
+          const ui::Rect& b = panels[j];
+          const bool overlap =
+              a.x0 < b.x1 - 0.5f && b.x0 < a.x1 - 0.5f && a.y0 < b.y1 - 0.5f && b.y0 < a.y1 - 0.5f;
+          EXPECT_FALSE(overlap) << "panels " << i << " and " << j << " overlap";
+        }
+      }
+    }
+  }
+}
+
+TEST(Ui, TabHidesTheParametersAndTheCanvasTakesTheRoom) {
+  UiHarness ui(textbook());
+  const float before = ui.rect("panel.canvas").x1 - ui.rect("panel.canvas").x0;
+  ui.key(keys::kTab);
+  EXPECT_FALSE(ui.state.view.show_parameters);
+  EXPECT_GT(ui.rect("panel.canvas").x1 - ui.rect("panel.canvas").x0, before);
+}
+
+TEST(Ui, CtrlEqualsRebuildsTheFontsLarger) {
+  UiHarness ui(textbook());
+  const float before = ui.state.fonts.size;
+  ui.key(keys::kEqual, true);
+  ui.frame();
+  EXPECT_GT(ui.state.view.text_scale, 1.0f);
+  EXPECT_GT(ui.state.fonts.size, before);
+  ui.key(keys::kMinus, true);
+  ui.frame();
+  EXPECT_EQ(ui.state.fonts.size, before);
+}
+
+TEST(Ui, ChineseLabelsRenderWithoutMissingGlyphs) {
+  UiHarness ui(textbook());
+  ui.state.view.language = ui::Language::Zh;
+  ui.frame(2);
+  ImFont* font = ui.state.fonts.ui;
+  for (const char* text : {"参数", "卷积", "步骤", "运算量", "播放"}) {
+    for (const char* p = text; *p;) {
+      unsigned int c = 0;
+      p += ImTextCharFromUtf8(&c, p, nullptr);
+      const ImFontGlyph* glyph = font->FindGlyphNoFallback(ImWchar(c));
+      EXPECT_NE(glyph, nullptr) << "no glyph for U+" << std::hex << c;
+    }
+  }
+  EXPECT_TRUE(ui.state.fonts.warning.empty()) << ui.state.fonts.warning;
+}
+
+}  // namespace
+}  // namespace convviz
