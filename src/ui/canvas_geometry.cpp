@@ -5,15 +5,17 @@
 namespace convviz::ui {
 namespace {
 
-constexpr float kGapCells = 1.5f;  // between columns, room for the connector
+constexpr float kGapCells = 1.5f;      // between columns, room for the connector
+constexpr float kWrapGapCells = 0.6f;  // between small multiples of one kind
 constexpr float kMinCell = 6.0f;
+constexpr int64_t kMaxWrap = 4;
 
-struct Stack {  // one kind of grid, stacked top to bottom
+struct Stack {  // the grids of one kind, in `wrap` columns of small multiples
   GridKind kind;
   int64_t count, rows, cols;
-  float height(float cell, float label) const {
-    return float(count) * (float(rows) * cell + label * 1.6f);
-  }
+  int64_t wrap = 1;
+  int64_t per_column() const { return (count + wrap - 1) / wrap; }
+  float width_cells() const { return float(wrap * cols) + float(wrap - 1) * kWrapGapCells; }
 };
 
 // Columns of stacks; a column's stacks sit one below the other.
@@ -23,20 +25,45 @@ float largest_cell(const Arrangement& columns, float width, float height, float 
                    float max_cell) {
   float total_cols = kGapCells * float(columns.size() - 1) + 1;
   for (const auto& column : columns) {
-    int64_t widest = 0;
-    for (const Stack& s : column) widest = std::max(widest, s.cols);
-    total_cols += float(widest);
+    float widest = 0;
+    for (const Stack& s : column) widest = std::max(widest, s.width_cells());
+    total_cols += widest;
   }
   float cell = std::min(max_cell, width / total_cols);
   for (const auto& column : columns) {
     float rows = 0, labels = 0;
     for (const Stack& s : column) {
-      rows += float(s.count * s.rows);
-      labels += float(s.count) * label * 1.6f;
+      rows += float(s.per_column() * s.rows);
+      labels += float(s.per_column()) * label * 1.6f;
     }
     cell = std::min(cell, (height - labels) / std::max(rows, 1.0f));
   }
   return cell;
+}
+
+// Tries every way of wrapping each kind into 1..kMaxWrap columns and keeps
+// the one with the biggest cells.
+float best_wraps(Arrangement& columns, float width, float height, float label, float max_cell) {
+  std::vector<Stack*> stacks;
+  for (auto& column : columns) {
+    for (Stack& s : column) stacks.push_back(&s);
+  }
+  Arrangement best = columns;
+  float best_cell = -1;
+  std::vector<int64_t> wraps(stacks.size(), 1);
+  for (;;) {
+    for (size_t i = 0; i < stacks.size(); ++i) stacks[i]->wrap = wraps[i];
+    const float cell = largest_cell(columns, width, height, label, max_cell);
+    if (cell > best_cell + 0.01f) {
+      best_cell = cell;
+      best = columns;
+    }
+    size_t i = 0;  // next combination, like an odometer
+    while (i < stacks.size() && ++wraps[i] > std::min(kMaxWrap, stacks[i]->count)) wraps[i++] = 1;
+    if (i == stacks.size()) break;
+  }
+  columns = best;
+  return best_cell;
 }
 
 }  // namespace
@@ -52,11 +79,11 @@ CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float label_height
   const Stack output{GridKind::Output, spec.out_channels, out.h, out.w};
   // Input | kernel | output side by side, or the kernels under the input
   // (input | output): whichever gives bigger cells.
-  const Arrangement side_by_side = {{input}, {kernel}, {output}};
-  const Arrangement kernel_below = {{input, kernel}, {output}};
+  Arrangement side_by_side = {{input}, {kernel}, {output}};
+  Arrangement kernel_below = {{input, kernel}, {output}};
   const float width = area.x1 - area.x0, height = area.y1 - area.y0;
-  const float a = largest_cell(side_by_side, width, height, label_height, max_cell);
-  const float b = largest_cell(kernel_below, width, height, label_height, max_cell);
+  const float a = best_wraps(side_by_side, width, height, label_height, max_cell);
+  const float b = best_wraps(kernel_below, width, height, label_height, max_cell);
   const Arrangement& chosen = b >= a ? kernel_below : side_by_side;
 
   CanvasGeometry g;
@@ -66,16 +93,23 @@ CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float label_height
   float x = area.x0 + g.cell * 0.5f + pan_x;
   for (const auto& column : chosen) {
     float y = area.y0 + pan_y;
-    int64_t widest = 0;
+    float widest = 0;
     for (const Stack& s : column) {
+      const float stack_top = y;
+      float stack_bottom = y;
       for (int64_t k = 0; k < s.count; ++k) {
-        y += label_height;
-        g.grids.push_back({s.kind, k, x, y, s.rows, s.cols, g.cell});
-        y += float(s.rows) * g.cell + label_height * 0.6f;
+        const int64_t sub_column = k % s.wrap, slot = k / s.wrap;  // reads row by row
+        const float grid_x = x + float(sub_column) * (float(s.cols) + kWrapGapCells) * g.cell;
+        const float grid_y =
+            stack_top + float(slot) * (float(s.rows) * g.cell + label_height * 1.6f) + label_height;
+        g.grids.push_back({s.kind, k, grid_x, grid_y, s.rows, s.cols, g.cell});
+        stack_bottom =
+            std::max(stack_bottom, grid_y + float(s.rows) * g.cell + label_height * 0.6f);
       }
-      widest = std::max(widest, s.cols);
+      y = stack_bottom;
+      widest = std::max(widest, s.width_cells());
     }
-    x += (float(widest) + kGapCells) * g.cell;
+    x += (widest + kGapCells) * g.cell;
   }
   return g;
 }

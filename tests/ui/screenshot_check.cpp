@@ -1,0 +1,68 @@
+// Checks a screenshot the real window wrote: its size, that it is not blank,
+// and that the sliding window's highlight colour is drawn where the layout
+// says the window is.
+// Usage: screenshot_check SHOT.png LAYOUT.json WIDTH HEIGHT R G B
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+#include <set>
+
+#include "core/spec_json.h"
+#include "render/png.h"
+
+int main(int argc, char** argv) {
+  using namespace convviz;
+  if (argc != 8) {
+    std::cerr << "usage: screenshot_check SHOT.png LAYOUT.json WIDTH HEIGHT R G B\n";
+    return 2;
+  }
+  Result<render::Image> image = render::read_png(argv[1]);
+  Result<nlohmann::json> layout = read_json_file(argv[2]);
+  if (!image || !layout) {
+    std::cerr << (image ? layout.error().message : image.error().message) << "\n";
+    return 1;
+  }
+  const int width = std::atoi(argv[3]), height = std::atoi(argv[4]);
+  const int want[3] = {std::atoi(argv[5]), std::atoi(argv[6]), std::atoi(argv[7])};
+  if (image->width != width || image->height != height) {
+    std::cerr << "size " << image->width << "x" << image->height << ", expected " << width << "x"
+              << height << "\n";
+    return 1;
+  }
+  std::set<uint32_t> colours;
+  for (size_t i = 0; i < image->rgba.size(); i += 4) {
+    colours.insert(uint32_t(image->rgba[i]) << 16 | uint32_t(image->rgba[i + 1]) << 8 |
+                   image->rgba[i + 2]);
+  }
+  if (colours.size() < 50) {
+    std::cerr << "the screenshot is nearly blank: " << colours.size() << " colours\n";
+    return 1;
+  }
+  if (!layout->contains("canvas.window")) {
+    std::cerr << "the layout has no canvas.window\n";
+    return 1;
+  }
+  const auto r = (*layout)["canvas.window"].get<std::vector<float>>();
+  // Count highlight pixels on the window's outline (a band around its edge).
+  int on_outline = 0, perimeter = 0;
+  for (int y = int(r[1]) - 2; y <= int(r[3]) + 2; ++y) {
+    for (int x = int(r[0]) - 2; x <= int(r[2]) + 2; ++x) {
+      const bool edge = std::abs(x - int(r[0])) <= 2 || std::abs(x - int(r[2])) <= 2 ||
+                        std::abs(y - int(r[1])) <= 2 || std::abs(y - int(r[3])) <= 2;
+      if (!edge || x < 0 || y < 0 || x >= width || y >= height) continue;
+      ++perimeter;
+      const uint8_t* p = &image->rgba[(size_t(y) * size_t(width) + size_t(x)) * 4];
+      const int distance =
+          std::abs(p[0] - want[0]) + std::abs(p[1] - want[1]) + std::abs(p[2] - want[2]);
+      if (distance < 40) ++on_outline;
+    }
+  }
+  if (on_outline * 5 < perimeter) {
+    std::cerr << "the window outline colour covers " << on_outline << " of " << perimeter
+              << " outline pixels\n";
+    return 1;
+  }
+  std::cout << "screenshot ok: " << colours.size() << " colours, outline " << on_outline << "/"
+            << perimeter << "\n";
+  return 0;
+}
