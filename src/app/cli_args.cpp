@@ -50,6 +50,9 @@ Result<int64_t> parse_integer_option(const std::string& name, const std::string&
   int64_t value = 0;
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec == std::errc::result_out_of_range && ptr == end) {
+    return Error{"--" + name + " " + text + " is far too large"};
+  }
   if (text.empty() || ec != std::errc() || ptr != end) {
     return Error{"--" + name + " must be a whole number, not '" + text + "'"};
   }

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "app/cli.h"
@@ -51,14 +52,26 @@ void print_counts(std::ostream& out, const ConvSpec& spec, const OpCounts& ops) 
       << "parameters       " << ops.params << "\n";
 }
 
+// Refuses bad output paths before computing, which may take a while.
+Status check_outputs(const CliArgs& args) {
+  const std::string output = *args.get("output");
+  if (Status bad = check_writable_target(output)) return bad;
+  if (auto ops = args.get("ops-json")) {
+    if (Status bad = check_writable_target(*ops)) return bad;
+    std::error_code ec;
+    if (std::filesystem::weakly_canonical(*ops, ec) ==
+        std::filesystem::weakly_canonical(output, ec)) {
+      return Error{"--output and --ops-json name the same file '" + output + "'"};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int run_compute(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  static const std::vector<OptionSpec> options = [] {
-    std::vector<OptionSpec> o(std::begin(kSessionOptions), std::end(kSessionOptions));
-    o.insert(o.end(), {{"output", true}, {"ops-json", true}, {"help", false}});
-    return o;
-  }();
+  static const std::vector<OptionSpec> options =
+      with_session_options({{"output", true}, {"ops-json", true}, {"help", false}});
   Result<CliArgs> parsed = parse_options(args, options);
   if (!parsed) return report_bad_input(err, "compute", parsed.error().message);
   if (parsed->has("help")) {
@@ -68,6 +81,7 @@ int run_compute(const std::vector<std::string>& args, std::ostream& out, std::os
   if (!parsed->has("output")) return report_bad_input(err, "compute", "--output is required");
   Result<Session> session = load_cli_session(*parsed);
   if (!session) return report_bad_input(err, "compute", session.error().message);
+  if (Status bad = check_outputs(*parsed)) return report_bad_input(err, "compute", bad->message);
 
   Tensor y;
   conv2d_reference(session->spec, session->input, session->weight, bias_or_null(*session), y);

@@ -64,8 +64,8 @@ std::string source_text(const TraceTerm& t) {
 
 void print_trace(std::ostream& out, const StepTrace& t, int64_t steps) {
   const OutputPosition& p = t.position;
-  out << "Step " << t.step + 1 << " of " << steps << ": output[n=" << p.n << ", c=" << p.c_out
-      << ", y=" << p.y << ", x=" << p.x << "], group " << t.group << " ("
+  out << "Step " << t.step << " (" << t.step + 1 << " of " << steps << "): output[n=" << p.n
+      << ", c=" << p.c_out << ", y=" << p.y << ", x=" << p.x << "], group " << t.group << " ("
       << (t.c_in_end - t.c_in_begin == 1 ? "input channel " + std::to_string(t.c_in_begin)
                                          : "input channels " + std::to_string(t.c_in_begin) + ".." +
                                                std::to_string(t.c_in_end - 1))
@@ -88,11 +88,8 @@ void print_trace(std::ostream& out, const StepTrace& t, int64_t steps) {
 }  // namespace
 
 int run_explain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  static const std::vector<OptionSpec> options = [] {
-    std::vector<OptionSpec> o(std::begin(kSessionOptions), std::end(kSessionOptions));
-    o.insert(o.end(), {{"step", true}, {"json", false}, {"help", false}});
-    return o;
-  }();
+  static const std::vector<OptionSpec> options =
+      with_session_options({{"step", true}, {"json", false}, {"help", false}});
   Result<CliArgs> parsed = parse_options(args, options);
   if (!parsed) return report_bad_input(err, "explain", parsed.error().message);
   if (parsed->has("help")) {

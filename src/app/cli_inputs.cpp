@@ -33,6 +33,12 @@ Result<Tensor> load_tensor(const std::string& path, size_t rank, const char* wha
 
 }  // namespace
 
+std::vector<OptionSpec> with_session_options(std::initializer_list<OptionSpec> own) {
+  std::vector<OptionSpec> options(std::begin(kSessionOptions), std::end(kSessionOptions));
+  options.insert(options.end(), own);
+  return options;
+}
+
 Result<Session> load_cli_session(const CliArgs& args) {
   if (args.has("preset")) return load_preset(args);
   for (const char* required : {"config", "input", "weight"}) {
@@ -46,11 +52,7 @@ Result<Session> load_cli_session(const CliArgs& args) {
   Result<Tensor> x = load_tensor(*args.get("input"), 4, "input", "[N, C, H, W]");
   if (!x) return x.error();
   s.input = std::move(*x);
-  ConvSpec base;
-  base.batch = s.input.shape[0];
-  base.height = s.input.shape[2];
-  base.width = s.input.shape[3];
-  Result<ConvSpec> spec = spec_from_config(*config, base);
+  Result<ConvSpec> spec = spec_from_config(*config, sized_for_input(s.input));
   if (!spec) return Error{"'" + *args.get("config") + "': " + spec.error().message};
   s.spec = *spec;
   Result<Tensor> w =

@@ -31,26 +31,46 @@ bool write_all(int fd, std::string_view bytes) {
 
 }  // namespace
 
-Result<StagedFile> stage_file(const std::string& path, std::string_view bytes) {
+Status check_writable_target(const std::string& path) {
   if (path.empty()) return Error{"the output path is empty"};
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Error{"cannot write '" + path + "': it is a folder"};
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    return Error{"cannot write '" + path +
+                 "': " + (S_ISDIR(info.st_mode) ? "it is a folder" : "it is not a regular file")};
   }
-  std::string temp = path + ".tmp-XXXXXX";
+  std::string folder = std::filesystem::path(path).parent_path().string();
+  if (folder.empty()) folder = ".";
+  if (::access(folder.c_str(), W_OK) != 0) return io_error("write", path, errno);
+  return std::nullopt;
+}
+
+Result<StagedFile> stage_file(const std::string& path, std::string_view bytes) {
+  if (Status bad = check_writable_target(path)) return *bad;
+  // Write through a symbolic link to its file, keeping the link.
+  std::string target = path;
+  struct stat link {};
+  if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    std::error_code ec;
+    target = std::filesystem::canonical(path, ec).string();
+    if (ec) return Error{"cannot write '" + path + "': " + ec.message()};
+  }
+  std::string temp = target + ".tmp-XXXXXX";
   const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return io_error("write", path, errno);
+  if (fd < 0) {
+    return Error{"cannot write '" + path + "': no temporary file can be made beside it (" +
+                 std::strerror(errno) + ")"};
+  }
   const bool written = write_all(fd, bytes) && ::fsync(fd) == 0;
   const int saved_errno = errno;
   // mkstemp makes 0600 files: keep the replaced file's mode, else the usual
   // 0644 (reading the umask would mean changing it, which is not thread-safe).
   struct stat existing {};
-  ::fchmod(fd, ::stat(path.c_str(), &existing) == 0 ? existing.st_mode & 07777 : 0644);
+  ::fchmod(fd, ::stat(target.c_str(), &existing) == 0 ? existing.st_mode & 07777 : 0644);
   if (::close(fd) != 0 || !written) {
     ::unlink(temp.c_str());
     return io_error("write", path, written ? errno : saved_errno);
   }
-  return StagedFile{temp, path};
+  return StagedFile{temp, target};
 }
 
 Status commit_staged(const StagedFile& staged) {
@@ -94,12 +114,17 @@ Result<std::string> read_file(const std::string& path, size_t max_bytes) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return io_error("read", path, errno);
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > max_bytes) {
-    return Error{"'" + path + "' is " + std::to_string(size) + " bytes, more than the " +
-                 std::to_string(max_bytes) + " ConvViz reads"};
+  // Read in chunks and stop past the limit: devices and pipes have no size
+  // to check up front.
+  std::string bytes;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    bytes.append(chunk, size_t(in.gcount()));
+    if (bytes.size() > max_bytes) {
+      return Error{"'" + path + "' is larger than the " + std::to_string(max_bytes) +
+                   " bytes ConvViz reads"};
+    }
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) return io_error("read", path, errno);
   return bytes;
 }

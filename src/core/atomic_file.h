@@ -16,12 +16,18 @@ struct StagedFile {
   std::string final_path;
 };
 
+// The target is a regular file or absent, in a folder we may write to.
+// Cheap; lets a command refuse a bad output path before long work.
+Status check_writable_target(const std::string& path);
+
 Result<StagedFile> stage_file(const std::string& path, std::string_view bytes);
 Status commit_staged(const StagedFile& staged);
 void discard_staged(const StagedFile& staged);
 
 // Stages every file first and renames only when all of them were written,
-// so a failure part-way leaves every target as it was.
+// so a failed write leaves every target as it was. (Only a rename failing
+// after all the writes succeeded, which needs a race, can leave the targets
+// renamed before it replaced.)
 Status write_files_atomically(const std::vector<std::pair<std::string, std::string>>& files);
 Status write_file_atomically(const std::string& path, std::string_view bytes);
 

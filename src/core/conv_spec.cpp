@@ -1,5 +1,7 @@
 #include "core/conv_spec.h"
 
+#include "core/spec_text.h"
+
 #include <array>
 #include <string>
 
@@ -17,19 +19,19 @@ int64_t saturating_product(std::initializer_list<int64_t> factors) {
   return product;
 }
 
-struct Axis {
+struct AxisSizes {
   const char* name;   // "height" or "width"
   const char* cells;  // "rows" or "columns"
   int64_t input;
   int64_t kernel, stride, dilation, pad_before, pad_after;
 };
 
-std::array<Axis, 2> axes(const ConvSpec& s) {
+std::array<AxisSizes, 2> axes(const ConvSpec& s) {
   const SidePadding p = side_padding(s);
-  return {
-      Axis{"height", "rows", s.height, s.kernel_size.h, s.stride.h, s.dilation.h, p.top, p.bottom},
-      Axis{"width", "columns", s.width, s.kernel_size.w, s.stride.w, s.dilation.w, p.left,
-           p.right}};
+  return {AxisSizes{"height", "rows", s.height, s.kernel_size.h, s.stride.h, s.dilation.h, p.top,
+                    p.bottom},
+          AxisSizes{"width", "columns", s.width, s.kernel_size.w, s.stride.w, s.dilation.w, p.left,
+                    p.right}};
 }
 
 void require_positive(std::vector<SpecError>& errors, const char* field, const std::string& what,
@@ -88,7 +90,7 @@ void check_same_padding(const ConvSpec& s, std::vector<SpecError>& errors) {
 }
 
 // PyTorch pads with F.pad for the non-zero modes, which limits the padding.
-void check_padding_mode(const Axis& a, PaddingMode mode, std::vector<SpecError>& errors) {
+void check_padding_mode(const AxisSizes& a, PaddingMode mode, std::vector<SpecError>& errors) {
   const int64_t pad = std::max(a.pad_before, a.pad_after);
   const std::string where = " the input " + std::string(a.name) + " (" + str(a.input) + ")";
   if (mode == PaddingMode::Reflect && pad >= a.input) {
@@ -101,7 +103,7 @@ void check_padding_mode(const Axis& a, PaddingMode mode, std::vector<SpecError>&
   }
 }
 
-void check_kernel_fits(const Axis& a, std::vector<SpecError>& errors) {
+void check_kernel_fits(const AxisSizes& a, std::vector<SpecError>& errors) {
   const int64_t dilated = a.dilation * (a.kernel - 1) + 1;
   const int64_t padded = a.input + a.pad_before + a.pad_after;
   if (dilated > padded) {
@@ -131,6 +133,13 @@ void check_sizes(const ConvSpec& s, std::vector<SpecError>& errors) {
                                          " products; ConvViz supports at most " +
                                          str(kMaxTermsPerOutput)});
   }
+  const Shape4 out = output_shape(s);
+  const int64_t multiplications = saturating_product({out.n, out.c, out.h, out.w, terms});
+  if (errors.empty() && multiplications > kMaxMultiplications) {
+    errors.push_back({"kernel_size", "this layer needs " + with_thousands(multiplications) +
+                                         " multiplications; ConvViz computes at most " +
+                                         with_thousands(kMaxMultiplications)});
+  }
 }
 
 }  // namespace
@@ -142,8 +151,8 @@ std::vector<SpecError> validate(const ConvSpec& s) {
   if (!errors.empty()) return errors;
   check_groups(s, errors);
   check_same_padding(s, errors);
-  for (const Axis& a : axes(s)) check_padding_mode(a, s.padding_mode, errors);
-  for (const Axis& a : axes(s)) check_kernel_fits(a, errors);
+  for (const AxisSizes& a : axes(s)) check_padding_mode(a, s.padding_mode, errors);
+  for (const AxisSizes& a : axes(s)) check_kernel_fits(a, errors);
   if (errors.empty()) check_sizes(s, errors);
   return errors;
 }
@@ -183,7 +192,7 @@ Shape4 output_shape(const ConvSpec& s) {
   const auto [h, w] = axes(s);
   // H_out = floor((H + pad_top + pad_bottom − d·(k−1) − 1) / s) + 1; the
   // numerator is never negative for a valid spec, so / is floor here.
-  auto extent = [](const Axis& a) {
+  auto extent = [](const AxisSizes& a) {
     return (a.input + a.pad_before + a.pad_after - a.dilation * (a.kernel - 1) - 1) / a.stride + 1;
   };
   return {s.batch, s.out_channels, extent(h), extent(w)};

@@ -1,6 +1,8 @@
 #include "core/session.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "core/atomic_file.h"
 #include "core/spec_json.h"
@@ -13,7 +15,27 @@ using nlohmann::json;
 
 constexpr int kFormatVersion = 1;
 
-json tensor_json(const Tensor& t) { return json{{"shape", t.shape}, {"data", t.data}}; }
+// JSON has no NaN or infinity: they are written as the strings "nan",
+// "inf" and "-inf" so a session with them still opens.
+json value_json(float v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return v;
+}
+
+std::optional<float> value_from_json(const json& v) {
+  if (v.is_number()) return narrow_to_float(v.get<double>());
+  if (v == "nan") return std::numeric_limits<float>::quiet_NaN();
+  if (v == "inf") return std::numeric_limits<float>::infinity();
+  if (v == "-inf") return -std::numeric_limits<float>::infinity();
+  return std::nullopt;
+}
+
+json tensor_json(const Tensor& t) {
+  json data = json::array();
+  for (float v : t.data) data.push_back(value_json(v));
+  return json{{"shape", t.shape}, {"data", std::move(data)}};
+}
 
 Result<Tensor> tensor_from_json(const json& doc, const std::string& key) {
   if (!doc.contains(key)) return Error{"session key \"" + key + "\" is missing"};
@@ -26,7 +48,7 @@ Result<Tensor> tensor_from_json(const json& doc, const std::string& key) {
   Tensor t;
   for (const json& d : value["shape"]) {
     if (!d.is_number_integer() || d.get<int64_t>() < 0 || d.get<int64_t>() > kMaxExtent) {
-      return Error{"session key \"" + key + "\" has a bad shape " + value["shape"].dump()};
+      return Error{"session key " + quoted(key) + " has a bad shape"};
     }
     t.shape.push_back(d.get<int64_t>());
   }
@@ -38,10 +60,12 @@ Result<Tensor> tensor_from_json(const json& doc, const std::string& key) {
   }
   t.data.reserve(data.size());
   for (const json& v : data) {
-    if (!v.is_number()) {
-      return Error{"session key \"" + key + "\" holds a value that is not a number: " + v.dump()};
+    const std::optional<float> value = value_from_json(v);
+    if (!value) {
+      return Error{"session key " + quoted(key) +
+                   " holds a value that is not a number: " + describe_json(v)};
     }
-    t.data.push_back(narrow_to_float(v.get<double>()));
+    t.data.push_back(*value);
   }
   return t;
 }
@@ -49,6 +73,14 @@ Result<Tensor> tensor_from_json(const json& doc, const std::string& key) {
 }  // namespace
 
 const Tensor* bias_or_null(const Session& s) { return s.spec.bias ? &s.bias : nullptr; }
+
+ConvSpec sized_for_input(const Tensor& input) {
+  ConvSpec base;
+  base.batch = input.shape.at(0);
+  base.height = input.shape.at(2);
+  base.width = input.shape.at(3);
+  return base;
+}
 
 namespace {
 
@@ -113,13 +145,13 @@ Result<Session> session_from_json(const json& doc) {
     return Error{"this is not a ConvViz session (the key \"convviz_session\" is missing)"};
   }
   if (doc["convviz_session"] != kFormatVersion) {
-    return Error{"session format " + doc["convviz_session"].dump() +
+    return Error{"session format " + describe_json(doc["convviz_session"]) +
                  " is not supported (expected " + std::to_string(kFormatVersion) + ")"};
   }
   for (const auto& [key, value] : doc.items()) {
     static const char* known[] = {"convviz_session", "config", "input", "weight", "bias", "step"};
     if (std::find(std::begin(known), std::end(known), key) == std::end(known)) {
-      return Error{"unknown session key \"" + key + "\""};
+      return Error{"unknown session key " + quoted(key)};
     }
   }
   Session s;
@@ -127,11 +159,8 @@ Result<Session> session_from_json(const json& doc) {
   if (!input) return input.error();
   s.input = *input;
   if (s.input.shape.size() != 4) return Error{"session key \"input\" must have 4 dimensions"};
-  ConvSpec base;
-  base.batch = s.input.shape[0];
-  base.height = s.input.shape[2];
-  base.width = s.input.shape[3];
-  Result<ConvSpec> spec = spec_from_config(doc.value("config", json::object()), base);
+  Result<ConvSpec> spec =
+      spec_from_config(doc.value("config", json::object()), sized_for_input(s.input));
   if (!spec) return Error{"in \"config\": " + spec.error().message};
   s.spec = *spec;
   Result<Tensor> weight = tensor_from_json(doc, "weight");

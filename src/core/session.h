@@ -22,6 +22,10 @@ struct Session {
 
 const Tensor* bias_or_null(const Session& session);
 
+// A default spec with batch, height and width taken from a [N, C, H, W]
+// input, the base for spec_from_config.
+ConvSpec sized_for_input(const Tensor& input);
+
 // The session reshaped to `spec`: values whose indices exist in both shapes
 // are kept, new cells are 0, the step is clamped into the new output.
 // Precondition: validate(spec) is empty.

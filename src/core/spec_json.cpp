@@ -32,7 +32,7 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 Error unknown_key(const std::string& key) {
-  std::string message = "unknown config key \"" + key + "\"";
+  std::string message = "unknown config key " + quoted(key);
   auto closest = std::min_element(kConfigKeys.begin(), kConfigKeys.end(), [&](auto a, auto b) {
     return edit_distance(key, a) < edit_distance(key, b);
   });
@@ -45,7 +45,8 @@ Error unknown_key(const std::string& key) {
 }
 
 Error wrong_type(const std::string& key, const std::string& expected, const json& value) {
-  return Error{"config key \"" + key + "\" must be " + expected + ", not " + value.dump()};
+  return Error{"config key " + quoted(key) + " must be " + expected + ", not " +
+               describe_json(value)};
 }
 
 Result<int64_t> read_int(const std::string& key, const json& value) {
@@ -83,8 +84,8 @@ Status read_padding(const json& value, ConvSpec& spec) {
     } else if (text == "valid") {
       spec.padding_preset = PaddingPreset::Valid;
     } else {
-      return Error{"config key \"padding\" is \"" + text +
-                   "\"; a string padding must be \"same\" or \"valid\""};
+      return Error{"config key \"padding\" is " + quoted(text) +
+                   "; a string padding must be \"same\" or \"valid\""};
     }
     return std::nullopt;
   }
@@ -140,7 +141,9 @@ json pair_json(const Pair& p) { return p.h == p.w ? json(p.h) : json::array({p.h
 }  // namespace
 
 Result<ConvSpec> spec_from_config(const json& config, const ConvSpec& base) {
-  if (!config.is_object()) return Error{"the config must be a JSON object, not " + config.dump()};
+  if (!config.is_object()) {
+    return Error{"the config must be a JSON object, not " + describe_json(config)};
+  }
   // nn.Conv2d has no default for these three.
   for (const char* required : {"in_channels", "out_channels", "kernel_size"}) {
     if (!config.contains(required)) {
@@ -175,8 +178,14 @@ json spec_to_config(const ConvSpec& spec) {
 }
 
 Result<json> parse_json_text(std::string_view text, const std::string& name) {
+  struct TooDeep {};
   try {
-    return json::parse(text);
+    return json::parse(text, [](int depth, json::parse_event_t, json&) {
+      if (depth > kMaxJsonDepth) throw TooDeep{};
+      return true;
+    });
+  } catch (const TooDeep&) {
+    return Error{name + " is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep"};
   } catch (const json::parse_error& e) {
     // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
     const std::string what = e.what();
@@ -184,6 +193,19 @@ Result<json> parse_json_text(std::string_view text, const std::string& name) {
     return Error{name +
                  " is not valid JSON: " + (end == std::string::npos ? what : what.substr(end + 2))};
   }
+}
+
+std::string quoted(const std::string& text) {
+  std::string q = json(text).dump(-1, ' ', false, json::error_handler_t::replace);
+  if (q.size() > 42) q = q.substr(0, 38) + "...\"";
+  return q;
+}
+
+std::string describe_json(const json& value) {
+  if (value.is_array()) return value.empty() ? "[]" : "an array";
+  if (value.is_object()) return value.empty() ? "{}" : "an object";
+  if (value.is_string()) return quoted(value.get<std::string>());
+  return value.dump();
 }
 
 Result<json> read_json_file(const std::string& path) {

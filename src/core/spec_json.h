@@ -18,7 +18,15 @@ namespace convviz {
 Result<ConvSpec> spec_from_config(const nlohmann::json& config, const ConvSpec& base = {});
 nlohmann::json spec_to_config(const ConvSpec& spec);
 
+// Parses JSON nested at most kMaxJsonDepth levels deep (deeper documents
+// are refused rather than risking the stack).
+inline constexpr int kMaxJsonDepth = 64;
 Result<nlohmann::json> parse_json_text(std::string_view text, const std::string& name);
+
+// For messages: a key or string quoted and escaped (never a raw newline), a
+// scalar as JSON, a structured value by its kind; at most ~40 characters.
+std::string quoted(const std::string& text);
+std::string describe_json(const nlohmann::json& value);
 Result<nlohmann::json> read_json_file(const std::string& path);
 
 }  // namespace convviz

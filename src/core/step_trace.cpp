@@ -61,7 +61,7 @@ StepTrace trace_step(const ConvSpec& spec, const Tensor& x, const Tensor& w, con
     acc.add(t);
     trace.terms.push_back({t.c_in, t.ky, t.kx, t.padded_y, t.padded_x,
                            is_padding_cell(spec, t.padded_y, t.padded_x), t.source, t.input,
-                           t.weight, t.weight * t.input});
+                           t.weight, double(t.weight) * t.input});
   });
   trace.sum = acc.sum;
   trace.has_bias = b != nullptr;

@@ -17,7 +17,7 @@ struct TraceTerm {
   std::optional<Cell> source;  // the input cell the value comes from
   float input = 0.0f;
   float weight = 0.0f;
-  float product = 0.0f;
+  double product = 0.0;  // exact: a product of two floats fits a double
 };
 
 struct StepTrace {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -79,7 +81,7 @@ TEST_F(Cli, ExplainPresetTextbookStepZeroEndsWithTheExpression) {
   const std::string last = "1×0+0×0+1×0+0×0+1×1+0×8+1×0+0×6+1×7+1=9\n";
   ASSERT_GE(r.out.size(), last.size());
   EXPECT_EQ(r.out.substr(r.out.size() - last.size()), last);
-  EXPECT_NE(r.out.find("Step 1 of 25: output[n=0, c=0, y=0, x=0]"), std::string::npos);
+  EXPECT_NE(r.out.find("Step 0 (1 of 25): output[n=0, c=0, y=0, x=0]"), std::string::npos);
   EXPECT_TRUE(r.err.empty());
 }
 
@@ -211,6 +213,41 @@ TEST_F(Cli, UsageErrors) {
   expect_bad_input({"explain", "--frobnicate"}, "unknown option --frobnicate");
   expect_bad_input({"explain", "stray"}, "unexpected argument 'stray'");
   expect_bad_input({"transmogrify"}, "unknown command 'transmogrify'");
+}
+
+TEST_F(Cli, OutputsMustBeRegularFilesAndDistinct) {
+  ASSERT_EQ(::mkfifo(path("pipe").c_str(), 0600), 0);
+  expect_bad_input(compute_args({"--output", path("pipe")}),
+                   "cannot write '" + path("pipe") + "': it is not a regular file");
+  EXPECT_TRUE(fs::is_fifo(path("pipe")));
+  expect_bad_input(compute_args({"--output", path("y.npy"), "--ops-json", path("./y.npy")}),
+                   "--output and --ops-json name the same file");
+  expect_bad_input(compute_args({"--output", "/dev/null"}), "it is not a regular file");
+}
+
+TEST_F(Cli, WritingThroughASymlinkKeepsTheLink) {
+  write("real.npy", "old");
+  fs::create_symlink(path("real.npy"), path("link.npy"));
+  const CliRun r = run(compute_args({"--output", path("link.npy")}));
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  EXPECT_TRUE(fs::is_symlink(path("link.npy")));
+  EXPECT_EQ(read_npy(path("real.npy"))->shape, (std::vector<int64_t>{1, 1, 5, 5}));
+}
+
+TEST_F(Cli, HostileJsonGivesOneLineNotACrash) {
+  write("deep.json", std::string(100000, '[') + std::string(100000, ']'));
+  expect_bad_input({"compute", "--config", path("deep.json"), "--input", path("x.npy"), "--weight",
+                    path("w.npy"), "--bias", path("b.npy"), "--output", path("y.npy")},
+                   "is nested more than 64 levels deep");
+  write("newline.json", R"({"in_channels": 1, "out_channels": 1, "kernel_size": 3, "a\nb": 1})");
+  expect_bad_input({"compute", "--config", path("newline.json"), "--input", path("x.npy"),
+                    "--weight", path("w.npy"), "--bias", path("b.npy"), "--output", path("y.npy")},
+                   "unknown config key \"a\\nb\"");
+}
+
+TEST_F(Cli, AStepNumberTooLargeToHoldIsNamed) {
+  expect_bad_input({"explain", "--preset", "textbook", "--step", "1000000000000000000000"},
+                   "--step 1000000000000000000000 is far too large");
 }
 
 TEST_F(Cli, HelpForEveryCommand) {

@@ -213,6 +213,17 @@ TEST(Validate, CapsProductsPerOutput) {
   EXPECT_NE(messages_for(s, "kernel_size")[0].find("each output would sum"), std::string::npos);
 }
 
+TEST(Validate, CapsTheTotalWork) {
+  ConvSpec s;
+  s.height = s.width = 2048;
+  s.kernel_size = {1024, 1024};
+  s.padding = {512, 512};
+  s.bias = false;
+  ASSERT_FALSE(messages_for(s, "kernel_size").empty());
+  EXPECT_EQ(messages_for(s, "kernel_size")[0].rfind("this layer needs 4,", 0), 0u)
+      << messages_for(s, "kernel_size")[0];
+}
+
 TEST(PaddingModeNames, RoundTrip) {
   for (PaddingMode m :
        {PaddingMode::Zeros, PaddingMode::Reflect, PaddingMode::Replicate, PaddingMode::Circular}) {

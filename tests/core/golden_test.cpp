@@ -29,11 +29,8 @@ GoldenCase load_case(const json& entry) {
   s.input = *read_npy(dir + "x.npy");
   s.weight = *read_npy(dir + "w.npy");
   if (entry["has_bias"].get<bool>()) s.bias = *read_npy(dir + "b.npy");
-  ConvSpec base;
-  base.batch = s.input.shape[0];
-  base.height = s.input.shape[2];
-  base.width = s.input.shape[3];
-  Result<ConvSpec> spec = spec_from_config(*read_json_file(dir + "config.json"), base);
+  Result<ConvSpec> spec =
+      spec_from_config(*read_json_file(dir + "config.json"), sized_for_input(s.input));
   EXPECT_TRUE(spec) << spec.error().message;
   if (spec) s.spec = *spec;
   c.expected = *read_npy(dir + "y.npy");

@@ -161,6 +161,12 @@ TEST(Npy, MissingFileAndFolderGiveClearMessages) {
   EXPECT_NE(read_npy(dir.string()).error().message.find("it is a folder"), std::string::npos);
 }
 
+TEST(ReadFile, DevicesAreReadOnlyUpToTheLimit) {
+  Result<std::string> zeros = read_file("/dev/zero", 1000);
+  ASSERT_FALSE(zeros);
+  EXPECT_EQ(zeros.error().message, "'/dev/zero' is larger than the 1000 bytes ConvViz reads");
+}
+
 TEST(AtomicWrite, AFailedWriteLeavesTheOldFileAndNoTemporaryFiles) {
   const fs::path dir = fresh_dir("atomic");
   const std::string target = (dir / "y.npy").string();

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <limits>
 
 #include "core/atomic_file.h"
 #include "core/presets.h"
@@ -43,6 +45,18 @@ TEST(SessionJson, EveryPresetRoundTrips) {
     ASSERT_TRUE(back) << p.name << ": " << back.error().message;
     EXPECT_EQ(*back, s) << p.name;
   }
+}
+
+TEST(SessionJson, NanAndInfinityRoundTrip) {
+  Session s = *find_preset("textbook");
+  s.input.data[0] = std::numeric_limits<float>::quiet_NaN();
+  s.input.data[1] = std::numeric_limits<float>::infinity();
+  s.weight.data[0] = -std::numeric_limits<float>::infinity();
+  Result<Session> back = session_from_json(json::parse(session_to_json(s).dump()));
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_TRUE(std::isnan(back->input.data[0]));
+  EXPECT_EQ(back->input.data[1], s.input.data[1]);
+  EXPECT_EQ(back->weight.data[0], s.weight.data[0]);
 }
 
 TEST(SessionJson, ErrorsNameTheKey) {
