@@ -102,11 +102,15 @@ bool apply(AppState& state, const Edit& edit) {
   return changed;
 }
 
-bool undo(AppState& state) {
-  if (state.undo_stack.empty()) return false;
-  state.redo_stack.push_back(std::move(state.session));
-  state.session = std::move(state.undo_stack.back());
-  state.undo_stack.pop_back();
+namespace {
+
+// Undo and redo: the current session goes onto one stack, the top of the
+// other becomes current.
+bool restore_from(AppState& state, std::vector<Session>& from, std::vector<Session>& to) {
+  if (from.empty()) return false;
+  to.push_back(std::move(state.session));
+  state.session = std::move(from.back());
+  from.pop_back();
   state.draft = state.session.spec;
   state.draft_errors.clear();
   state.output_stale = true;
@@ -114,16 +118,10 @@ bool undo(AppState& state) {
   return true;
 }
 
-bool redo(AppState& state) {
-  if (state.redo_stack.empty()) return false;
-  state.undo_stack.push_back(std::move(state.session));
-  state.session = std::move(state.redo_stack.back());
-  state.redo_stack.pop_back();
-  state.draft = state.session.spec;
-  state.draft_errors.clear();
-  state.output_stale = true;
-  state.dirty = true;
-  return true;
-}
+}  // namespace
+
+bool undo(AppState& state) { return restore_from(state, state.undo_stack, state.redo_stack); }
+
+bool redo(AppState& state) { return restore_from(state, state.redo_stack, state.undo_stack); }
 
 }  // namespace convviz::ui
