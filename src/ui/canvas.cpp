@@ -65,7 +65,21 @@ void cell_text(Frame& f, const Rect& r, float value, ImU32 colour) {
 
 void cell_box(Frame& f, const Rect& r, ImU32 fill) {
   f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), faded(fill, f.alpha));
-  f.draw->AddRect(v(r.x0, r.y0), v(r.x1, r.y1), faded(f.colors.cell_border, f.alpha));
+}
+
+// The grid's lines, once per row and column rather than a border per cell:
+// a 32×32 grid stays a few hundred vertices.
+void grid_lines(Frame& f, const GridPlacement& p) {
+  const Rect b = p.bounds();
+  const ImU32 colour = faded(f.colors.cell_border, f.alpha);
+  for (int64_t y = 0; y <= p.rows; ++y) {
+    const float at = p.y0 + float(y) * p.cell;
+    f.draw->AddLine(v(b.x0, at), v(b.x1, at), colour);
+  }
+  for (int64_t x = 0; x <= p.cols; ++x) {
+    const float at = p.x0 + float(x) * p.cell;
+    f.draw->AddLine(v(at, b.y0), v(at, b.y1), colour);
+  }
 }
 
 void outline(Frame& f, const Rect& r, ImU32 colour, float thickness) {
@@ -129,6 +143,7 @@ void draw_input_grid(Frame& f, const GridPlacement& p) {
       cell_text(f, r, value, padding ? f.colors.padding_text : f.colors.text);
     }
   }
+  grid_lines(f, p);
   if (in_group) {
     // The window's extent, dilation gaps included.
     const int64_t y0 = f.at.y * f.spec.stride.h, x0 = f.at.x * f.spec.stride.w;
@@ -154,6 +169,7 @@ void draw_kernel_grid(Frame& f, const GridPlacement& p) {
       cell_text(f, r, s.weight.at(f.at.c_out, p.channel, y, x), f.colors.text);
     }
   }
+  grid_lines(f, p);
   outline(f, p.bounds(), faded(f.colors.window, f.alpha), 2.0f);
 }
 
@@ -174,6 +190,7 @@ void draw_output_grid(Frame& f, const GridPlacement& p) {
       if (!blank) cell_text(f, r, f.state.output.at(f.at.n, p.channel, y, x), f.colors.text);
     }
   }
+  grid_lines(f, p);
   if (p.channel == f.at.c_out) {
     const Rect r = p.cell_rect(f.at.y, f.at.x);
     f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), faded(f.colors.window_sample, f.alpha));

@@ -20,6 +20,8 @@ UiHarness::UiHarness(const Session& session, float width, float height, float te
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.DisplaySize = ImVec2(width, height);
+  // As the OpenGL 3 backend declares: draw lists may pass 64K vertices.
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   // The GLFW backend's key map: io.KeysDown is indexed by GLFW key codes.
   const std::pair<ImGuiKey, int> map[] = {{ImGuiKey_Tab, keys::kTab},
                                           {ImGuiKey_LeftArrow, keys::kLeft},

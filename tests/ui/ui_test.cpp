@@ -241,3 +241,21 @@ TEST(Ui, ChineseLabelsRenderWithoutMissingGlyphs) {
 
 }  // namespace
 }  // namespace convviz
+
+namespace convviz {
+namespace {
+
+TEST(Ui, SixteenChannelsOf32x32StayWithinAFewDrawCalls) {
+  Session s = *find_preset("textbook");
+  ConvSpec spec = s.spec;
+  spec.in_channels = spec.out_channels = 16;
+  spec.height = spec.width = 32;
+  testing::UiHarness ui(with_spec(s, spec));
+  ui.frame(3);
+  ASSERT_EQ(ui.state.output.shape, (std::vector<int64_t>{1, 16, 32, 32}));
+  // Grid lines per row and column, not a border per cell.
+  EXPECT_LT(ImGui::GetDrawData()->TotalVtxCount, 400000);
+}
+
+}  // namespace
+}  // namespace convviz
