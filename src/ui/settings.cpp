@@ -19,6 +19,20 @@ std::string file_in_config(const char* name) {
   return dir + "/" + name;
 }
 
+// A setting of the expected kind, else the fallback: a hand-edited or
+// corrupt settings file must not stop the window from opening.
+double number_or(const nlohmann::json& j, const char* key, double fallback) {
+  const auto it = j.find(key);
+  if (it == j.end() || !it->is_number()) return fallback;
+  const double value = it->get<double>();
+  return std::isfinite(value) ? value : fallback;
+}
+
+std::string text_or(const nlohmann::json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 }  // namespace
 
 std::string config_dir() {
@@ -35,13 +49,12 @@ ViewOptions load_view_options() {
   Result<nlohmann::json> doc = read_json_file(file_in_config("settings.json"));
   if (!doc || !doc->is_object()) return view;
   const nlohmann::json& j = *doc;
-  if (j.value("language", "") == "zh") view.language = Language::Zh;
-  if (j.value("theme", "") == "light") view.theme = Theme::Light;
-  const double scale = j.value("text_scale", 1.0);
-  if (std::isfinite(scale)) view.text_scale = std::clamp(float(scale), 1.0f, 3.0f);
-  const double speed = j.value("steps_per_second", 2.0);
-  if (std::isfinite(speed)) view.steps_per_second = std::clamp(float(speed), 0.25f, 20.0f);
-  view.restore_last_session = j.value("restore_last_session", true);
+  if (text_or(j, "language") == "zh") view.language = Language::Zh;
+  if (text_or(j, "theme") == "light") view.theme = Theme::Light;
+  view.text_scale = std::clamp(float(number_or(j, "text_scale", 1.0)), 1.0f, 3.0f);
+  view.steps_per_second = std::clamp(float(number_or(j, "steps_per_second", 2.0)), 0.25f, 20.0f);
+  const auto restore = j.find("restore_last_session");
+  view.restore_last_session = restore == j.end() || !restore->is_boolean() || restore->get<bool>();
   return view;
 }
 

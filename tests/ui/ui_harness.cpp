@@ -16,7 +16,8 @@ using namespace convviz::ui;
 UiHarness::UiHarness(const Session& session, float width, float height, float text_scale)
     : state(make_app_state(session)) {
   state.view.text_scale = text_scale;
-  ImGui::CreateContext();
+  context_ = ImGui::CreateContext();
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.DisplaySize = ImVec2(width, height);
@@ -46,9 +47,10 @@ UiHarness::UiHarness(const Session& session, float width, float height, float te
   frame();
 }
 
-UiHarness::~UiHarness() { ImGui::DestroyContext(); }
+UiHarness::~UiHarness() { ImGui::DestroyContext(context_); }
 
 void UiHarness::frame(int count, float seconds) {
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   for (int i = 0; i < count; ++i) {
     if (state.fonts_stale) {  // as the shell does, minus the GL texture upload
@@ -64,17 +66,20 @@ void UiHarness::frame(int count, float seconds) {
 }
 
 void UiHarness::move_to(float x, float y) {
+  ImGui::SetCurrentContext(context_);
   ImGui::GetIO().MousePos = ImVec2(x, y);
   frame();
 }
 
 void UiHarness::set_modifiers(bool ctrl, bool shift) {
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   io.KeyCtrl = io.KeysDown[keys::kLeftControl] = ctrl;
   io.KeyShift = io.KeysDown[keys::kLeftShift] = shift;
 }
 
 void UiHarness::click(float x, float y, bool ctrl) {
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   move_to(x, y);
   set_modifiers(ctrl, false);
@@ -87,6 +92,7 @@ void UiHarness::click(float x, float y, bool ctrl) {
 }
 
 void UiHarness::right_click(float x, float y) {
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   move_to(x, y);
   io.MouseDown[1] = true;
@@ -107,6 +113,7 @@ void UiHarness::click_item(const std::string& name, bool ctrl) {
 }
 
 void UiHarness::key(int code, bool ctrl, bool shift) {
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   set_modifiers(ctrl, shift);
   io.KeysDown[code] = true;
@@ -118,6 +125,7 @@ void UiHarness::key(int code, bool ctrl, bool shift) {
 }
 
 void UiHarness::type(const std::string& text) {
+  ImGui::SetCurrentContext(context_);
   ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
   frame();
 }

@@ -3,6 +3,8 @@
 // synthetic mouse and keyboard input, frame by frame, as in the app.
 #include <string>
 
+struct ImGuiContext;
+
 #include "core/session.h"
 #include "ui/app_state.h"
 
@@ -34,6 +36,7 @@ class UiHarness {
 
  private:
   void set_modifiers(bool ctrl, bool shift);
+  ImGuiContext* context_;  // each harness has its own ImGui context; methods make it current
 };
 
 }  // namespace convviz::testing

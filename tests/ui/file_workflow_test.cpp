@@ -1,0 +1,146 @@
+// Saving, opening, unsaved changes and what the window remembers, driven
+// through the real dialogs and shortcuts.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/atomic_file.h"
+#include "core/presets.h"
+#include "ui/file_actions.h"
+#include "ui/keys.h"
+#include "ui/settings.h"
+#include "ui_harness.h"
+
+namespace convviz {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::UiHarness;
+namespace keys = ui::keys;
+
+class FileWorkflow : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("convviz_ui_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    setenv("CONVVIZ_CONFIG_DIR", (dir_ / "config").c_str(), 1);
+  }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  fs::path dir_;
+};
+
+TEST_F(FileWorkflow, CtrlSAsksForAPathThenSavesAndCtrlOOpensIt) {
+  UiHarness ui(*find_preset("stride-2"));
+  ui.key(keys::kRight);
+  ui.key(keys::kS, true);
+  ASSERT_TRUE(ui.state.file_dialog_open);
+  ui.frame(2);
+  ui.click_item("dialog.path");
+  ui.replace_text(path("lesson.json"));
+  EXPECT_FALSE(ui.state.file_dialog_open);
+  EXPECT_TRUE(fs::exists(path("lesson.json")));
+  EXPECT_FALSE(ui.state.dirty);
+  EXPECT_EQ(ui.state.session_path, path("lesson.json"));
+
+  UiHarness other(*find_preset("textbook"));
+  other.key(keys::kO, true);
+  ASSERT_TRUE(other.state.file_dialog_open);
+  other.frame(2);
+  other.click_item("dialog.path");
+  other.replace_text(path("lesson.json"));
+  EXPECT_EQ(other.state.session.spec.stride, (Pair{2, 2}));
+  EXPECT_EQ(other.state.session.step, 1);
+  other.key(keys::kZ, true);
+  EXPECT_EQ(other.state.session.spec.stride, (Pair{1, 1})) << "opening is undoable";
+}
+
+TEST_F(FileWorkflow, ABrokenFileIsReportedInTheDialogAndChangesNothing) {
+  ASSERT_FALSE(write_file_atomically(path("broken.json"), "{\"convviz_session\": 1, \"inp"));
+  UiHarness ui(*find_preset("textbook"));
+  const Session before = ui.state.session;
+  ui.key(keys::kO, true);
+  ui.frame(2);
+  ui.click_item("dialog.path");
+  ui.replace_text(path("broken.json"));
+  EXPECT_TRUE(ui.state.file_dialog_open) << "the dialog stays open to try again";
+  EXPECT_NE(ui.state.file_dialog_error.find("is not valid JSON"), std::string::npos)
+      << ui.state.file_dialog_error;
+  EXPECT_EQ(ui.state.session, before);
+}
+
+TEST_F(FileWorkflow, SavingIntoAMissingFolderSaysSoAndKeepsTheDialog) {
+  UiHarness ui(*find_preset("textbook"));
+  ui.key(keys::kS, true);
+  ui.frame(2);
+  ui.click_item("dialog.path");
+  ui.replace_text(path("no/such/folder/x.json"));
+  EXPECT_TRUE(ui.state.file_dialog_open);
+  EXPECT_NE(ui.state.file_dialog_error.find("cannot write"), std::string::npos);
+}
+
+TEST_F(FileWorkflow, QuittingWithUnsavedChangesAsksFirst) {
+  UiHarness ui(*find_preset("textbook"));
+  ui::request_quit(ui.state);
+  EXPECT_TRUE(ui.state.quit_requested) << "nothing to lose: quit at once";
+
+  UiHarness edited(*find_preset("textbook"));
+  edited.type_into("param.stride.h", "2");
+  ASSERT_TRUE(edited.state.dirty);
+  ui::request_quit(edited.state);
+  edited.frame(2);
+  EXPECT_FALSE(edited.state.quit_requested);
+  edited.click_item("unsaved.cancel");
+  EXPECT_FALSE(edited.state.quit_requested);
+  ui::request_quit(edited.state);
+  edited.frame(2);
+  edited.click_item("unsaved.discard");
+  EXPECT_TRUE(edited.state.quit_requested);
+}
+
+TEST_F(FileWorkflow, SaveBeforeQuitAsksForAPathThenQuits) {
+  UiHarness ui(*find_preset("textbook"));
+  ui.type_into("param.stride.h", "2");
+  ui::request_quit(ui.state);
+  ui.frame(2);
+  ui.click_item("unsaved.save");
+  ui.frame(2);
+  ASSERT_TRUE(ui.state.file_dialog_open);
+  ui.click_item("dialog.path");
+  ui.replace_text(path("before-quit.json"));
+  EXPECT_TRUE(fs::exists(path("before-quit.json")));
+  EXPECT_TRUE(ui.state.quit_requested);
+}
+
+TEST_F(FileWorkflow, ViewOptionsAndTheLastSessionAreRemembered) {
+  ui::ViewOptions view;
+  view.language = ui::Language::Zh;
+  view.theme = ui::Theme::Light;
+  view.text_scale = 2.0f;
+  view.steps_per_second = 5.0f;
+  ASSERT_FALSE(ui::save_view_options(view));
+  const ui::ViewOptions back = ui::load_view_options();
+  EXPECT_EQ(back.language, ui::Language::Zh);
+  EXPECT_EQ(back.theme, ui::Theme::Light);
+  EXPECT_EQ(back.text_scale, 2.0f);
+  EXPECT_EQ(back.steps_per_second, 5.0f);
+
+  EXPECT_EQ(ui::load_last_session(), std::nullopt) << "nothing saved yet";
+  const Session s = *find_preset("depthwise");
+  ASSERT_FALSE(ui::save_last_session(s));
+  EXPECT_EQ(ui::load_last_session(), s);
+}
+
+TEST_F(FileWorkflow, ACorruptSettingsFileFallsBackToDefaults) {
+  fs::create_directories(dir_ / "config");
+  ASSERT_FALSE(write_file_atomically(path("config/settings.json"), "{\"text_scale\": \"huge\""));
+  EXPECT_EQ(ui::load_view_options(), ui::ViewOptions{});
+  ASSERT_FALSE(write_file_atomically(path("config/settings.json"), "{\"text_scale\": 99}"));
+  EXPECT_EQ(ui::load_view_options().text_scale, 3.0f);
+}
+
+}  // namespace
+}  // namespace convviz
