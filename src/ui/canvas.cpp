@@ -415,6 +415,7 @@ void grid_menu(Frame& f) {
       if (state.fill_one_channel) edit.channel = state.menu_channel;
       apply(state, edit);
     }
+    remember_item(state, "fill." + std::string(fill_name(fill)));
     if (!available && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
       ImGui::SetTooltip("%s", tr(state, S::OnlyThreeByThree));
     }

@@ -259,3 +259,52 @@ TEST(Ui, SixteenChannelsOf32x32StayWithinAFewDrawCalls) {
 
 }  // namespace
 }  // namespace convviz
+
+namespace convviz {
+namespace {
+
+using testing::UiHarness;
+
+// The centre of cell (y, x) of a grid drawn as `item` with `rows`×`cols` cells.
+std::pair<float, float> cell_centre(const UiHarness& ui, const std::string& item, int64_t rows,
+                                    int64_t cols, int64_t y, int64_t x) {
+  const ui::Rect r = ui.rect(item);
+  const float h = (r.y1 - r.y0) / float(rows), w = (r.x1 - r.x0) / float(cols);
+  return {r.x0 + (float(x) + 0.5f) * w, r.y0 + (float(y) + 0.5f) * h};
+}
+
+TEST(Ui, HoveringAWindowCellPointsAtItsTermInTheStepPanel) {
+  UiHarness ui(*find_preset("textbook"));
+  const auto [x, y] =
+      cell_centre(ui, "canvas.input.0", 7, 7, 2, 2);  // padded (2, 2) = input (1, 1)
+  ui.move_to(x, y);
+  EXPECT_EQ(ui.state.hovered.grid, ui::GridKind::Input);
+  EXPECT_EQ(ui.state.hovered_term, 8);  // ky = 2, kx = 2 of step 0
+  const auto [kx, ky] = cell_centre(ui, "canvas.kernel.0", 3, 3, 0, 1);
+  ui.move_to(kx, ky);
+  EXPECT_EQ(ui.state.hovered_term, 1);
+}
+
+TEST(Ui, TheKernelMenuFillsASobelKernel) {
+  UiHarness ui(*find_preset("textbook"));
+  const auto [x, y] = cell_centre(ui, "canvas.kernel.0", 3, 3, 1, 1);
+  ui.right_click(x, y);
+  ui.frame(2);
+  ui.click_item("fill.Sobel x");
+  EXPECT_EQ(ui.state.session.weight.data, (std::vector<float>{-1, 0, 1, -2, 0, 2, -1, 0, 1}));
+  ui.key(ui::keys::kZ, true);
+  EXPECT_EQ(ui.state.session.weight.data, find_preset("textbook")->weight.data);
+}
+
+TEST(Ui, TheInputMenuOffersNoKernelShapes) {
+  UiHarness ui(*find_preset("textbook"));
+  const auto [x, y] = cell_centre(ui, "canvas.input.0", 7, 7, 3, 3);
+  ui.right_click(x, y);
+  ui.frame(2);
+  ui.click_item("fill.ones");
+  for (float v : ui.state.session.input.data) EXPECT_EQ(v, 1.0f);
+  EXPECT_EQ(ui.state.item_rects.count("fill.Sobel x"), 0u);
+}
+
+}  // namespace
+}  // namespace convviz
