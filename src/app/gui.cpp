@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
@@ -32,7 +33,20 @@ struct Shell {
   GLFWwindow* window = nullptr;
   std::vector<std::string> dropped;
   int windowed_x = 100, windowed_y = 100, windowed_w = 1600, windowed_h = 900;
+  std::string title;
 };
+
+// "ConvViz — lesson.json *": the file, and a star while changes are unsaved.
+void update_title(Shell& shell, const ui::AppState& state) {
+  std::string title = "ConvViz";
+  if (!state.session_path.empty()) {
+    title += " — " + std::filesystem::path(state.session_path).filename().string();
+  }
+  if (state.dirty) title += " *";
+  if (title == shell.title) return;
+  shell.title = title;
+  glfwSetWindowTitle(shell.window, title.c_str());
+}
 
 Result<ui::AppState> initial_state(const GuiOptions& o) {
   ui::ViewOptions view = o.screenshot ? ui::ViewOptions{} : ui::load_view_options();
@@ -143,6 +157,7 @@ int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostr
       return 0;
     }
     glfwSwapBuffers(shell.window);
+    update_title(shell, state);
     if (state.quit_requested) return 0;
   }
 }

@@ -59,6 +59,7 @@ struct Applier {
   bool operator()(const SetSpec& e) {
     state.draft = e.spec;
     state.draft_errors = validate(e.spec);
+    if (state.draft_errors.empty()) state.draft_errors = window_limits(e.spec);
     if (!state.draft_errors.empty()) return false;
     if (e.spec == state.session.spec) return true;
     commit(state, with_spec(state.session, e.spec));
@@ -81,7 +82,7 @@ struct Applier {
     return true;
   }
   bool operator()(const ReplaceSession& e) {
-    if (!check_session(e.session).empty()) return false;
+    if (!check_session(e.session).empty() || !window_limits(e.session.spec).empty()) return false;
     commit(state, e.session);
     state.trace_stale = true;
     return true;
@@ -95,6 +96,32 @@ struct Applier {
 };
 
 }  // namespace
+
+std::vector<SpecError> window_limits(const ConvSpec& spec) {
+  std::vector<SpecError> errors;
+  const SidePadding pad = side_padding(spec);
+  const int64_t rows = spec.height + pad.top + pad.bottom, cols = spec.width + pad.left + pad.right;
+  if (rows > kMaxGridSide || cols > kMaxGridSide) {
+    errors.push_back({rows > kMaxGridSide ? "height" : "width",
+                      "the padded input (" + std::to_string(rows) + "x" + std::to_string(cols) +
+                          ") is larger than the window draws (" + std::to_string(kMaxGridSide) +
+                          " a side); convviz compute handles any size"});
+  }
+  for (auto [field, count] :
+       {std::pair{"in_channels", spec.in_channels}, std::pair{"out_channels", spec.out_channels}}) {
+    if (count > kMaxGridChannels) {
+      errors.push_back({field, std::string(field) + " (" + std::to_string(count) +
+                                   ") is more than the window draws (" +
+                                   std::to_string(kMaxGridChannels) + ")"});
+    }
+  }
+  if (spec.batch > kMaxGridChannels) {
+    errors.push_back({"batch", "batch size (" + std::to_string(spec.batch) +
+                                   ") is more than the window steps through (" +
+                                   std::to_string(kMaxGridChannels) + ")"});
+  }
+  return errors;
+}
 
 bool apply(AppState& state, const Edit& edit) {
   const bool changed = std::visit(Applier{state}, edit);

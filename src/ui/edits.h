@@ -33,6 +33,13 @@ struct SetStep {  // moves the cursor; not an undoable edit
 
 using Edit = std::variant<SetSpec, SetValue, FillValues, ReplaceSession, SetStep>;
 
+// What the window can draw: grids of at most kMaxGridSide cells a side
+// (padding included) and kMaxGridChannels channels. Larger layers are for
+// `convviz compute`; the message says so.
+inline constexpr int64_t kMaxGridSide = 96;
+inline constexpr int64_t kMaxGridChannels = 64;
+std::vector<SpecError> window_limits(const ConvSpec& spec);
+
 // Returns false when the edit changed nothing (e.g. a kernel that has no
 // such size), so the caller can say why.
 bool apply(AppState& state, const Edit& edit);

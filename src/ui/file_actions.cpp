@@ -33,6 +33,10 @@ bool open_session_file(AppState& state, const std::string& path) {
     report(state, loaded.error().message, true);
     return false;
   }
+  if (const auto limits = window_limits(loaded->spec); !limits.empty()) {
+    report(state, "'" + path + "': " + join_messages(limits), true);
+    return false;
+  }
   apply(state, ReplaceSession{*loaded});
   state.session_path = path;
   state.dirty = false;

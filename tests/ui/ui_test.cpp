@@ -285,6 +285,18 @@ TEST(Ui, HoveringAWindowCellPointsAtItsTermInTheStepPanel) {
   EXPECT_EQ(ui.state.hovered_term, 1);
 }
 
+TEST(Ui, SizesTheWindowCannotDrawAreExplained) {
+  UiHarness ui(*find_preset("textbook"));
+  ui.type_into("param.height", "30000");
+  ASSERT_FALSE(ui.state.draft_errors.empty());
+  EXPECT_EQ(ui.state.draft_errors[0].message,
+            "the padded input (30002x7) is larger than the window draws (96 a side); convviz "
+            "compute handles any size");
+  EXPECT_EQ(ui.state.session.spec.height, 5);
+  ui.type_into("param.padding.h", "200");
+  EXPECT_EQ(ui.state.session.spec.padding.h, 1);
+}
+
 TEST(Ui, TheKernelMenuFillsASobelKernel) {
   UiHarness ui(*find_preset("textbook"));
   const auto [x, y] = cell_centre(ui, "canvas.kernel.0", 3, 3, 1, 1);
