@@ -61,10 +61,14 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
   } else if (o.session_file) {
     Result<Session> loaded = load_session(*o.session_file);
     if (!loaded) return loaded.error();
+    if (const auto limits = ui::window_limits(loaded->spec); !limits.empty()) {
+      return Error{"'" + *o.session_file + "': " + join_messages(limits)};
+    }
     session = *loaded;
     path = *o.session_file;
   } else if (o.restore && view.restore_last_session) {
-    if (auto last = ui::load_last_session()) session = *last;
+    auto last = ui::load_last_session();
+    if (last && ui::window_limits(last->spec).empty()) session = *last;
   }
   ui::AppState state = ui::make_app_state(session);
   state.view = view;
@@ -130,6 +134,8 @@ int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostr
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // A screenshot shows the window as it is, not where Xvfb left the pointer.
+    if (o.screenshot) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
     ui::draw_app(state);
     ImGui::Render();

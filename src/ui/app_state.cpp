@@ -9,8 +9,19 @@ namespace convviz::ui {
 AppState make_app_state(const Session& session) {
   AppState state;
   state.session = session;
-  state.draft = session.spec;
+  state.saved = session;
+  sync_widgets_to_session(state);
   return state;
+}
+
+void sync_widgets_to_session(AppState& state) {
+  state.draft = state.session.spec;
+  state.draft_errors.clear();
+  state.kernel_square = state.draft.kernel_size.h == state.draft.kernel_size.w;
+  state.pressed.reset();
+  state.painting = false;
+  state.editing.reset();
+  state.output_stale = true;
 }
 
 bool is_draft_valid(const AppState& state) { return state.draft_errors.empty(); }

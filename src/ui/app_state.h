@@ -43,6 +43,8 @@ struct GridCell {
   GridKind grid = GridKind::None;
   int64_t channel = 0;   // input: c_in; kernel: c_in within the group; output: c_out
   int64_t y = 0, x = 0;  // input: padded coordinates
+  int64_t n = 0;         // the batch item shown (input, output)
+  int64_t c_out = 0;     // the output channel whose kernels are shown (kernel)
   bool operator==(const GridCell&) const = default;
 };
 
@@ -64,7 +66,8 @@ struct AppState {
   int64_t products_shown = 0;  // fine steps: how many products of the step are revealed
 
   std::vector<Session> undo_stack, redo_stack;
-  bool dirty = false;        // changed since the last save/open
+  bool dirty = false;        // differs from `saved`
+  Session saved;             // the session as last opened or saved
   std::string session_path;  // where Ctrl+S saves; empty until saved once
   std::string status;        // the last file message, shown in the status line
   bool status_is_error = false;
@@ -77,9 +80,11 @@ struct AppState {
   float brush_value = 1.0f;      // what drag-painting writes
   bool kernel_square = true;     // the kernel_size lock
   bool merge_next_edit = false;  // a continuing slider drag: one undo step for the whole drag
+  int drag_edits = 0;            // edits made by the active slider since it was grabbed
 
   GridCell hovered;                     // set by the canvas each frame
-  int64_t hovered_term = -1;            // set by the step panel or derived from the canvas
+  int64_t hovered_term = -1;            // the product linked across canvas and step panel
+  int64_t hovered_term_next = -1;       // what this frame's hovering sets; read next frame
   std::optional<GridCell> editing;      // the cell whose value is being typed
   std::optional<GridCell> pressed;      // where the left button went down on the canvas
   bool painting = false;                // the press became a drag that paints cells
@@ -95,7 +100,7 @@ struct AppState {
   bool file_dialog_open = false;
   std::string file_dialog_error;  // shown inside the dialog, which stays open
   bool show_shortcuts = false;
-  bool quit_after_save = false;  // "save changes?" answered Save before quitting
+  PendingAction after_save = PendingAction::None;  // "save changes?" answered Save: then this
 
   bool quit_requested = false;        // the frame loop closes the window when true
   bool fullscreen_requested = false;  // toggled by F11; the shell acts on it
@@ -109,6 +114,10 @@ struct AppState {
 
 // A state showing `session`, with everything derived marked stale.
 AppState make_app_state(const Session& session);
+
+// After the session changed as a whole (undo, redo, open): the widgets show
+// its spec again and no half-done mouse gesture survives.
+void sync_widgets_to_session(AppState& state);
 
 // Recomputes what is stale: the output (once per frame at most) and the
 // trace of the current step.

@@ -283,18 +283,22 @@ int64_t term_at(const AppState& state, const GridCell& cell, int64_t group_first
 
 // The SetValue for a grid cell, or nullopt for cells that hold no value of
 // their own (padding, outputs).
+// A cell remembers its batch item and output channel, so a value typed
+// while playback moves on still lands where it was clicked. Cells that hold
+// no value of their own (padding, outputs) or no longer exist give nullopt.
 std::optional<SetValue> value_edit(const Frame& f, const GridCell& c, float value) {
   const ConvSpec& s = f.spec;
-  if (c.grid == GridKind::Input && !is_padding_cell(s, c.y, c.x)) {
+  if (c.grid == GridKind::Input && c.n < s.batch && c.channel < s.in_channels &&
+      !is_padding_cell(s, c.y, c.x)) {
     const SidePadding pad = side_padding(s);
     const int64_t index =
-        ((f.at.n * s.in_channels + c.channel) * s.height + c.y - pad.top) * s.width + c.x -
-        pad.left;
+        ((c.n * s.in_channels + c.channel) * s.height + c.y - pad.top) * s.width + c.x - pad.left;
     return SetValue{TensorRole::Input, size_t(index), value};
   }
-  if (c.grid == GridKind::Kernel) {
+  if (c.grid == GridKind::Kernel && c.c_out < s.out_channels &&
+      c.channel < in_channels_per_group(s) && c.y < s.kernel_size.h && c.x < s.kernel_size.w) {
     const int64_t index =
-        ((f.at.c_out * in_channels_per_group(s) + c.channel) * s.kernel_size.h + c.y) *
+        ((c.c_out * in_channels_per_group(s) + c.channel) * s.kernel_size.h + c.y) *
             s.kernel_size.w +
         c.x;
     return SetValue{TensorRole::Weight, size_t(index), value};
@@ -304,20 +308,24 @@ std::optional<SetValue> value_edit(const Frame& f, const GridCell& c, float valu
 
 float value_at(const Frame& f, const GridCell& c) {
   const Session& s = f.state.session;
-  if (c.grid == GridKind::Kernel) return s.weight.at(f.at.c_out, c.channel, c.y, c.x);
+  if (c.grid == GridKind::Kernel) return s.weight.at(c.c_out, c.channel, c.y, c.x);
   const auto src = padding_source_cell(f.spec, c.y, c.x);
-  return src ? s.input.at(f.at.n, c.channel, src->y, src->x) : 0.0f;
+  return src ? s.input.at(c.n, c.channel, src->y, src->x) : 0.0f;
 }
 
 void handle_mouse(Frame& f, bool canvas_hovered) {
   AppState& state = f.state;
   ImGuiIO& io = ImGui::GetIO();
-  const auto cell = canvas_hovered ? hit_test(f.geometry, io.MousePos.x, io.MousePos.y)
-                                   : std::optional<GridCell>{};
+  auto cell = canvas_hovered ? hit_test(f.geometry, io.MousePos.x, io.MousePos.y)
+                             : std::optional<GridCell>{};
+  if (cell) {
+    cell->n = f.at.n;
+    cell->c_out = f.at.c_out;
+  }
   state.hovered = cell.value_or(GridCell{});
   if (cell && (cell->grid == GridKind::Input || cell->grid == GridKind::Kernel)) {
     const int64_t term = term_at(state, *cell, f.group_first);
-    if (term >= 0) state.hovered_term = term;
+    if (term >= 0) state.hovered_term = state.hovered_term_next = term;
   }
   if (canvas_hovered && io.MouseWheel != 0.0f) {
     state.zoom = std::clamp(state.zoom * std::pow(1.1f, io.MouseWheel), 0.25f, 6.0f);
@@ -338,7 +346,7 @@ void handle_mouse(Frame& f, bool canvas_hovered) {
       cell->grid == state.pressed->grid && !(*cell == *state.pressed)) {
     if (!state.painting) {  // the drag starts: paint where it began too
       state.painting = true;
-      apply(state, *value_edit(f, *state.pressed, state.brush_value));
+      if (auto first = value_edit(f, *state.pressed, state.brush_value)) apply(state, *first);
     }
     if (auto edit = value_edit(f, *cell, state.brush_value)) {
       state.merge_next_edit = true;
@@ -348,6 +356,7 @@ void handle_mouse(Frame& f, bool canvas_hovered) {
   if (state.pressed && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     if (!state.painting) {
       state.editing = state.pressed;
+      state.playing = false;  // the step stays put while a value is typed
       ImGui::OpenPopup("##edit_cell");
     }
     state.pressed.reset();

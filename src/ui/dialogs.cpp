@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
 
 #include "ui/file_actions.h"
 #include "ui/panels.h"
@@ -65,16 +66,16 @@ void file_dialog(AppState& state) {
     const bool done = state.file_dialog_saving ? save_session_file(state, state.file_dialog_path)
                                                : open_session_file(state, state.file_dialog_path);
     state.file_dialog_error = done ? "" : state.status;
-    if (done && state.pending == PendingAction::None && state.file_dialog_saving &&
-        state.quit_after_save) {
-      state.quit_requested = true;
-    }
     if (done) state.file_dialog_open = false;
+    if (done && state.file_dialog_saving && state.after_save != PendingAction::None) {
+      state.pending = std::exchange(state.after_save, PendingAction::None);
+      continue_pending(state);  // quit, or open the next file
+    }
   }
   if (cancelled) {
     state.file_dialog_open = false;
     state.file_dialog_error.clear();
-    state.quit_after_save = false;
+    state.after_save = PendingAction::None;
   }
   if (!state.file_dialog_open) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
@@ -90,8 +91,7 @@ void unsaved_question(AppState& state) {
   if (ImGui::Button(tr(state, S::Save))) {
     if (state.session_path.empty()) {
       // Choose a file first; quitting (or opening) follows a successful save.
-      state.quit_after_save = state.pending == PendingAction::Quit;
-      state.pending = PendingAction::None;
+      state.after_save = std::exchange(state.pending, PendingAction::None);
       request_save(state, true);
     } else if (save_session_file(state, state.session_path)) {
       continue_pending(state);

@@ -28,11 +28,15 @@ void commit(AppState& state, Session next) {
   if (!merge) state.undo_stack.push_back(std::move(state.session));
   if (state.undo_stack.size() > kUndoLimit) state.undo_stack.erase(state.undo_stack.begin());
   state.redo_stack.clear();
+  const bool spec_changed = !(next.spec == state.session.spec);
   state.session = std::move(next);
-  state.draft = state.session.spec;
-  state.draft_errors.clear();
+  if (spec_changed) {  // a value edit keeps a half-typed (invalid) draft and its message
+    state.draft = state.session.spec;
+    state.draft_errors.clear();
+    if (state.draft.kernel_size.h != state.draft.kernel_size.w) state.kernel_square = false;
+  }
   state.output_stale = true;
-  state.dirty = true;
+  state.dirty = !(state.session == state.saved);
 }
 
 // Fills one plane group of the tensor: for the input a [*, c] channel in
@@ -84,6 +88,7 @@ struct Applier {
   bool operator()(const ReplaceSession& e) {
     if (!check_session(e.session).empty() || !window_limits(e.session.spec).empty()) return false;
     commit(state, e.session);
+    sync_widgets_to_session(state);
     state.trace_stale = true;
     return true;
   }
@@ -138,10 +143,8 @@ bool restore_from(AppState& state, std::vector<Session>& from, std::vector<Sessi
   to.push_back(std::move(state.session));
   state.session = std::move(from.back());
   from.pop_back();
-  state.draft = state.session.spec;
-  state.draft_errors.clear();
-  state.output_stale = true;
-  state.dirty = true;
+  sync_widgets_to_session(state);
+  state.dirty = !(state.session == state.saved);
   return true;
 }
 

@@ -39,6 +39,7 @@ bool open_session_file(AppState& state, const std::string& path) {
   }
   apply(state, ReplaceSession{*loaded});
   state.session_path = path;
+  state.saved = state.session;
   state.dirty = false;
   report(state, std::string(tr(state, S::Opened)) + " " + path, false);
   return true;
@@ -50,6 +51,7 @@ bool save_session_file(AppState& state, const std::string& path) {
     return false;
   }
   state.session_path = path;
+  state.saved = state.session;
   state.dirty = false;
   report(state, std::string(tr(state, S::Saved)) + " " + path, false);
   return true;

@@ -3,6 +3,8 @@
 // the window and the text size so nothing overlaps down to 1024×700.
 #include <imgui.h>
 
+#include <utility>
+
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -39,6 +41,8 @@ void status_line(AppState& state) {
 void draw_app(AppState& state) {
   ImGuiIO& io = ImGui::GetIO();
   state.merge_next_edit = false;
+  // What was hovered last frame links the panels this frame.
+  state.hovered_term = std::exchange(state.hovered_term_next, -1);
   handle_shortcuts(state);
   advance_playback(state, io.DeltaTime);
   refresh(state);

@@ -73,7 +73,7 @@ void terms_table(AppState& state, float height) {
   }
   ImGui::EndTable();
   remember_item(state, "step.table");
-  if (hovered >= 0) state.hovered_term = hovered;
+  if (hovered >= 0) state.hovered_term = state.hovered_term_next = hovered;
 }
 
 // Wraps an expression between its terms ("…+1×7+" never breaks inside a
@@ -128,9 +128,16 @@ void expression(AppState& state) {
                 format_number(running).c_str(), (long long)state.products_shown, t.terms.size(),
                 tr(state, S::ProductsShown));
   } else {
-    ImGui::Text("%s + bias = %s  →  %s + %s = %s", tr(state, S::Sum), tr(state, S::Result),
-                format_number(t.sum).c_str(), format_number(t.has_bias ? t.bias : 0.0f).c_str(),
-                format_number(t.result).c_str());
+    // "sum + bias = result: 8 + 1 = 9", negatives in parentheses as in the
+    // expression; without a bias just the sum.
+    const std::string b = format_number(t.bias);
+    const std::string text =
+        t.has_bias ? std::string(tr(state, S::Sum)) + " + bias = " + tr(state, S::Result) + ":  " +
+                         format_number(t.sum) + " + " + (b[0] == '-' ? "(" + b + ")" : b) + " = " +
+                         format_number(t.result)
+                   : std::string(tr(state, S::Sum)) + " = " + tr(state, S::Result) + ":  " +
+                         format_number(t.result);
+    ImGui::TextWrapped("%s", text.c_str());
   }
 }
 
@@ -141,7 +148,6 @@ void draw_step_panel(AppState& state) {
   ImGui::Separator();
   expression(state);
   ImGui::Separator();
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) state.hovered_term = -1;
   terms_table(
       state, std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 3));
 }

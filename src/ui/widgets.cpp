@@ -45,7 +45,10 @@ bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float 
 }
 
 void note_drag(AppState& state) {
-  if (ImGui::IsItemActive() && !ImGui::IsItemActivated()) state.merge_next_edit = true;
+  if (ImGui::IsItemActivated()) state.drag_edits = 0;
+  if (!ImGui::IsItemEdited()) return;
+  // The first edit of a grab is its own undo step; later ones join it.
+  if (ImGui::IsItemActive() && state.drag_edits++ > 0) state.merge_next_edit = true;
 }
 
 }  // namespace convviz::ui

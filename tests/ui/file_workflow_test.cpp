@@ -115,6 +115,22 @@ TEST_F(FileWorkflow, SaveBeforeQuitAsksForAPathThenQuits) {
   EXPECT_TRUE(ui.state.quit_requested);
 }
 
+TEST_F(FileWorkflow, SaveBeforeOpeningGoesOnToTheOpenDialog) {
+  UiHarness ui(*find_preset("textbook"));
+  ui.type_into("param.stride.h", "2");
+  ui.key(keys::kO, true);
+  ui.frame(2);
+  ui.click_item("unsaved.save");
+  ui.frame(2);
+  ASSERT_TRUE(ui.state.file_dialog_saving);
+  ui.click_item("dialog.path");
+  ui.replace_text(path("first.json"));
+  EXPECT_TRUE(fs::exists(path("first.json")));
+  ui.frame(2);
+  EXPECT_TRUE(ui.state.file_dialog_open);
+  EXPECT_FALSE(ui.state.file_dialog_saving) << "now the Open dialog";
+}
+
 TEST_F(FileWorkflow, ViewOptionsAndTheLastSessionAreRemembered) {
   ui::ViewOptions view;
   view.language = ui::Language::Zh;

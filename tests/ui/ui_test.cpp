@@ -320,3 +320,104 @@ TEST(Ui, TheInputMenuOffersNoKernelShapes) {
 
 }  // namespace
 }  // namespace convviz
+
+namespace convviz {
+namespace {
+
+using testing::UiHarness;
+
+TEST(UiRegression, UndoWhilePaintingDoesNotCrash) {
+  UiHarness ui(*find_preset("textbook"));
+  const ui::Rect input = ui.rect("canvas.input.0");
+  const float cell = (input.x1 - input.x0) / 7;
+  ImGuiIO& io = ImGui::GetIO();
+  ui.move_to(input.x0 + cell * 1.5f, input.y0 + cell * 1.5f);
+  io.MouseDown[0] = true;
+  ui.frame();
+  ui::apply(ui.state, ui::SetSpec{[&] {
+              ConvSpec s = ui.state.session.spec;
+              s.padding = {0, 0};
+              return s;
+            }()});
+  ui::undo(ui.state);  // the grid under the pointer changes shape mid-gesture
+  for (int x = 2; x <= 4; ++x)
+    ui.move_to(input.x0 + cell * (float(x) + 0.5f), input.y0 + cell * 1.5f);
+  io.MouseDown[0] = false;
+  ui.frame(2);
+  EXPECT_FALSE(ui.state.pressed.has_value());
+}
+
+TEST(UiRegression, ANonSquareKernelIsKeptByUnrelatedEdits) {
+  Session s = *find_preset("textbook");
+  ConvSpec spec = s.spec;
+  spec.kernel_size = {1, 3};
+  spec.padding = {0, 1};
+  UiHarness ui(with_spec(s, spec));
+  EXPECT_FALSE(ui.state.kernel_square);
+  ui.type_into("param.stride.h", "2");
+  EXPECT_EQ(ui.state.session.spec.kernel_size, (Pair{1, 3}));
+  EXPECT_EQ(ui.state.session.spec.stride.h, 2);
+}
+
+TEST(UiRegression, AValueTypedDuringPlaybackLandsWhereItWasClicked) {
+  UiHarness ui(*find_preset("rgb-to-2"));
+  ui.state.playing = true;
+  const ui::Rect kernel = ui.rect("canvas.kernel.0");
+  const float cell = (kernel.x1 - kernel.x0) / 3;
+  ui.click(kernel.x0 + cell * 0.5f, kernel.y0 + cell * 0.5f);  // w[0, 0, 0, 0]
+  ASSERT_TRUE(ui.state.editing.has_value());
+  EXPECT_FALSE(ui.state.playing) << "playback pauses while a value is typed";
+  ui::apply(ui.state, ui::SetStep{20});  // now c_out = 1
+  ui.replace_text("7");
+  EXPECT_EQ(ui.state.session.weight.at(0, 0, 0, 0), 7.0f);
+  EXPECT_NE(ui.state.session.weight.at(1, 0, 0, 0), 7.0f);
+}
+
+TEST(UiRegression, GrabbingASliderAfterAnEditIsItsOwnUndoStep) {
+  UiHarness ui(*find_preset("textbook"));
+  ui::apply(ui.state, ui::SetValue{ui::TensorRole::Input, 0, 42.0f});
+  const ui::Rect slider = ui.rect("param.stride.h");
+  ImGuiIO& io = ImGui::GetIO();
+  ui.move_to(slider.x0 + 4, slider.center_y());  // on the grab (value 1)
+  io.MouseDown[0] = true;
+  ui.frame(2);
+  ui.move_to(slider.x0 + (slider.x1 - slider.x0) * 0.3f, slider.center_y());
+  ui.frame();
+  io.MouseDown[0] = false;
+  ui.frame();
+  ASSERT_GT(ui.state.session.spec.stride.h, 1);
+  ui.key(ui::keys::kZ, true);
+  EXPECT_EQ(ui.state.session.spec.stride.h, 1);
+  EXPECT_EQ(ui.state.session.input.data[0], 42.0f) << "the earlier edit stays";
+}
+
+TEST(UiRegression, TheHoveredTermClearsWhenThePointerLeaves) {
+  UiHarness ui(*find_preset("textbook"));
+  const ui::Rect input = ui.rect("canvas.input.0");
+  const float cell = (input.x1 - input.x0) / 7;
+  ui.move_to(input.x0 + cell * 2.5f, input.y0 + cell * 2.5f);
+  ASSERT_EQ(ui.state.hovered_term, 8);
+  ui.move_to(5, 5);
+  ui.frame();
+  EXPECT_EQ(ui.state.hovered_term, -1);
+}
+
+TEST(UiRegression, UndoingBackToTheSavedStateIsNotUnsaved) {
+  UiHarness ui(*find_preset("textbook"));
+  ui::apply(ui.state, ui::SetValue{ui::TensorRole::Input, 0, 42.0f});
+  EXPECT_TRUE(ui.state.dirty);
+  ui::undo(ui.state);
+  EXPECT_FALSE(ui.state.dirty);
+}
+
+TEST(UiRegression, AValueEditKeepsAnInvalidDraftAndItsMessage) {
+  UiHarness ui(*find_preset("textbook"));
+  ui.type_into("param.kernel", "9");
+  ASSERT_FALSE(ui.state.draft_errors.empty());
+  ui::apply(ui.state, ui::SetValue{ui::TensorRole::Input, 0, 42.0f});
+  EXPECT_EQ(ui.state.draft.kernel_size, (Pair{9, 9}));
+  EXPECT_FALSE(ui.state.draft_errors.empty());
+}
+
+}  // namespace
+}  // namespace convviz
