@@ -88,6 +88,7 @@ struct AppState {
   std::optional<GridCell> editing;      // the cell whose value is being typed
   std::optional<GridCell> pressed;      // where the left button went down on the canvas
   bool painting = false;                // the press became a drag that paints cells
+  bool panning = false;                 // the left button went down between the grids
   GridKind menu_grid = GridKind::None;  // the grid whose context menu is open
   int64_t menu_channel = 0;
   bool fill_one_channel = false;

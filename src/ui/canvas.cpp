@@ -23,53 +23,78 @@ struct Frame {
   const ConvSpec& spec;
   const Palette& colors;
   ImDrawList* draw;
-  CanvasGeometry geometry;
-  OutputPosition at;                       // the current step's output element
+  CanvasGeometry geometry{};
+  OutputPosition at{};                     // the current step's output element
   int64_t group_first = 0, group_end = 0;  // input channels of the current group
   float alpha = 1.0f;                      // dimmed while the draft is invalid
+  Rect area{};                             // the canvas on screen
+  ImDrawListSplitter layers{};
+  std::vector<std::pair<int64_t, Rect>> windows{};  // the window's outline per input channel
 };
+
+// Fills and grid lines at the bottom, connectors above them, numbers,
+// captions and outlines on top: a connector never strikes through a digit.
+enum Layer { kFillLayer = 0, kConnectorLayer = 1, kTopLayer = 2 };
+void layer(Frame& f, Layer which) { f.layers.SetCurrentChannel(f.draw, which); }
 
 ImVec2 v(float x, float y) { return ImVec2(x, y); }
 
-// The number in the fewest characters that fit `width` (down to one
-// significant digit); empty when even that does not fit.
-std::string fitted_number(float value, float width, ImFont* font, float size) {
-  std::string text = format_number(value);
-  for (const char* format : {"", "%.3g", "%.2g", "%.1g"}) {
-    if (*format) {
-      char buffer[32];
-      std::snprintf(buffer, sizeof buffer, format, double(value));
-      text = buffer;
-    }
-    if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= width) return text;
+struct FittedText {
+  std::string text;
+  float size = 0;
+};
+
+// The number as exactly as fits `width`: four significant digits, then a
+// leading "0." dropped (".05"), then fewer digits, then a smaller font. A
+// value never disappears: when nothing fits, a dot marks the cell (its
+// tooltip has the value).
+FittedText fitted_number(float value, float width, ImFont* font, float size) {
+  std::vector<std::string> candidates = {format_number(value)};
+  std::string compact = candidates[0];
+  if (compact.rfind("0.", 0) == 0) compact.erase(0, 1);
+  if (compact.rfind("-0.", 0) == 0) compact.erase(1, 1);
+  candidates.push_back(compact);
+  for (const char* format : {"%.3g", "%.2g", "%.1g"}) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, format, double(value));
+    candidates.emplace_back(buffer);
   }
-  return "";
+  for (float scale : {1.0f, 0.8f, 0.65f}) {
+    for (const std::string& text : candidates) {
+      if (font->CalcTextSizeA(size * scale, FLT_MAX, 0, text.c_str()).x <= width) {
+        return {text, size * scale};
+      }
+    }
+  }
+  return {"·", size};
 }
 
 void cell_text(Frame& f, const Rect& r, float value, ImU32 colour) {
   const FontSet& fonts = f.state.fonts;
   const float cell = r.x1 - r.x0;
   ImFont* font = fonts.mono;
-  float size = std::min(fonts.size, cell * 0.5f);
+  float size = std::min(fonts.size, cell * 0.56f);
   if (cell > fonts.size * 2.6f && fonts.mono_large) {
     font = fonts.mono_large;
     size = std::min(fonts.size * 2, cell * 0.42f);
   }
-  if (size < 7.0f) return;  // too small to read: the colour alone shows the value
-  const std::string text = fitted_number(value, cell * 0.9f, font, size);
-  if (text.empty()) return;
-  const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
-  f.draw->AddText(font, size, v(r.center_x() - extent.x / 2, r.center_y() - extent.y / 2),
-                  faded(colour, f.alpha), text.c_str());
+  if (size < 7.0f) return;  // too small to read: the tooltip has the value
+  const FittedText fitted = fitted_number(value, cell * 0.9f, font, size);
+  const ImVec2 extent = font->CalcTextSizeA(fitted.size, FLT_MAX, 0, fitted.text.c_str());
+  layer(f, kTopLayer);
+  f.draw->AddText(font, fitted.size, v(r.center_x() - extent.x / 2, r.center_y() - extent.y / 2),
+                  faded(colour, f.alpha), fitted.text.c_str());
 }
 
 void cell_box(Frame& f, const Rect& r, ImU32 fill) {
+  layer(f, kFillLayer);
   f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), faded(fill, f.alpha));
 }
 
 // The grid's lines, once per row and column rather than a border per cell:
 // a 32×32 grid stays a few hundred vertices.
 void grid_lines(Frame& f, const GridPlacement& p) {
+  layer(f, kFillLayer);
   const Rect b = p.bounds();
   const ImU32 colour = faded(f.colors.cell_border, f.alpha);
   for (int64_t y = 0; y <= p.rows; ++y) {
@@ -83,21 +108,27 @@ void grid_lines(Frame& f, const GridPlacement& p) {
 }
 
 void outline(Frame& f, const Rect& r, ImU32 colour, float thickness) {
+  layer(f, kTopLayer);
   f.draw->AddRect(v(r.x0, r.y0), v(r.x1, r.y1), colour, 0, 0, thickness);
 }
 
 // A grid's caption, clipped to the grid's width so captions never run into
 // the next column.
-// When `text` is wider than the grid and its gap, `short_text` is used.
+// A grid's caption in the canvas's caption size, `short_text` when `text`
+// is wider than the grid, clipped to the grid so captions never collide.
 void grid_label(Frame& f, const GridPlacement& p, const std::string& text,
                 const std::string& short_text, bool emphasised) {
+  layer(f, kTopLayer);
   const Rect b = p.bounds();
+  const float size = f.geometry.label_size;
   const float top = p.y0 - f.geometry.label_height;
-  const float room = b.x1 - b.x0 + f.geometry.cell * 1.3f;
-  const std::string& shown = ImGui::CalcTextSize(text.c_str()).x <= room ? text : short_text;
+  const float room = b.x1 - b.x0 + f.geometry.cell * 0.5f;
+  ImFont* font = ImGui::GetFont();
+  const bool fits = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= room;
   f.draw->PushClipRect(v(b.x0, top), v(b.x0 + room, p.y0), true);
-  f.draw->AddText(v(p.x0, top), faded(emphasised ? f.colors.text : f.colors.dim_text, f.alpha),
-                  shown.c_str());
+  f.draw->AddText(font, size, v(p.x0, top),
+                  faded(emphasised ? f.colors.text : f.colors.dim_text, f.alpha),
+                  (fits ? text : short_text).c_str());
   f.draw->PopClipRect();
 }
 
@@ -153,6 +184,7 @@ void draw_input_grid(Frame& f, const GridPlacement& p) {
     const Rect window{a.x0, a.y0, b.x1, b.y1};
     outline(f, window, faded(f.colors.window, f.alpha), std::max(2.0f, f.geometry.cell * 0.08f));
     if (p.channel == f.group_first) f.state.item_rects["canvas.window"] = window;
+    f.windows.emplace_back(p.channel, window);
   }
   f.alpha = saved;
 }
@@ -218,6 +250,7 @@ void draw_hover(Frame& f) {
       for (int64_t y = 0; y < out->rows; ++y) {
         for (int64_t x = 0; x < out->cols; ++x) {
           if (!output_reads(f, y, x, h.y, h.x)) continue;
+          layer(f, kFillLayer);
           const Rect r = out->cell_rect(y, x);
           f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), f.colors.contributes);
         }
@@ -236,31 +269,36 @@ void draw_hover(Frame& f) {
   }
 }
 
-void draw_connector(Frame& f) {
-  const auto window = f.state.item_rects.find("canvas.window");
+// A curve from the window on each input channel of the group (the output
+// sums them all) to the output cell, routed around the kernels and kept on
+// the canvas.
+void draw_connectors(Frame& f) {
   const auto cell = f.state.item_rects.find("canvas.current_output");
-  if (window == f.state.item_rects.end() || cell == f.state.item_rects.end()) return;
-  const ImVec2 a = v(window->second.x1, window->second.center_y());
+  if (cell == f.state.item_rects.end() || f.windows.empty()) return;
+  const size_t shown = f.windows.size() <= 8 ? f.windows.size() : 1;
+  float top = FLT_MAX, bottom = -FLT_MAX;  // the kernels' column, when it stands between
+  for (const GridPlacement& p : f.geometry.grids) {
+    if (p.kind != GridKind::Kernel || f.geometry.kernel_below_input) continue;
+    top = std::min(top, p.y0 - f.geometry.label_height);
+    bottom = std::max(bottom, p.bounds().y1);
+  }
+  layer(f, kConnectorLayer);
+  const ImU32 colour = faded(f.colors.connector, f.alpha * (shown > 1 ? 0.75f : 1.0f));
   const ImVec2 b = v(cell->second.x0, cell->second.center_y());
-  const float bend = (b.x - a.x) * 0.5f;
-  float ya = a.y, yb = b.y;
-  if (!f.geometry.kernel_below_input) {
-    // The kernels stand between: pass above or below their column, whichever
-    // is nearer, unless the straight path already misses them.
-    float top = FLT_MAX, bottom = -FLT_MAX;
-    for (const GridPlacement& p : f.geometry.grids) {
-      if (p.kind != GridKind::Kernel) continue;
-      top = std::min(top, p.y0 - f.geometry.label_height);
-      bottom = std::max(bottom, p.bounds().y1);
-    }
+  for (size_t i = 0; i < shown; ++i) {
+    const Rect& w = f.windows[i].second;
+    const ImVec2 a = v(w.x1, w.center_y());
+    const float bend = (b.x - a.x) * 0.5f;
+    float ya = a.y, yb = b.y;
     const float middle = (a.y + b.y) / 2;
     if (middle > top && middle < bottom) {
-      ya = yb = middle - top < bottom - middle ? top - f.geometry.label_height
-                                               : bottom + f.geometry.label_height;
+      ya = yb = middle - top < bottom - middle ? top - f.geometry.cell * 0.5f
+                                               : bottom + f.geometry.cell * 0.5f;
     }
+    ya = std::clamp(ya, f.area.y0 + 4, f.area.y1 - 4);
+    yb = std::clamp(yb, f.area.y0 + 4, f.area.y1 - 4);
+    f.draw->AddBezierCubic(a, v(a.x + bend, ya), v(b.x - bend, yb), b, colour, 2.5f);
   }
-  f.draw->AddBezierCubic(a, v(a.x + bend, ya), v(b.x - bend, yb), b,
-                         faded(f.colors.connector, f.alpha), 2.5f);
   f.draw->AddCircleFilled(b, 4.0f, faded(f.colors.connector, f.alpha));
 }
 
@@ -313,6 +351,35 @@ float value_at(const Frame& f, const GridCell& c) {
   return src ? s.input.at(c.n, c.channel, src->y, src->x) : 0.0f;
 }
 
+// The exact value under the pointer, and where it comes from: the grids
+// show numbers rounded to fit their cells.
+void cell_tooltip(const Frame& f, const GridCell& c) {
+  const auto at = [](std::initializer_list<int64_t> index) {
+    std::string text = "[";
+    for (int64_t i : index) text += (text.size() > 1 ? ", " : "") + std::to_string(i);
+    return text + "]";
+  };
+  std::string text;
+  if (c.grid == GridKind::Output) {
+    const int64_t step = step_index(f.spec, {c.n, c.channel, c.y, c.x});
+    text = "output" + at({c.n, c.channel, c.y, c.x}) + " = " +
+           format_number(f.state.output.at(c.n, c.channel, c.y, c.x)) + "   (" +
+           tr(f.state, S::StepOf) + " " + std::to_string(step + 1) + ")";
+  } else if (c.grid == GridKind::Kernel) {
+    text = "weight" + at({c.c_out, c.channel, c.y, c.x}) + " = " + format_number(value_at(f, c));
+  } else if (const auto src = padding_source_cell(f.spec, c.y, c.x); !src) {
+    text = std::string(tr(f.state, S::PaddingCell)) + " (zeros) = 0";
+  } else {
+    const std::string value =
+        "input" + at({c.n, c.channel, src->y, src->x}) + " = " + format_number(value_at(f, c));
+    text = is_padding_cell(f.spec, c.y, c.x)
+               ? std::string(tr(f.state, S::PaddingCell)) + " (" +
+                     std::string(padding_mode_name(f.spec.padding_mode)) + ") ← " + value
+               : value;
+  }
+  ImGui::SetTooltip("%s", text.c_str());
+}
+
 void handle_mouse(Frame& f, bool canvas_hovered) {
   AppState& state = f.state;
   ImGuiIO& io = ImGui::GetIO();
@@ -330,10 +397,14 @@ void handle_mouse(Frame& f, bool canvas_hovered) {
   if (canvas_hovered && io.MouseWheel != 0.0f) {
     state.zoom = std::clamp(state.zoom * std::pow(1.1f, io.MouseWheel), 0.25f, 6.0f);
   }
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
+  // Pan with the middle button, or the left one pressed between the grids.
+  if (canvas_hovered && !cell && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) state.panning = true;
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) state.panning = false;
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle) || state.panning) {
     state.pan_x += io.MouseDelta.x;
     state.pan_y += io.MouseDelta.y;
   }
+  if (cell && !state.pressed && !state.panning) cell_tooltip(f, *cell);
   if (canvas_hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && cell) {
     if (cell->grid == GridKind::Output) {
       apply(state, SetStep{step_index(f.spec, {f.at.n, cell->channel, cell->y, cell->x})});
@@ -468,15 +539,17 @@ void draw_canvas(AppState& state) {
 
   const Rect area{origin.x, origin.y, origin.x + avail.x, origin.y + avail.y};
   const ConvSpec& spec = state.session.spec;
-  Frame f{state, spec, palette(state.view.theme), ImGui::GetWindowDrawList(), {}, {}, 0, 0, 1.0f};
-  f.geometry = layout_canvas(spec, area, ImGui::GetTextLineHeightWithSpacing(), state.zoom,
-                             state.pan_x, state.pan_y, state.fonts.size * 4.0f);
+  Frame f{state, spec, palette(state.view.theme), ImGui::GetWindowDrawList()};
+  f.geometry = layout_canvas(spec, area, ImGui::GetFontSize(), state.zoom, state.pan_x, state.pan_y,
+                             state.fonts.size * 4.0f);
+  f.area = area;
   f.at = state.trace.position;
   f.group_first = state.trace.c_in_begin;
   f.group_end = state.trace.c_in_end;
   f.alpha = state.draft_errors.empty() ? 1.0f : 0.4f;
 
   f.draw->PushClipRect(origin, v(area.x1, area.y1), true);
+  f.layers.Split(f.draw, 3);
   for (const GridPlacement& p : f.geometry.grids) {
     const std::string name = p.kind == GridKind::Input    ? "canvas.input."
                              : p.kind == GridKind::Kernel ? "canvas.kernel."
@@ -486,9 +559,10 @@ void draw_canvas(AppState& state) {
     if (p.kind == GridKind::Kernel) draw_kernel_grid(f, p);
     if (p.kind == GridKind::Output) draw_output_grid(f, p);
   }
-  draw_connector(f);
+  draw_connectors(f);
   handle_mouse(f, hovered);
   draw_hover(f);
+  f.layers.Merge(f.draw);
   f.draw->PopClipRect();
   edit_cell_popup(f);
   grid_menu(f);

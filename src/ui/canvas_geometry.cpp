@@ -8,7 +8,8 @@ namespace {
 constexpr float kGapCells = 1.5f;      // between columns, room for the connector
 constexpr float kWrapGapCells = 0.6f;  // between small multiples of one kind
 constexpr float kMinCell = 6.0f;
-constexpr int64_t kMaxWrap = 4;
+constexpr int64_t kMaxWrap = 12;
+constexpr float kLabelRows = 1.35f;  // a caption above each grid and a gap below it
 
 struct Stack {  // the grids of one kind, in `wrap` columns of small multiples
   GridKind kind;
@@ -34,7 +35,7 @@ float largest_cell(const Arrangement& columns, float width, float height, float 
     float rows = 0, labels = 0;
     for (const Stack& s : column) {
       rows += float(s.per_column() * s.rows);
-      labels += float(s.per_column()) * label * 1.6f;
+      labels += float(s.per_column()) * label * kLabelRows;
     }
     cell = std::min(cell, (height - labels) / std::max(rows, 1.0f));
   }
@@ -68,7 +69,7 @@ float best_wraps(Arrangement& columns, float width, float height, float label, f
 
 }  // namespace
 
-CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float label_height, float zoom,
+CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float font_size, float zoom,
                              float pan_x, float pan_y, float max_cell) {
   const SidePadding pad = side_padding(spec);
   const Shape4 out = output_shape(spec);
@@ -82,14 +83,25 @@ CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float label_height
   Arrangement side_by_side = {{input}, {kernel}, {output}};
   Arrangement kernel_below = {{input, kernel}, {output}};
   const float width = area.x1 - area.x0, height = area.y1 - area.y0;
-  const float a = best_wraps(side_by_side, width, height, label_height, max_cell);
-  const float b = best_wraps(kernel_below, width, height, label_height, max_cell);
+  // Captions scale with the cells (never above the UI font), so a large
+  // text size does not eat the grids' room: lay out once with full-size
+  // captions, size the captions from those cells, then lay out again.
+  float label_size = font_size;
+  float a = 0, b = 0;
+  for (int pass = 0; pass < 2; ++pass) {
+    const float label_height = label_size * 1.25f;
+    a = best_wraps(side_by_side, width, height, label_height, max_cell);
+    b = best_wraps(kernel_below, width, height, label_height, max_cell);
+    label_size = std::clamp(std::max(a, b) * 0.55f, std::min(12.0f, font_size), font_size);
+  }
+  const float label_height = label_size * 1.25f;
   const Arrangement& chosen = b >= a ? kernel_below : side_by_side;
 
   CanvasGeometry g;
   g.kernel_below_input = b >= a;
   g.cell = std::max(std::max(a, b), kMinCell) * zoom;
   g.label_height = label_height;
+  g.label_size = label_size;
   float x = area.x0 + g.cell * 0.5f + pan_x;
   for (const auto& column : chosen) {
     float y = area.y0 + pan_y;
@@ -100,11 +112,12 @@ CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float label_height
       for (int64_t k = 0; k < s.count; ++k) {
         const int64_t sub_column = k % s.wrap, slot = k / s.wrap;  // reads row by row
         const float grid_x = x + float(sub_column) * (float(s.cols) + kWrapGapCells) * g.cell;
-        const float grid_y =
-            stack_top + float(slot) * (float(s.rows) * g.cell + label_height * 1.6f) + label_height;
+        const float grid_y = stack_top +
+                             float(slot) * (float(s.rows) * g.cell + label_height * kLabelRows) +
+                             label_height;
         g.grids.push_back({s.kind, k, grid_x, grid_y, s.rows, s.cols, g.cell});
-        stack_bottom =
-            std::max(stack_bottom, grid_y + float(s.rows) * g.cell + label_height * 0.6f);
+        stack_bottom = std::max(stack_bottom,
+                                grid_y + float(s.rows) * g.cell + label_height * (kLabelRows - 1));
       }
       y = stack_bottom;
       widest = std::max(widest, s.width_cells());

@@ -26,7 +26,8 @@ struct GridPlacement {
 struct CanvasGeometry {
   std::vector<GridPlacement> grids;
   float cell = 0;
-  float label_height = 0;
+  float label_height = 0;           // the caption row above each grid
+  float label_size = 0;             // the captions' font size
   bool kernel_below_input = false;  // else input | kernel | output side by side
 };
 
@@ -34,7 +35,7 @@ struct CanvasGeometry {
 // current output channel (one per input channel of its group) and every
 // output channel, each kind stacked top to bottom, at the largest cell size
 // that fits `area` (then times `zoom`, moved by the pan).
-CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float label_height, float zoom,
+CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float font_size, float zoom,
                              float pan_x, float pan_y, float max_cell);
 
 std::optional<GridCell> hit_test(const CanvasGeometry& g, float x, float y);

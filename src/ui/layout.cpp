@@ -36,6 +36,25 @@ void status_line(AppState& state) {
                      text.c_str());
 }
 
+// Large text on a short window leaves too little room for the step and the
+// counts one above the other: then they share the column as two tabs.
+bool right_column_fits_both(const AppState& state, float body_height) {
+  return body_height > ImGui::GetTextLineHeightWithSpacing() * 22 || state.view.text_scale < 1.5f;
+}
+
+void step_and_ops_tabs(AppState& state) {
+  if (!ImGui::BeginTabBar("##right")) return;
+  if (ImGui::BeginTabItem(label(state, S::PanelStep, "step_tab").c_str())) {
+    draw_step_panel(state);
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem(label(state, S::PanelOps, "ops_tab").c_str())) {
+    draw_ops_panel(state);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
 }  // namespace
 
 void draw_app(AppState& state) {
@@ -53,7 +72,9 @@ void draw_app(AppState& state) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float top = ImGui::GetFrameHeight();
   const float width = io.DisplaySize.x, height = io.DisplaySize.y;
-  const float transport_height = 2 * ImGui::GetFrameHeightWithSpacing() + 2 * style.WindowPadding.y;
+  const float transport_height =
+      float(transport_rows(state, io.DisplaySize.x)) * ImGui::GetFrameHeightWithSpacing() +
+      2 * style.WindowPadding.y;
   // The canvas is what the class looks at: the side panels get what their
   // text needs, within a share of the width.
   state.item_rects.erase("panel.parameters");
@@ -71,17 +92,23 @@ void draw_app(AppState& state) {
   panel(state, S::PanelCanvas, "canvas", ImVec2(left, top), ImVec2(width - left - right, body),
         draw_canvas, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   refresh(state);
-  panel(state, S::PanelStep, "step", ImVec2(width - right, top), ImVec2(right, step_height),
-        draw_step_panel);
-  panel(state, S::PanelOps, "ops", ImVec2(width - right, top + step_height),
-        ImVec2(right, body - step_height), draw_ops_panel);
+  state.item_rects.erase("panel.ops");
+  if (right_column_fits_both(state, body)) {
+    panel(state, S::PanelStep, "step", ImVec2(width - right, top), ImVec2(right, step_height),
+          draw_step_panel);
+    panel(state, S::PanelOps, "ops", ImVec2(width - right, top + step_height),
+          ImVec2(right, body - step_height), draw_ops_panel);
+  } else {
+    panel(state, S::PanelStep, "step", ImVec2(width - right, top), ImVec2(right, body),
+          step_and_ops_tabs, ImGuiWindowFlags_NoTitleBar);
+  }
   panel(
       state, S::PanelTransport, "transport", ImVec2(0, top + body), ImVec2(width, transport_height),
       [](AppState& s) {
         draw_transport(s);
         status_line(s);
       },
-      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_HorizontalScrollbar);
+      ImGuiWindowFlags_NoTitleBar);
   draw_dialogs(state);
   refresh(state);
 }

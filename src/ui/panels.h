@@ -13,6 +13,7 @@ void draw_canvas(AppState& state);
 void draw_step_panel(AppState& state);
 void draw_ops_panel(AppState& state);
 void draw_transport(AppState& state);
+int transport_rows(const AppState& state, float width);  // 2, or 3 when large text wraps
 void draw_dialogs(AppState& state);
 void handle_shortcuts(AppState& state);
 

@@ -21,6 +21,16 @@ int64_t products_in_step(const AppState& state) { return int64_t(state.trace.ter
 
 }  // namespace
 
+int transport_rows(const AppState& state, float width) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float box = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+  const float second_row = ImGui::GetFontSize() * 7 + ImGui::CalcTextSize(tr(state, S::Speed)).x +
+                           2 * box + ImGui::CalcTextSize(tr(state, S::Reveal)).x +
+                           ImGui::CalcTextSize(tr(state, S::FineSteps)).x +
+                           4 * style.ItemSpacing.x + style.WindowPadding.x;
+  return second_row <= width ? 2 : 3;
+}
+
 void step_forward(AppState& state) {
   if (state.view.fine_steps && state.products_shown < products_in_step(state)) {
     ++state.products_shown;
@@ -80,10 +90,11 @@ void draw_transport(AppState& state) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   ImGui::SliderFloat(tr(state, S::Speed), &state.view.steps_per_second, 0.25f, 20.0f, "%.2g",
                      ImGuiSliderFlags_Logarithmic);
-  ImGui::SameLine();
+  const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+  same_line_if_fits(box + ImGui::CalcTextSize(tr(state, S::Reveal)).x);
   ImGui::Checkbox(tr(state, S::Reveal), &state.view.reveal_outputs);
   remember_item(state, "transport.reveal");
-  ImGui::SameLine();
+  same_line_if_fits(box + ImGui::CalcTextSize(tr(state, S::FineSteps)).x);
   if (ImGui::Checkbox(tr(state, S::FineSteps), &state.view.fine_steps)) {
     state.products_shown = state.view.fine_steps ? 0 : products_in_step(state);
   }

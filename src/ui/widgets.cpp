@@ -28,7 +28,11 @@ void set_label_column(float width) { label_column = width; }
 void row_label(const char* text) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text);
-  ImGui::SameLine(label_column + ImGui::GetStyle().WindowPadding.x);
+  // In a narrow panel (large text) the widgets go under their label, at
+  // full width, rather than being squeezed beside it.
+  if (label_column < ImGui::GetContentRegionAvail().x * 0.45f) {
+    ImGui::SameLine(label_column + ImGui::GetStyle().WindowPadding.x);
+  }
 }
 
 void same_line_if_fits(float width) {

@@ -183,6 +183,9 @@ TEST(Ui, PanelsTileTheWindowWithoutOverlapAtEverySizeAndTextScale) {
       std::vector<ui::Rect> panels;
       for (const char* name :
            {"panel.parameters", "panel.canvas", "panel.step", "panel.ops", "panel.transport"}) {
+        if (!ui.state.item_rects.count(name) && std::string(name) == "panel.ops") {
+          continue;  // large text on a short window: step and counts share a tabbed column
+        }
         const ui::Rect r = ui.rect(name);
         EXPECT_GE(r.x0, 0);
         EXPECT_LE(r.x1, w + 0.5f) << name << " at " << w << "x" << h << " scale " << scale;
