@@ -1,5 +1,6 @@
 #include "core/step_trace.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -13,11 +14,7 @@ std::string operand(double value) {
 }
 
 std::string expression_text(const StepTrace& trace) {
-  std::string text;
-  for (const TraceTerm& t : trace.terms) {
-    if (!text.empty()) text += "+";
-    text += operand(t.weight) + "\u00d7" + operand(t.input);
-  }
+  std::string text = partial_expression(trace, int64_t(trace.terms.size()));
   if (trace.has_bias) text += "+" + operand(trace.bias);
   return text + "=" + format_number(trace.result);
 }
@@ -69,6 +66,25 @@ StepTrace trace_step(const ConvSpec& spec, const Tensor& x, const Tensor& w, con
   trace.result = acc.result(b, trace.position.c_out);
   trace.expression = expression_text(trace);
   return trace;
+}
+
+std::string partial_expression(const StepTrace& trace, int64_t products) {
+  std::string text;
+  const size_t count = std::min(trace.terms.size(), size_t(std::max<int64_t>(products, 0)));
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) text += "+";
+    text += operand(trace.terms[i].weight) + "\u00d7" + operand(trace.terms[i].input);
+  }
+  return text;
+}
+
+double partial_sum(const StepTrace& trace, int64_t products) {
+  // Products are exact in double, summed in the engine's order: the last
+  // partial sum is the trace's sum.
+  double sum = 0.0;
+  const size_t count = std::min(trace.terms.size(), size_t(std::max<int64_t>(products, 0)));
+  for (size_t i = 0; i < count; ++i) sum += trace.terms[i].product;
+  return sum;
 }
 
 std::string format_number(double value) {

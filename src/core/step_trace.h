@@ -42,6 +42,11 @@ int64_t step_index(const ConvSpec& spec, const OutputPosition& position);
 StepTrace trace_step(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b,
                      int64_t step);
 
+// The first `products` terms of the expression ("1×0+0×0") and their sum,
+// for stepping one multiplication at a time.
+std::string partial_expression(const StepTrace& trace, int64_t products);
+double partial_sum(const StepTrace& trace, int64_t products);
+
 // Integral values without decimals ("9", "-3"), others in at most four
 // significant digits ("0.5", "0.3333", "1.5e-05").
 std::string format_number(double value);

@@ -100,19 +100,9 @@ std::string wrapped_expression(const std::string& text, float width) {
 void expression(AppState& state) {
   const StepTrace& t = state.trace;
   const bool partial = state.view.fine_steps && state.products_shown < int64_t(t.terms.size());
-  std::string text;
-  double running = 0.0;
-  if (!partial) {
-    text = t.expression;
-  } else {
-    for (int64_t i = 0; i < state.products_shown; ++i) {
-      const TraceTerm& term = t.terms[size_t(i)];
-      const std::string w = format_number(term.weight), x = format_number(term.input);
-      text += (w[0] == '-' ? "(" + w + ")" : w) + "×" + (x[0] == '-' ? "(" + x + ")" : x) + "+";
-      running += double(term.weight) * term.input;
-    }
-    text += "…";
-  }
+  const std::string text =
+      partial ? partial_expression(t, state.products_shown) + "+…" : t.expression;
+  const double running = partial ? partial_sum(t, state.products_shown) : t.sum;
   ImGui::PushFont(state.fonts.mono_medium);
   const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
   const std::string lines = wrapped_expression(text, width);

@@ -40,6 +40,16 @@ TEST(TraceStep, ReflectPaddingNamesTheCellItCopies) {
   EXPECT_EQ(t.terms[0].input, 7.0f);
 }
 
+TEST(TraceStep, PartialExpressionsBuildUpToTheWholeSum) {
+  const Session s = *find_preset("textbook");
+  const StepTrace t = trace(s, 0);
+  EXPECT_EQ(partial_expression(t, 0), "");
+  EXPECT_EQ(partial_expression(t, 2), "1×0+0×0");
+  EXPECT_EQ(partial_sum(t, 5), 1.0);
+  EXPECT_EQ(partial_sum(t, 9), t.sum);
+  EXPECT_EQ(partial_expression(t, 9) + "+1=9", t.expression);
+}
+
 TEST(TraceStep, NegativeOperandsGetParentheses) {
   Session s = *find_preset("textbook");
   s.weight.data[0] = -1;
