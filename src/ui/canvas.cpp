@@ -526,18 +526,7 @@ void toolbar(AppState& state) {
 
 }  // namespace
 
-void draw_canvas(AppState& state) {
-  toolbar(state);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (avail.x < 8 || avail.y < 8) return;
-  ImGui::InvisibleButton("##canvas", avail,
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
-                             ImGuiButtonFlags_MouseButtonMiddle);
-  const bool hovered = ImGui::IsItemHovered();
-  remember_item(state, "canvas");
-
-  const Rect area{origin.x, origin.y, origin.x + avail.x, origin.y + avail.y};
+void draw_canvas_scene(AppState& state, Rect area, bool interactive) {
   const ConvSpec& spec = state.session.spec;
   Frame f{state, spec, palette(state.view.theme), ImGui::GetWindowDrawList()};
   f.geometry = layout_canvas(spec, area, ImGui::GetFontSize(), state.zoom, state.pan_x, state.pan_y,
@@ -546,9 +535,9 @@ void draw_canvas(AppState& state) {
   f.at = state.trace.position;
   f.group_first = state.trace.c_in_begin;
   f.group_end = state.trace.c_in_end;
-  f.alpha = state.draft_errors.empty() ? 1.0f : 0.4f;
+  f.alpha = state.draft_errors.empty() || !interactive ? 1.0f : 0.4f;
 
-  f.draw->PushClipRect(origin, v(area.x1, area.y1), true);
+  f.draw->PushClipRect(v(area.x0, area.y0), v(area.x1, area.y1), true);
   f.layers.Split(f.draw, 3);
   for (const GridPlacement& p : f.geometry.grids) {
     const std::string name = p.kind == GridKind::Input    ? "canvas.input."
@@ -560,12 +549,28 @@ void draw_canvas(AppState& state) {
     if (p.kind == GridKind::Output) draw_output_grid(f, p);
   }
   draw_connectors(f);
-  handle_mouse(f, hovered);
-  draw_hover(f);
+  if (interactive) {
+    handle_mouse(f, ImGui::IsItemHovered());
+    draw_hover(f);
+  }
   f.layers.Merge(f.draw);
   f.draw->PopClipRect();
-  edit_cell_popup(f);
-  grid_menu(f);
+  if (interactive) {
+    edit_cell_popup(f);
+    grid_menu(f);
+  }
+}
+
+void draw_canvas(AppState& state) {
+  toolbar(state);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (avail.x < 8 || avail.y < 8) return;
+  ImGui::InvisibleButton("##canvas", avail,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                             ImGuiButtonFlags_MouseButtonMiddle);
+  remember_item(state, "canvas");
+  draw_canvas_scene(state, Rect{origin.x, origin.y, origin.x + avail.x, origin.y + avail.y}, true);
 }
 
 }  // namespace convviz::ui

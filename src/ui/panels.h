@@ -10,6 +10,10 @@ void draw_app(AppState& state);  // the whole window, one frame
 void draw_menu_bar(AppState& state);
 void draw_parameters_panel(AppState& state);
 void draw_canvas(AppState& state);
+// The grids, window, kernels, outputs and connectors inside `area`; with
+// `interactive` also hover, clicks and their popups (the item just drawn
+// must be the canvas's button).
+void draw_canvas_scene(AppState& state, Rect area, bool interactive);
 void draw_step_panel(AppState& state);
 void draw_ops_panel(AppState& state);
 void draw_transport(AppState& state);
