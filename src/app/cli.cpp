@@ -23,6 +23,10 @@ Usage:
   convviz explain --config C.json --input X.npy --weight W.npy [--bias B.npy]
                   --step I [--json]
   convviz explain --preset NAME --step I [--json]
+  convviz export (--session S.json | --preset NAME) --step I --out step.png
+                 [--scale 1|2|4] [--theme dark|light] [--with-text]
+  convviz export (--session S.json | --preset NAME) --all-steps --out DIR/
+  convviz export (--session S.json | --preset NAME) --gif anim.gif [--fps 4]
   convviz --help | --version
 
 Run 'convviz COMMAND --help' for the details of a command.
@@ -56,8 +60,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "compute") return run_compute(rest, out, err);
     if (args[0] == "explain") return run_explain(rest, out, err);
+    if (args[0] == "export") return run_export(rest, out, err);
     err << "convviz: unknown command '" << args[0]
-        << "' (commands: compute, explain; see --help)\n";
+        << "' (commands: compute, explain, export; see --help)\n";
     return kExitBadInput;
   } catch (const std::bad_alloc&) {
     err << "convviz: out of memory\n";

@@ -16,6 +16,7 @@ inline constexpr int kExitBadInput = 2;
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 int run_compute(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_explain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // Prints "convviz <command>: <message>" and returns kExitBadInput.

@@ -36,7 +36,8 @@ Result<std::unique_ptr<ExportRenderer>> ExportRenderer::create(const ui::ExportO
   glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &largest);
   if (r->width_ > largest || r->height_ > largest) {
     return Error{"this OpenGL cannot render " + std::to_string(r->width_) + "x" +
-                 std::to_string(r->height_) + " pictures (at most " + std::to_string(largest) + ")"};
+                 std::to_string(r->height_) + " pictures (at most " + std::to_string(largest) +
+                 ")"};
   }
   glGenTextures(1, &r->texture_);
   glBindTexture(GL_TEXTURE_2D, r->texture_);
@@ -81,6 +82,7 @@ render::Image ExportRenderer::render(const ui::AppState& base, int64_t step) {
   // Two frames: the first settles window sizes and text wrapping.
   for (int frame = 0; frame < 2; ++frame) {
     io.DeltaTime = 1.0f / 60.0f;
+    ImGui_ImplOpenGL3_NewFrame();  // makes the shaders and the font texture the first time
     ImGui::NewFrame();
     ui::draw_export_view(state, options_);
     ImGui::Render();

@@ -276,11 +276,13 @@ void draw_connectors(Frame& f) {
   const auto cell = f.state.item_rects.find("canvas.current_output");
   if (cell == f.state.item_rects.end() || f.windows.empty()) return;
   const size_t shown = f.windows.size() <= 8 ? f.windows.size() : 1;
-  float top = FLT_MAX, bottom = -FLT_MAX;  // the kernels' column, when it stands between
+  // The kernels' column, when it stands between the input and the output.
+  float top = FLT_MAX, bottom = -FLT_MAX, right = 0;
   for (const GridPlacement& p : f.geometry.grids) {
     if (p.kind != GridKind::Kernel || f.geometry.kernel_below_input) continue;
     top = std::min(top, p.y0 - f.geometry.label_height);
     bottom = std::max(bottom, p.bounds().y1);
+    right = std::max(right, p.bounds().x1);
   }
   layer(f, kConnectorLayer);
   const ImU32 colour = faded(f.colors.connector, f.alpha * (shown > 1 ? 0.75f : 1.0f));
@@ -288,16 +290,21 @@ void draw_connectors(Frame& f) {
   for (size_t i = 0; i < shown; ++i) {
     const Rect& w = f.windows[i].second;
     const ImVec2 a = v(w.x1, w.center_y());
-    const float bend = (b.x - a.x) * 0.5f;
-    float ya = a.y, yb = b.y;
     const float middle = (a.y + b.y) / 2;
-    if (middle > top && middle < bottom) {
-      ya = yb = middle - top < bottom - middle ? top - f.geometry.cell * 0.5f
-                                               : bottom + f.geometry.cell * 0.5f;
+    if (!(middle > top && middle < bottom)) {  // the straight path misses the kernels
+      const float bend = (b.x - a.x) * 0.5f;
+      f.draw->AddBezierCubic(a, v(a.x + bend, a.y), v(b.x - bend, b.y), b, colour, 2.5f);
+      continue;
     }
-    ya = std::clamp(ya, f.area.y0 + 4, f.area.y1 - 4);
-    yb = std::clamp(yb, f.area.y0 + 4, f.area.y1 - 4);
-    f.draw->AddBezierCubic(a, v(a.x + bend, ya), v(b.x - bend, yb), b, colour, 2.5f);
+    // Pass above or below the kernels, whichever is nearer, turning towards
+    // the output cell only once past them; stay on the canvas.
+    const float gap = f.geometry.cell * 0.5f;
+    const float route = std::clamp(middle - top < bottom - middle ? top - gap : bottom + gap,
+                                   f.area.y0 + 4, f.area.y1 - 4);
+    const ImVec2 turn = v(right + gap, route);
+    const float first = (turn.x - a.x) * 0.5f, second = (b.x - turn.x) * 0.5f;
+    f.draw->AddBezierCubic(a, v(a.x + first, a.y), v(turn.x - first, route), turn, colour, 2.5f);
+    f.draw->AddBezierCubic(turn, v(turn.x + second, route), v(b.x - second, b.y), b, colour, 2.5f);
   }
   f.draw->AddCircleFilled(b, 4.0f, faded(f.colors.connector, f.alpha));
 }

@@ -250,9 +250,34 @@ TEST_F(Cli, AStepNumberTooLargeToHoldIsNamed) {
                    "--step 1000000000000000000000 is far too large");
 }
 
+TEST_F(Cli, ExportRefusesBadInputBeforeTouchingAnything) {
+  write("old.png", "the old picture");
+  const std::string out = path("old.png");
+  expect_bad_input({"export", "--preset", "nope", "--step", "0", "--out", out},
+                   "unknown preset 'nope'");
+  expect_bad_input({"export", "--preset", "textbook", "--step", "25", "--out", out},
+                   "--step 25 is out of range: this convolution has 25 steps (0..24)");
+  expect_bad_input({"export", "--preset", "textbook", "--step", "0", "--gif", path("a.gif")},
+                   "give exactly one of --step I, --all-steps or --gif FILE");
+  expect_bad_input({"export", "--preset", "textbook", "--step", "0"}, "--out is required");
+  expect_bad_input({"export", "--preset", "textbook", "--step", "0", "--scale", "3", "--out", out},
+                   "--scale must be 1, 2 or 4, not '3'");
+  expect_bad_input(
+      {"export", "--preset", "textbook", "--gif", path("a.gif"), "--from", "9", "--to", "3"},
+      "--from must not come after --to");
+  expect_bad_input({"export", "--session", path("x.npy"), "--step", "0", "--out", out},
+                   "is not valid JSON");
+  expect_bad_input(
+      {"export", "--preset", "textbook", "--step", "0", "--out", path("missing/x.png")},
+      "No such file or directory");
+  EXPECT_EQ(*read_file(out, 100), "the old picture");
+}
+
 TEST_F(Cli, HelpForEveryCommand) {
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"--help"}, {"compute", "--help"}, {"explain", "--help"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--help"},
+                                               {"compute", "--help"},
+                                               {"explain", "--help"},
+                                               {"export", "--help"}}) {
     const CliRun r = run(args);
     EXPECT_EQ(r.status, kExitOk);
     EXPECT_NE(r.out.find("Usage:"), std::string::npos);

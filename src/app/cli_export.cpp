@@ -1,0 +1,192 @@
+// convviz export: step pictures, step sequences and animated GIFs, drawn by
+// the window's own code into an offscreen framebuffer.
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/cli.h"
+#include "app/cli_args.h"
+#include "app/export_renderer.h"
+#include "app/gl_context.h"
+#include "core/atomic_file.h"
+#include "core/presets.h"
+#include "render/export_job.h"
+#include "ui/edits.h"
+
+namespace convviz {
+namespace {
+
+constexpr const char* kHelp = R"(Usage:
+  convviz export (--session S.json | --preset NAME) --step I --out step.png
+                 [--scale 1|2|4] [--theme dark|light] [--with-text]
+  convviz export (--session S.json | --preset NAME) --all-steps --out DIR/
+                 [--from I --to J] [--scale 1|2|4] [--theme dark|light] [--with-text]
+  convviz export (--session S.json | --preset NAME) --gif anim.gif [--fps 4]
+                 [--from I --to J] [--scale 1|2|4] [--theme dark|light] [--reveal]
+
+Draws the window's canvas (the sliding window, the kernels, the outputs;
+--with-text adds the step's expression and the op counts) into a 1280x720
+picture times --scale, offscreen. Steps count from 0. --theme light is the
+white background for print. --all-steps writes conv_k3_s1_p1_step001.png
+... into DIR (made if missing). --reveal leaves outputs not reached yet blank.
+It needs OpenGL: on a machine without a display run it under xvfb-run.
+On bad input: exit status 2, one line on stderr, no file written.
+)";
+
+struct ExportRequest {
+  Session session;
+  ui::ExportOptions options;
+  int64_t from = 0, to = 0;
+};
+
+Result<ExportRequest> read_request(const CliArgs& args) {
+  ExportRequest r;
+  if (args.has("preset") == args.has("session")) {
+    return Error{"give either --preset NAME or --session S.json"};
+  }
+  if (args.has("preset")) {
+    auto preset = find_preset(*args.get("preset"));
+    if (!preset) {
+      return Error{"unknown preset '" + *args.get("preset") + "' (presets: " + preset_names() +
+                   ")"};
+    }
+    r.session = *preset;
+  } else {
+    Result<Session> loaded = load_session(*args.get("session"));
+    if (!loaded) return loaded.error();
+    r.session = *loaded;
+  }
+  if (const auto limits = ui::window_limits(r.session.spec); !limits.empty()) {
+    return Error{join_messages(limits)};
+  }
+  if (auto scale = args.get("scale")) {
+    Result<int64_t> value = parse_integer_option("scale", *scale);
+    if (!value || (*value != 1 && *value != 2 && *value != 4)) {
+      return Error{"--scale must be 1, 2 or 4, not '" + *scale + "'"};
+    }
+    r.options.scale = int(*value);
+  }
+  if (auto theme = args.get("theme")) {
+    if (*theme != "dark" && *theme != "light") {
+      return Error{"--theme must be dark or light, not '" + *theme + "'"};
+    }
+    r.options.theme = *theme == "light" ? ui::Theme::Light : ui::Theme::Dark;
+  }
+  r.options.with_text = args.has("with-text");
+  r.options.reveal_outputs = args.has("reveal");
+  const int64_t steps = step_count(r.session.spec);
+  r.from = 0;
+  r.to = steps - 1;
+  for (const char* name : {"from", "to", "step"}) {
+    auto text = args.get(name);
+    if (!text) continue;
+    Result<int64_t> value = parse_integer_option(name, *text);
+    if (!value) return value.error();
+    if (*value < 0 || *value >= steps) {
+      return Error{"--" + std::string(name) + " " + *text +
+                   " is out of range: this convolution has " + std::to_string(steps) +
+                   " steps (0.." + std::to_string(steps - 1) + ")"};
+    }
+    if (std::string(name) == "to") r.to = *value;
+    if (std::string(name) != "to") r.from = *value;
+  }
+  if (r.from > r.to) return Error{"--from must not come after --to"};
+  return r;
+}
+
+Status write_layout(const std::string& path, const std::map<std::string, ui::Rect>& layout) {
+  nlohmann::json rects = nlohmann::json::object();
+  for (const auto& [name, rect] : layout) rects[name] = {rect.x0, rect.y0, rect.x1, rect.y1};
+  return write_file_atomically(path, rects.dump(1) + "\n");
+}
+
+Status export_step(const ExportRequest& r, const CliArgs& args, std::ostream& out) {
+  const std::string path = *args.get("out");
+  if (Status bad = check_writable_target(path)) return bad;
+  return with_offscreen_gl([&]() -> Status {
+    auto renderer = ExportRenderer::create(r.options);
+    if (!renderer) return renderer.error();
+    const render::Image image = (*renderer)->render(ui::make_app_state(r.session), r.from);
+    if (Status failed = render::write_png(path, image)) return failed;
+    if (auto layout = args.get("dump-layout")) {
+      if (Status failed = write_layout(*layout, (*renderer)->layout())) return failed;
+    }
+    out << "wrote " << path << " (" << image.width << "x" << image.height << ")\n";
+    return std::nullopt;
+  });
+}
+
+Status export_sequence(const ExportRequest& r, const CliArgs& args, std::ostream& out) {
+  const bool gif = args.has("gif");
+  double fps = 4.0;
+  if (auto text = args.get("fps")) {
+    char* end = nullptr;
+    fps = std::strtod(text->c_str(), &end);
+    if (text->empty() || *end != '\0' || !std::isfinite(fps)) {
+      return Error{"--fps must be a number, not '" + *text + "'"};
+    }
+  }
+  const int width = ui::kExportWidth * r.options.scale,
+            height = ui::kExportHeight * r.options.scale;
+  const ConvSpec spec = r.session.spec;
+  Result<render::ExportJob> job =
+      gif ? render::start_gif(*args.get("gif"), r.from, r.to, fps, width, height)
+          : render::start_png_sequence(*args.get("out"), r.from, r.to, [spec](int64_t step) {
+              return ui::export_file_name(spec, step, "png");
+            });
+  if (!job) return job.error();
+  return with_offscreen_gl([&]() -> Status {
+    auto renderer = ExportRenderer::create(r.options);
+    if (!renderer) return renderer.error();
+    const ui::AppState base = ui::make_app_state(r.session);
+    while (render::advance(*job, [&](int64_t step) { return (*renderer)->render(base, step); })) {
+    }
+    if (job->error) return job->error;
+    const int64_t frames = r.to - r.from + 1;
+    if (gif) {
+      const auto bytes = std::filesystem::file_size(job->target);
+      out << "wrote " << job->target << ": " << frames << " frames, " << bytes << " bytes ("
+          << bytes / uint64_t(frames) << " per frame)\n";
+    } else {
+      out << "wrote " << job->written.size() << " pictures to " << job->target << "\n";
+    }
+    return std::nullopt;
+  });
+}
+
+}  // namespace
+
+int run_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  static const std::vector<OptionSpec> options = {
+      {"session", true}, {"preset", true},      {"step", true},       {"out", true},
+      {"scale", true},   {"theme", true},       {"with-text", false}, {"all-steps", false},
+      {"from", true},    {"to", true},          {"gif", true},        {"fps", true},
+      {"reveal", false}, {"dump-layout", true}, {"help", false}};
+  Result<CliArgs> parsed = parse_options(args, options);
+  if (!parsed) return report_bad_input(err, "export", parsed.error().message);
+  if (parsed->has("help")) {
+    out << kHelp;
+    return kExitOk;
+  }
+  const int modes =
+      int(parsed->has("step")) + int(parsed->has("all-steps")) + int(parsed->has("gif"));
+  if (modes != 1) {
+    return report_bad_input(err, "export",
+                            "give exactly one of --step I, --all-steps or --gif FILE");
+  }
+  if (!parsed->has("gif") && !parsed->has("out")) {
+    return report_bad_input(err, "export", "--out is required");
+  }
+  if (parsed->has("step") && (parsed->has("from") || parsed->has("to"))) {
+    return report_bad_input(err, "export", "--from/--to go with --all-steps or --gif, not --step");
+  }
+  Result<ExportRequest> request = read_request(*parsed);
+  if (!request) return report_bad_input(err, "export", request.error().message);
+  const Status failed = parsed->has("step") ? export_step(*request, *parsed, out)
+                                            : export_sequence(*request, *parsed, out);
+  if (failed) return report_bad_input(err, "export", failed->message);
+  return kExitOk;
+}
+
+}  // namespace convviz
