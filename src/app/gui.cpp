@@ -11,14 +11,17 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "app/window_export.h"
 #include "core/atomic_file.h"
 #include "core/presets.h"
+#include "render/export_job.h"
 #include "render/png.h"
 #include "ui/edits.h"
 #include "ui/file_actions.h"
 #include "ui/fonts.h"
 #include "ui/panels.h"
 #include "ui/settings.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 
 namespace convviz {
@@ -31,6 +34,7 @@ constexpr int kScreenshotFrames = 6;
 
 struct Shell {
   GLFWwindow* window = nullptr;
+  WindowExport exporting;
   std::vector<std::string> dropped;
   int windowed_x = 100, windowed_y = 100, windowed_w = 1600, windowed_h = 900;
   std::string title;
@@ -117,7 +121,7 @@ Status write_layout(const std::string& path, const ui::AppState& state) {
 int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostream& err,
                Clock::time_point launched) {
   for (int frame = 0;; ++frame) {
-    if (o.screenshot || state.playing) {
+    if (o.screenshot || state.playing || shell.exporting.job) {
       glfwPollEvents();
     } else {
       glfwWaitEventsTimeout(1.0 / 30.0);  // idle without spinning a core
@@ -164,6 +168,9 @@ int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostr
     }
     glfwSwapBuffers(shell.window);
     update_title(shell, state);
+    // Exports render between frames, with their own ImGui context.
+    if (state.export_request) start_export(shell.exporting, state);
+    if (shell.exporting.job) continue_export(shell.exporting, state);
     if (state.quit_requested) return 0;
   }
 }

@@ -48,6 +48,26 @@ struct GridCell {
   bool operator==(const GridCell&) const = default;
 };
 
+// Exports from the window: the dialog fills a request, the shell (which
+// owns OpenGL) carries it out, one step per frame for sequences, and
+// reports progress back here.
+enum class ExportTarget { StepImage, AllSteps, Animation };
+struct ExportRequest {
+  ExportTarget target = ExportTarget::StepImage;
+  std::string path;  // a file, or the folder for AllSteps
+  int scale = 1;
+  bool white_background = false;
+  bool with_text = false;
+  bool reveal_outputs = false;
+  int64_t from = 0, to = 0;  // steps, inclusive
+  double fps = 2.0;
+};
+struct ExportProgress {
+  bool running = false;
+  int64_t done = 0, total = 0;
+  bool cancel_requested = false;
+};
+
 // A modal question the window is waiting on.
 enum class PendingAction { None, Quit, OpenFile, NewFromPreset };
 
@@ -101,6 +121,10 @@ struct AppState {
   bool file_dialog_open = false;
   std::string file_dialog_error;  // shown inside the dialog, which stays open
   bool show_shortcuts = false;
+  bool export_dialog_open = false;
+  ExportRequest export_draft;                   // what the export dialog shows
+  std::optional<ExportRequest> export_request;  // taken by the shell
+  ExportProgress export_progress;
   PendingAction after_save = PendingAction::None;  // "save changes?" answered Save: then this
 
   bool quit_requested = false;        // the frame loop closes the window when true

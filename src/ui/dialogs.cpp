@@ -119,6 +119,7 @@ void unsaved_question(AppState& state) {
 void draw_dialogs(AppState& state) {
   unsaved_question(state);
   file_dialog(state);
+  draw_export_dialog(state);
 }
 
 }  // namespace convviz::ui

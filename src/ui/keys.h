@@ -7,6 +7,7 @@ namespace convviz::ui::keys {
 inline constexpr int kSpace = 32;
 inline constexpr int kMinus = 45;
 inline constexpr int kEqual = 61;
+inline constexpr int kE = 69;
 inline constexpr int kO = 79;
 inline constexpr int kQ = 81;
 inline constexpr int kS = 83;

@@ -17,6 +17,18 @@ void file_menu(AppState& state) {
   if (ImGui::MenuItem(tr(state, S::MenuOpen), "Ctrl+O")) request_open(state);
   if (ImGui::MenuItem(tr(state, S::MenuSave), "Ctrl+S")) request_save(state, false);
   if (ImGui::MenuItem(tr(state, S::MenuSaveAs), "Ctrl+Shift+S")) request_save(state, true);
+  ImGui::Separator();
+  const bool idle = !state.export_progress.running;
+  if (ImGui::MenuItem(tr(state, S::MenuExportStep), "Ctrl+E", false, idle)) {
+    open_export_dialog(state, ExportTarget::StepImage);
+  }
+  if (ImGui::MenuItem(tr(state, S::MenuExportAll), nullptr, false, idle)) {
+    open_export_dialog(state, ExportTarget::AllSteps);
+  }
+  if (ImGui::MenuItem(tr(state, S::MenuExportGif), nullptr, false, idle)) {
+    open_export_dialog(state, ExportTarget::Animation);
+  }
+  ImGui::Separator();
   if (ImGui::BeginMenu(tr(state, S::MenuPresets))) {
     for (const Preset& p : presets()) {
       if (ImGui::MenuItem(p.name.c_str())) apply(state, ReplaceSession{p.session});

@@ -19,6 +19,8 @@ void draw_ops_panel(AppState& state);
 void draw_transport(AppState& state);
 int transport_rows(const AppState& state, float width);  // 2, or 3 when large text wraps
 void draw_dialogs(AppState& state);
+void open_export_dialog(AppState& state, ExportTarget target);
+void draw_export_dialog(AppState& state);
 void handle_shortcuts(AppState& state);
 
 // Playback: advances the cursor on a timer of steps_per_second, whatever

@@ -424,3 +424,33 @@ TEST(UiRegression, AValueEditKeepsAnInvalidDraftAndItsMessage) {
 
 }  // namespace
 }  // namespace convviz
+
+namespace convviz {
+namespace {
+
+TEST(UiExport, CtrlEOffersAMeaningfulNameAndFillsTheRequest) {
+  testing::UiHarness ui(*find_preset("textbook"));
+  ui.key(ui::keys::kE, true);
+  ASSERT_TRUE(ui.state.export_dialog_open);
+  ui.frame(2);
+  EXPECT_NE(ui.state.export_draft.path.find("conv_k3_s1_p1_step001.png"), std::string::npos)
+      << ui.state.export_draft.path;
+  ui.click_item("export.scale2");
+  ui.click_item("export.go");
+  ASSERT_TRUE(ui.state.export_request.has_value());
+  EXPECT_EQ(ui.state.export_request->scale, 2);
+  EXPECT_EQ(ui.state.export_request->target, ui::ExportTarget::StepImage);
+  EXPECT_EQ(ui.state.export_request->from, 0);
+  EXPECT_FALSE(ui.state.export_dialog_open);
+}
+
+TEST(UiExport, TheProgressWindowCancels) {
+  testing::UiHarness ui(*find_preset("textbook"));
+  ui.state.export_progress = {true, 3, 25, false};
+  ui.frame(2);
+  ui.click_item("export.cancel");
+  EXPECT_TRUE(ui.state.export_progress.cancel_requested);
+}
+
+}  // namespace
+}  // namespace convviz
