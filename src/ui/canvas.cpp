@@ -277,15 +277,17 @@ void draw_connectors(Frame& f) {
   if (cell == f.state.item_rects.end() || f.windows.empty()) return;
   const size_t shown = f.windows.size() <= 8 ? f.windows.size() : 1;
   // The kernels' column, when it stands between the input and the output.
-  float top = FLT_MAX, bottom = -FLT_MAX, right = 0;
+  float top = FLT_MAX, bottom = -FLT_MAX, left = FLT_MAX, right = 0;
   for (const GridPlacement& p : f.geometry.grids) {
     if (p.kind != GridKind::Kernel || f.geometry.kernel_below_input) continue;
     top = std::min(top, p.y0 - f.geometry.label_height);
     bottom = std::max(bottom, p.bounds().y1);
+    left = std::min(left, p.bounds().x0);
     right = std::max(right, p.bounds().x1);
   }
   layer(f, kConnectorLayer);
   const ImU32 colour = faded(f.colors.connector, f.alpha * (shown > 1 ? 0.75f : 1.0f));
+  const float thickness = std::max(2.5f, f.geometry.cell * 0.04f);
   const ImVec2 b = v(cell->second.x0, cell->second.center_y());
   for (size_t i = 0; i < shown; ++i) {
     const Rect& w = f.windows[i].second;
@@ -293,20 +295,25 @@ void draw_connectors(Frame& f) {
     const float middle = (a.y + b.y) / 2;
     if (!(middle > top && middle < bottom)) {  // the straight path misses the kernels
       const float bend = (b.x - a.x) * 0.5f;
-      f.draw->AddBezierCubic(a, v(a.x + bend, a.y), v(b.x - bend, b.y), b, colour, 2.5f);
+      f.draw->AddBezierCubic(a, v(a.x + bend, a.y), v(b.x - bend, b.y), b, colour, thickness);
       continue;
     }
     // Pass above or below the kernels, whichever is nearer, turning towards
     // the output cell only once past them; stay on the canvas.
+    // Prefer the nearer side, unless the canvas has no room there.
     const float gap = f.geometry.cell * 0.5f;
-    const float route = std::clamp(middle - top < bottom - middle ? top - gap : bottom + gap,
-                                   f.area.y0 + 4, f.area.y1 - 4);
-    const ImVec2 turn = v(right + gap, route);
-    const float first = (turn.x - a.x) * 0.5f, second = (b.x - turn.x) * 0.5f;
-    f.draw->AddBezierCubic(a, v(a.x + first, a.y), v(turn.x - first, route), turn, colour, 2.5f);
-    f.draw->AddBezierCubic(turn, v(turn.x + second, route), v(b.x - second, b.y), b, colour, 2.5f);
+    const float above = top - gap, below = bottom + gap;
+    const bool room_above = above > f.area.y0, room_below = below < f.area.y1;
+    const bool go_above = room_above && (!room_below || middle - top < bottom - middle);
+    const float route = std::clamp(go_above ? above : below, f.area.y0 + 4, f.area.y1 - 4);
+    // In before the kernels, along beside them, out towards the output.
+    const ImVec2 in = v(left - gap, route), out = v(right + gap, route);
+    const float first = (in.x - a.x) * 0.5f, last = (b.x - out.x) * 0.5f;
+    f.draw->AddBezierCubic(a, v(a.x + first, a.y), v(in.x - first, route), in, colour, thickness);
+    f.draw->AddLine(in, out, colour, thickness);
+    f.draw->AddBezierCubic(out, v(out.x + last, route), v(b.x - last, b.y), b, colour, thickness);
   }
-  f.draw->AddCircleFilled(b, 4.0f, faded(f.colors.connector, f.alpha));
+  f.draw->AddCircleFilled(b, thickness * 1.6f, faded(f.colors.connector, f.alpha));
 }
 
 // The term of the current step that reads this input or kernel cell.

@@ -7,6 +7,7 @@
 #include "core/spec_text.h"
 #include "ui/edits.h"
 #include "ui/panels.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 
 namespace convviz::ui {
@@ -19,16 +20,17 @@ std::string pair_name(const Pair& p) {
 void text_band(AppState& state) {
   const StepTrace& t = state.trace;
   const OutputPosition& p = t.position;
-  ImGui::Text("Step %lld / %lld  —  output[n=%lld, c=%lld, y=%lld, x=%lld]", (long long)t.step + 1,
-              (long long)step_count(state.session.spec), (long long)p.n, (long long)p.c_out,
-              (long long)p.y, (long long)p.x);
+  ImGui::Text("%s %lld / %lld  —  output[n=%lld, c=%lld, y=%lld, x=%lld]", tr(state, S::StepOf),
+              (long long)t.step + 1, (long long)step_count(state.session.spec), (long long)p.n,
+              (long long)p.c_out, (long long)p.y, (long long)p.x);
   ImGui::PushFont(state.fonts.mono_medium);
   ImGui::TextWrapped("%s", t.expression.c_str());
   ImGui::PopFont();
   const OpCounts& ops = state.ops;
-  ImGui::TextWrapped("%s multiplications · %s additions · %s parameters · output %s",
-                     with_thousands(ops.multiplications).c_str(),
-                     with_thousands(ops.additions).c_str(), with_thousands(ops.params).c_str(),
+  ImGui::TextWrapped("%s %s · %s %s · %s %s · %s %s", with_thousands(ops.multiplications).c_str(),
+                     tr(state, S::Multiplications), with_thousands(ops.additions).c_str(),
+                     tr(state, S::Additions), with_thousands(ops.params).c_str(),
+                     tr(state, S::Params), tr(state, S::OutputShape),
                      shape_text(to_vector(output_shape(state.session.spec))).c_str());
 }
 

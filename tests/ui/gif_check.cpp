@@ -1,6 +1,8 @@
 // Checks an animated GIF: frame count, size, looping, and that it decodes.
-// Usage: gif_check ANIM.gif FRAMES WIDTH HEIGHT
+// Usage: gif_check ANIM.gif FRAMES WIDTH HEIGHT [K OUT.png]  (K: a frame to save as PNG, to look
+// at)
 #include <stb_image.h>
+#include <stb_image_write.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -8,7 +10,7 @@
 #include "core/atomic_file.h"
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
+  if (argc != 5 && argc != 7) {
     std::cerr << "usage: gif_check ANIM.gif FRAMES WIDTH HEIGHT\n";
     return 2;
   }
@@ -25,6 +27,11 @@ int main(int argc, char** argv) {
   if (!pixels) {
     std::cerr << "the GIF does not decode: " << stbi_failure_reason() << "\n";
     return 1;
+  }
+  if (argc == 7 && std::atoi(argv[5]) < frames) {
+    const size_t frame_bytes = size_t(width) * size_t(height) * 4;
+    stbi_write_png(argv[6], width, height, 4, pixels + frame_bytes * size_t(std::atoi(argv[5])),
+                   width * 4);
   }
   stbi_image_free(pixels);
   std::free(delays);
