@@ -95,12 +95,6 @@ Result<ExportRequest> read_request(const CliArgs& args) {
   return r;
 }
 
-Status write_layout(const std::string& path, const std::map<std::string, ui::Rect>& layout) {
-  nlohmann::json rects = nlohmann::json::object();
-  for (const auto& [name, rect] : layout) rects[name] = {rect.x0, rect.y0, rect.x1, rect.y1};
-  return write_file_atomically(path, rects.dump(1) + "\n");
-}
-
 Status export_step(const ExportRequest& r, const CliArgs& args, std::ostream& out) {
   const std::string path = *args.get("out");
   if (Status bad = check_writable_target(path)) return bad;

@@ -4,6 +4,9 @@
 #include <imgui.h>
 
 #include <backends/imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_file.h"
 
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -24,6 +27,12 @@ class CurrentContext {
 };
 
 }  // namespace
+
+Status write_layout(const std::string& path, const std::map<std::string, ui::Rect>& layout) {
+  nlohmann::json rects = nlohmann::json::object();
+  for (const auto& [name, r] : layout) rects[name] = {r.x0, r.y0, r.x1, r.y1};
+  return write_file_atomically(path, rects.dump(1) + "\n");
+}
 
 Result<std::unique_ptr<ExportRenderer>> ExportRenderer::create(const ui::ExportOptions& options) {
   if (options.scale != 1 && options.scale != 2 && options.scale != 4) {

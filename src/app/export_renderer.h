@@ -16,6 +16,10 @@ struct ImGuiContext;
 
 namespace convviz {
 
+// Named rectangles as JSON ({"canvas.window": [x0, y0, x1, y1], ...}),
+// for the tests that check a picture against its layout.
+Status write_layout(const std::string& path, const std::map<std::string, ui::Rect>& layout);
+
 class ExportRenderer {
  public:
   static Result<std::unique_ptr<ExportRenderer>> create(const ui::ExportOptions& options);

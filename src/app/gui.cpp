@@ -111,12 +111,6 @@ void toggle_fullscreen(Shell& shell) {
   }
 }
 
-Status write_layout(const std::string& path, const ui::AppState& state) {
-  nlohmann::json rects = nlohmann::json::object();
-  for (const auto& [name, r] : state.item_rects) rects[name] = {r.x0, r.y0, r.x1, r.y1};
-  return write_file_atomically(path, rects.dump(1) + "\n");
-}
-
 // Runs frames until the window closes (or the screenshot is taken).
 int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostream& err,
                Clock::time_point launched) {
@@ -159,7 +153,7 @@ int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostr
     if (o.screenshot && frame + 1 == kScreenshotFrames) {
       Status failed =
           render::write_png(*o.screenshot, render::read_framebuffer(fb_width, fb_height));
-      if (!failed && o.dump_layout) failed = write_layout(*o.dump_layout, state);
+      if (!failed && o.dump_layout) failed = write_layout(*o.dump_layout, state.item_rects);
       if (failed) {
         err << "convviz: " << failed->message << "\n";
         return 2;
