@@ -24,10 +24,13 @@ constexpr const char* kHelp = R"(Usage:
                  [--from I --to J] [--scale 1|2|4] [--theme dark|light] [--with-text]
   convviz export (--session S.json | --preset NAME) --gif anim.gif [--fps 4]
                  [--from I --to J] [--scale 1|2|4] [--theme dark|light] [--reveal]
+                 [--with-text]
 
 Draws the window's canvas (the sliding window, the kernels, the outputs;
 --with-text adds the step's expression and the op counts) into a 1280x720
-picture times --scale, offscreen. Steps count from 0. --theme light is the
+picture times --scale, offscreen. Options count steps from 0 (as explain
+does); the pictures and file names count from 1, as the window shows them
+(--step 0 is "Step 1 / 25", conv_..._step001.png). --theme light is the
 white background for print. --all-steps writes conv_k3_s1_p1_step001.png
 ... into DIR (made if missing). --reveal leaves outputs not reached yet blank.
 It needs OpenGL: on a machine without a display run it under xvfb-run.
@@ -124,15 +127,16 @@ Status export_sequence(const ExportRequest& r, const CliArgs& args, std::ostream
   const int width = ui::kExportWidth * r.options.scale,
             height = ui::kExportHeight * r.options.scale;
   const ConvSpec spec = r.session.spec;
-  Result<render::ExportJob> job =
-      gif ? render::start_gif(*args.get("gif"), r.from, r.to, fps, width, height)
-          : render::start_png_sequence(*args.get("out"), r.from, r.to, [spec](int64_t step) {
-              return ui::export_file_name(spec, step, "png");
-            });
-  if (!job) return job.error();
   return with_offscreen_gl([&]() -> Status {
     auto renderer = ExportRenderer::create(r.options);
     if (!renderer) return renderer.error();
+    // Only now, with OpenGL working, may the job make the output folder.
+    Result<render::ExportJob> job =
+        gif ? render::start_gif(*args.get("gif"), r.from, r.to, fps, width, height)
+            : render::start_png_sequence(*args.get("out"), r.from, r.to, [spec](int64_t step) {
+                return ui::export_file_name(spec, step, "png");
+              });
+    if (!job) return job.error();
     const ui::AppState base = ui::make_app_state(r.session);
     while (render::advance(*job, [&](int64_t step) { return (*renderer)->render(base, step); })) {
     }
@@ -174,6 +178,13 @@ int run_export(const std::vector<std::string>& args, std::ostream& out, std::ost
   }
   if (parsed->has("step") && (parsed->has("from") || parsed->has("to"))) {
     return report_bad_input(err, "export", "--from/--to go with --all-steps or --gif, not --step");
+  }
+  if (parsed->has("gif") && parsed->has("out")) {
+    return report_bad_input(err, "export",
+                            "--gif names the file; --out goes with --step or --all-steps");
+  }
+  if (parsed->has("fps") && !parsed->has("gif")) {
+    return report_bad_input(err, "export", "--fps goes with --gif");
   }
   Result<ExportRequest> request = read_request(*parsed);
   if (!request) return report_bad_input(err, "export", request.error().message);

@@ -42,7 +42,7 @@ Result<std::unique_ptr<ExportRenderer>> ExportRenderer::create(const ui::ExportO
   r->width_ = ui::kExportWidth * options.scale;
   r->height_ = ui::kExportHeight * options.scale;
   GLint largest = 0;
-  glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &largest);
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &largest);
   if (r->width_ > largest || r->height_ > largest) {
     return Error{"this OpenGL cannot render " + std::to_string(r->width_) + "x" +
                  std::to_string(r->height_) + " pictures (at most " + std::to_string(largest) +
@@ -55,6 +55,7 @@ Result<std::unique_ptr<ExportRenderer>> ExportRenderer::create(const ui::ExportO
   glGenFramebuffers(1, &r->framebuffer_);
   glBindFramebuffer(GL_FRAMEBUFFER, r->framebuffer_);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->texture_, 0);
+  glBindTexture(GL_TEXTURE_2D, 0);
   const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   if (!complete) return Error{"cannot make an offscreen framebuffer for the export"};
@@ -96,6 +97,11 @@ render::Image ExportRenderer::render(const ui::AppState& base, int64_t step) {
     ui::draw_export_view(state, options_);
     ImGui::Render();
   }
+  // The window's frame sets its own viewport and clear colour; keep them.
+  GLint viewport[4];
+  GLfloat clear_before[4];
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  glGetFloatv(GL_COLOR_CLEAR_VALUE, clear_before);
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
   glViewport(0, 0, width_, height_);
   const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -104,6 +110,8 @@ render::Image ExportRenderer::render(const ui::AppState& base, int64_t step) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   render::Image image = render::read_framebuffer(width_, height_);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+  glClearColor(clear_before[0], clear_before[1], clear_before[2], clear_before[3]);
   layout_ = state.item_rects;
   return image;
 }

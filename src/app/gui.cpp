@@ -224,6 +224,7 @@ int run_gui(const GuiOptions& o, std::ostream& err) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
   const int status = frame_loop(shell, *state, o, err, launched);
+  abandon_export(shell.exporting);
   if (!o.screenshot) save_on_exit(*state, err);
 
   ImGui_ImplOpenGL3_Shutdown();

@@ -73,4 +73,11 @@ void continue_export(WindowExport& shell, ui::AppState& state) {
   shell.base.reset();
 }
 
+void abandon_export(WindowExport& exporting) {
+  if (exporting.job) render::cancel(*exporting.job);
+  exporting.job.reset();
+  exporting.renderer.reset();
+  exporting.base.reset();
+}
+
 }  // namespace convviz

@@ -20,5 +20,8 @@ struct WindowExport {
 
 void start_export(WindowExport& exporting, ui::AppState& state);
 void continue_export(WindowExport& exporting, ui::AppState& state);
+// Quitting mid-export: drop what was staged and the GL objects, while the
+// context still exists.
+void abandon_export(WindowExport& exporting);
 
 }  // namespace convviz

@@ -140,6 +140,7 @@ Result<std::string> encode_gif(const std::vector<Image>& frames, int delay_centi
   int error = 0;
   GifFileType* gif = EGifOpen(&bytes, write_to_string, &error);
   if (!gif) return Error{std::string("cannot start the GIF: ") + GifErrorString(error)};
+  EGifSetGifVersion(gif, true);  // GIF89a: frame delays and looping need it
   ColorMapObject* map = GifMakeMapObject(256, colours.data());
   bool ok = EGifPutScreenDesc(gif, width, height, 8, 0, map) == GIF_OK;
   GifFreeMapObject(map);

@@ -36,8 +36,11 @@ Result<Image> read_png(const std::string& path) {
 
 Image read_framebuffer(int width, int height) {
   Image image{width, height, std::vector<uint8_t>(size_t(width) * size_t(height) * 4)};
+  GLint alignment = 4;
+  glGetIntegerv(GL_PACK_ALIGNMENT, &alignment);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+  glPixelStorei(GL_PACK_ALIGNMENT, alignment);
   // OpenGL's rows start at the bottom; PNG's at the top.
   const size_t row = size_t(width) * 4;
   std::vector<uint8_t> swap(row);

@@ -76,25 +76,6 @@ void terms_table(AppState& state, float height) {
   if (hovered >= 0) state.hovered_term = state.hovered_term_next = hovered;
 }
 
-// Wraps an expression between its terms ("…+1×7+" never breaks inside a
-// number), in the current font, within `width`.
-std::string wrapped_expression(const std::string& text, float width) {
-  std::string out, line;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find_first_of("+=", start + 1);
-    end = end == std::string::npos ? text.size() : end + 1;
-    const std::string token = text.substr(start, end - start);
-    if (!line.empty() && ImGui::CalcTextSize((line + token).c_str()).x > width) {
-      out += line + "\n";
-      line.clear();
-    }
-    line += token;
-    start = end;
-  }
-  return out + line;
-}
-
 // The expression so far (the products one by one in fine mode), then the
 // sum with the bias, in a box that scrolls when the products are many.
 void expression(AppState& state) {

@@ -48,6 +48,23 @@ bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float 
                              ImGuiSliderFlags_None);
 }
 
+std::string wrapped_expression(const std::string& text, float width) {
+  std::string out, line;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find_first_of("+=", start + 1);
+    end = end == std::string::npos ? text.size() : end + 1;
+    const std::string token = text.substr(start, end - start);
+    if (!line.empty() && ImGui::CalcTextSize((line + token).c_str()).x > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += token;
+    start = end;
+  }
+  return out + line;
+}
+
 void note_drag(AppState& state) {
   if (ImGui::IsItemActivated()) state.drag_edits = 0;
   if (!ImGui::IsItemEdited()) return;

@@ -26,6 +26,10 @@ void same_line_if_fits(float width);
 // A slider over an int64 from min to max; Ctrl+click to type any value.
 bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float width);
 
+// Wraps an expression between its terms ("…+1×7+" never breaks inside a
+// number), in the current font, within `width`.
+std::string wrapped_expression(const std::string& text, float width);
+
 // Marks the coming edit as part of the drag of the item just drawn, so a
 // whole drag is one undo step.
 void note_drag(AppState& state);

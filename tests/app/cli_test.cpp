@@ -265,6 +265,10 @@ TEST_F(Cli, ExportRefusesBadInputBeforeTouchingAnything) {
   expect_bad_input(
       {"export", "--preset", "textbook", "--gif", path("a.gif"), "--from", "9", "--to", "3"},
       "--from must not come after --to");
+  expect_bad_input({"export", "--preset", "textbook", "--gif", path("a.gif"), "--out", out},
+                   "--gif names the file; --out goes with --step or --all-steps");
+  expect_bad_input({"export", "--preset", "textbook", "--step", "0", "--fps", "3", "--out", out},
+                   "--fps goes with --gif");
   expect_bad_input({"export", "--session", path("x.npy"), "--step", "0", "--out", out},
                    "is not valid JSON");
   expect_bad_input(

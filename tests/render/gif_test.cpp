@@ -50,6 +50,7 @@ TEST(Gif, OneFramePerImageThatLoopsAndDecodes) {
   Result<std::string> gif = encode_gif(frames, 25);
   ASSERT_TRUE(gif) << gif.error().message;
   EXPECT_NE(gif->find("NETSCAPE2.0"), std::string::npos) << "loops";
+  EXPECT_EQ(gif->substr(0, 6), "GIF89a") << "delays and looping are GIF89a features";
   const Decoded d = decode(*gif);
   ASSERT_EQ(d.frames, 5);
   EXPECT_EQ(d.width, 96);

@@ -5,6 +5,7 @@
 
 #include "core/presets.h"
 #include "ui/edits.h"
+#include "ui/export_view.h"
 #include "ui/keys.h"
 #include "ui_harness.h"
 
@@ -450,6 +451,24 @@ TEST(UiExport, TheProgressWindowCancels) {
   ui.frame(2);
   ui.click_item("export.cancel");
   EXPECT_TRUE(ui.state.export_progress.cancel_requested);
+}
+
+}  // namespace
+}  // namespace convviz
+
+namespace convviz {
+namespace {
+
+TEST(UiExport, FileNamesSayTheLayerAndSortPastAThousandSteps) {
+  ConvSpec spec;
+  spec.padding = {1, 1};
+  EXPECT_EQ(ui::export_file_name(spec, 0, "png"), "conv_k3_s1_p1_step001.png");
+  spec.kernel_size = {3, 2};
+  spec.stride = {2, 1};
+  spec.padding_preset = PaddingPreset::Valid;
+  spec.height = spec.width = 40;
+  spec.out_channels = 2;
+  EXPECT_EQ(ui::export_file_name(spec, 41, "png"), "conv_k3x2_s2x1_pvalid_step0042.png");
 }
 
 }  // namespace
