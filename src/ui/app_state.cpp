@@ -24,8 +24,6 @@ void sync_widgets_to_session(AppState& state) {
   state.output_stale = true;
 }
 
-bool is_draft_valid(const AppState& state) { return state.draft_errors.empty(); }
-
 void refresh(AppState& state) {
   const Session& s = state.session;
   if (state.output_stale) {

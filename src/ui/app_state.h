@@ -69,7 +69,7 @@ struct ExportProgress {
 };
 
 // A modal question the window is waiting on.
-enum class PendingAction { None, Quit, OpenFile, NewFromPreset };
+enum class PendingAction { None, Quit, OpenFile };
 
 struct AppState {
   Session session;                      // the last valid session
@@ -115,7 +115,6 @@ struct AppState {
   uint32_t fill_seed = 1;  // advances with every random fill
 
   PendingAction pending = PendingAction::None;
-  std::string pending_preset;    // for NewFromPreset
   std::string file_dialog_path;  // the path field of the open/save dialog
   bool file_dialog_saving = false;
   bool file_dialog_open = false;
@@ -147,7 +146,5 @@ void sync_widgets_to_session(AppState& state);
 // Recomputes what is stale: the output (once per frame at most) and the
 // trace of the current step.
 void refresh(AppState& state);
-
-bool is_draft_valid(const AppState& state);
 
 }  // namespace convviz::ui
