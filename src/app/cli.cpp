@@ -61,8 +61,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (args[0] == "compute") return run_compute(rest, out, err);
     if (args[0] == "explain") return run_explain(rest, out, err);
     if (args[0] == "export") return run_export(rest, out, err);
+    if (args[0] == "bench") return run_bench(rest, out, err);
     err << "convviz: unknown command '" << args[0]
-        << "' (commands: compute, explain, export; see --help)\n";
+        << "' (commands: compute, explain, export, bench; see --help)\n";
     return kExitBadInput;
   } catch (const std::bad_alloc&) {
     err << "convviz: out of memory\n";

@@ -18,6 +18,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 int run_compute(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_explain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run_bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // Prints "convviz <command>: <message>" and returns kExitBadInput.
 int report_bad_input(std::ostream& err, const std::string& command, const std::string& message);

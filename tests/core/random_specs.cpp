@@ -29,7 +29,60 @@ ConvSpec random_candidate(std::mt19937& rng) {
   return s;
 }
 
+int64_t pick_size(std::mt19937& rng) {
+  static constexpr int64_t kAroundVectorWidths[] = {1, 7, 15, 16, 17, 31, 33};
+  if (pick(rng, 0, 1) == 0) return kAroundVectorWidths[pick(rng, 0, 6)];
+  return pick(rng, 1, 12);
+}
+
+void pick_channels(std::mt19937& rng, ConvSpec& s) {
+  switch (pick(rng, 0, 3)) {
+    case 0:  // depthwise, with a channel multiplier now and then
+      s.groups = pick(rng, 1, 9);
+      s.in_channels = s.groups;
+      s.out_channels = s.groups * pick(rng, 1, 2);
+      return;
+    case 1:  // many channels per group: the implicit-GEMM path
+      s.groups = pick(rng, 1, 2);
+      s.in_channels = s.groups * pick(rng, 17, 40);
+      s.out_channels = s.groups * pick(rng, 1, 20);
+      return;
+    default:  // images and small layers
+      s.groups = pick(rng, 1, 3);
+      s.in_channels = s.groups * pick(rng, 1, 4);
+      s.out_channels = s.groups * pick(rng, 1, 12);
+      return;
+  }
+}
+
+ConvSpec random_engine_candidate(std::mt19937& rng) {
+  ConvSpec s = random_candidate(rng);
+  pick_channels(rng, s);
+  s.batch = pick(rng, 1, 3);
+  s.height = pick_size(rng);
+  s.width = pick_size(rng);
+  s.kernel_size = {pick(rng, 1, 5), pick(rng, 1, 5)};
+  if (pick(rng, 0, 7) == 0) {  // 1×1, the pointwise path
+    s.kernel_size = {1, 1};
+    s.padding = {0, 0};
+    s.padding_preset = PaddingPreset::Explicit;
+    s.stride = {1, 1};
+  }
+  return s;
+}
+
 }  // namespace
+
+ConvSpec random_engine_spec(std::mt19937& rng, int64_t max_macs) {
+  for (;;) {
+    ConvSpec s = random_engine_candidate(rng);
+    if (!validate(s).empty()) continue;
+    const Shape4 out = output_shape(s);
+    const int64_t macs = out.n * out.c * out.h * out.w * in_channels_per_group(s) *
+                         s.kernel_size.h * s.kernel_size.w;
+    if (macs <= max_macs) return s;
+  }
+}
 
 ConvSpec random_valid_spec(std::mt19937& rng) {
   for (;;) {

@@ -1,0 +1,26 @@
+#pragma once
+// The shapes `convviz bench` times: a shapes file (bench/shapes.json's
+// format) or one --config plus --input-shape N,C,H,W.
+#include <string>
+#include <vector>
+
+#include "core/conv_spec.h"
+#include "core/result.h"
+
+namespace convviz {
+
+struct BenchShape {
+  std::string name;
+  ConvSpec spec;
+};
+
+// {"shapes": [{"name", "N", "C", "H", "W", "out", "kh", "kw", "stride",
+// "pad", "dilation", "groups", "bias"[, "padding_mode"]}, ...]}; pairs are
+// [h, w] or one number. Every shape is validated; errors name the shape.
+Result<std::vector<BenchShape>> read_bench_shapes(const std::string& path);
+
+// "1,3,224,224" -> the spec's batch, channels, height and width, checked
+// against the config's in_channels.
+Result<ConvSpec> with_input_shape(const ConvSpec& spec, const std::string& text);
+
+}  // namespace convviz

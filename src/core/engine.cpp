@@ -1,0 +1,179 @@
+#include "core/engine.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/engine_kernels.h"
+#include "core/padding.h"
+
+namespace convviz {
+namespace {
+
+// Offsets into the grid (or the input, read in place) of every (c, kh, kw),
+// relative to the output's grid position; the kernels add the output's index.
+void fill_k_offsets(const ConvSpec& spec, const ConvPlan& plan, std::vector<int64_t>& offsets) {
+  offsets.clear();
+  const Pair s = spec.stride, d = spec.dilation, k = spec.kernel_size;
+  for (int64_t c = 0; c < in_channels_per_group(spec); ++c) {
+    for (int64_t kh = 0; kh < k.h; ++kh) {
+      for (int64_t kw = 0; kw < k.w; ++kw) {
+        const int64_t dy = kh * d.h, dx = kw * d.w;
+        if (plan.reads_input_in_place) {
+          offsets.push_back(c * plan.phase_plane + dy * spec.width + dx);
+          continue;
+        }
+        const int64_t plane = (c * s.h + dy % s.h) * s.w + dx % s.w;
+        offsets.push_back(plane * plan.phase_plane + (dy / s.h) * plan.row_pitch + dx / s.w);
+      }
+    }
+  }
+}
+
+void fill_column_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector<int32_t>& table) {
+  table.assign(static_cast<size_t>(spec.stride.w * plan.row_pitch), -1);
+  const SidePadding pad = side_padding(spec);
+  const int64_t padded_w = spec.width + pad.left + pad.right;
+  for (int64_t phase = 0; phase < spec.stride.w; ++phase) {
+    for (int64_t j = 0; j < plan.row_pitch; ++j) {
+      const int64_t col = j * spec.stride.w + phase;
+      if (col >= padded_w) continue;
+      const auto source = padding_source_index(spec.padding_mode, col, pad.left, spec.width);
+      if (source)
+        table[static_cast<size_t>(phase * plan.row_pitch + j)] = static_cast<int32_t>(*source);
+    }
+  }
+}
+
+// Copies one input row into one grid row of one column phase.
+void fill_grid_row(const ConvSpec& spec, const ConvPlan& plan, const int32_t* sources,
+                   const float* src, float* dst) {
+  const int64_t pitch = plan.row_pitch;
+  if (src == nullptr) {
+    std::fill(dst, dst + pitch, 0.0f);
+    return;
+  }
+  if (spec.stride.w == 1) {
+    // Only the borders need the table; the middle is the row itself.
+    const int64_t left = side_padding(spec).left;
+    for (int64_t j = 0; j < left; ++j) dst[j] = sources[j] < 0 ? 0.0f : src[sources[j]];
+    std::memcpy(dst + left, src, static_cast<size_t>(spec.width) * sizeof(float));
+    for (int64_t j = left + spec.width; j < pitch; ++j) {
+      dst[j] = sources[j] < 0 ? 0.0f : src[sources[j]];
+    }
+    return;
+  }
+  for (int64_t j = 0; j < pitch; ++j) dst[j] = sources[j] < 0 ? 0.0f : src[sources[j]];
+}
+
+// Pads the rows one band reads, for one image and group, into the grid.
+void fill_band_grid(const ConvSpec& spec, const ConvWorkspace& ws, const float* x_group,
+                    int64_t first_out_row, float* grid) {
+  const ConvPlan& plan = ws.plan;
+  const SidePadding pad = side_padding(spec);
+  const int64_t padded_h = spec.height + pad.top + pad.bottom;
+  const Pair s = spec.stride;
+  for (int64_t c = 0; c < in_channels_per_group(spec); ++c) {
+    const float* channel = x_group + c * spec.height * spec.width;
+    for (int64_t ph = 0; ph < s.h; ++ph) {
+      for (int64_t i = 0; i < plan.band_input_rows; ++i) {
+        const int64_t row = (first_out_row + i) * s.h + ph;
+        const auto source = row < padded_h
+                                ? padding_source_index(spec.padding_mode, row, pad.top, spec.height)
+                                : std::nullopt;
+        const float* src = source ? channel + *source * spec.width : nullptr;
+        for (int64_t pw = 0; pw < s.w; ++pw) {
+          float* dst = grid + ((c * s.h + ph) * s.w + pw) * plan.phase_plane + i * plan.row_pitch;
+          fill_grid_row(spec, plan, ws.column_sources.data() + pw * plan.row_pitch, src, dst);
+        }
+      }
+    }
+  }
+}
+
+void pack_weights(const ConvSpec& spec, const ConvPlan& plan, const Tensor& w,
+                  std::vector<float>& packed) {
+  const int64_t per_group = out_channels_per_group(spec);
+  const int64_t mr = plan.oc_block, k_count = plan.k_count;
+  const int64_t blocks = (per_group + mr - 1) / mr;
+  packed.assign(static_cast<size_t>(plan.packed_weight_floats), 0.0f);
+  for (int64_t g = 0; g < spec.groups; ++g) {
+    for (int64_t oc = 0; oc < per_group; ++oc) {
+      const float* row = w.data.data() + (g * per_group + oc) * k_count;
+      float* dst = packed.data() + ((g * blocks + oc / mr) * k_count) * mr + oc % mr;
+      for (int64_t k = 0; k < k_count; ++k) dst[k * mr] = row[k];
+    }
+  }
+}
+
+}  // namespace
+
+const ConvPlan& prepare_workspace(ConvWorkspace& ws, const ConvSpec& spec, int threads) {
+  if (ws.threads == threads && ws.spec == spec) return ws.plan;
+  ws.spec = spec;
+  ws.threads = threads;
+  ws.plan = plan_conv(spec, threads);
+  fill_k_offsets(spec, ws.plan, ws.k_offsets);
+  fill_column_sources(spec, ws.plan, ws.column_sources);
+  // Zeroed once: the read-past slack at each grid's end must hold numbers.
+  ws.scratch.assign(static_cast<size_t>(ws.plan.threads),
+                    std::vector<float>(static_cast<size_t>(ws.plan.scratch_floats), 0.0f));
+  return ws.plan;
+}
+
+void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b, Tensor& y,
+            ConvWorkspace& ws, ThreadPool& pool) {
+  const ConvPlan& plan = prepare_workspace(ws, spec, pool.size());
+  const Shape4 out = output_shape(spec);
+  y.shape = to_vector(out);
+  y.data.resize(static_cast<size_t>(element_count(y.shape)));
+  pack_weights(spec, plan, w, ws.packed_weights);
+
+  const int64_t in_plane = spec.height * spec.width;
+  const int64_t in_per_group = in_channels_per_group(spec);
+  const int64_t out_per_group = out_channels_per_group(spec);
+  const int64_t blocks = (out_per_group + plan.oc_block - 1) / plan.oc_block;
+  auto task = [&](int64_t t, int slot) {
+    const int64_t band = t % plan.bands;
+    const int64_t g = (t / plan.bands) % spec.groups;
+    const int64_t n = t / (plan.bands * spec.groups);
+    const int64_t first_row = band * plan.band_rows;
+    const int64_t rows = std::min(plan.band_rows, out.h - first_row);
+    const float* x_group = x.data.data() + (n * spec.in_channels + g * in_per_group) * in_plane;
+
+    BandJob job;
+    if (plan.reads_input_in_place) {
+      job.input = x_group + first_row * spec.width;
+      job.input_end = x.data.data() + x.data.size();
+    } else {
+      std::vector<float>& grid = ws.scratch[static_cast<size_t>(slot)];
+      fill_band_grid(spec, ws, x_group, first_row, grid.data());
+      job.input = grid.data();
+      job.input_end = grid.data() + grid.size();
+    }
+    job.k_offsets = ws.k_offsets.data();
+    job.k_count = plan.k_count;
+    job.packed_weights = ws.packed_weights.data() + g * blocks * plan.k_count * plan.oc_block;
+    job.bias = b != nullptr ? b->data.data() + g * out_per_group : nullptr;
+    job.oc_count = out_per_group;
+    job.oc_block = plan.oc_block;
+    job.pixel_vectors = plan.pixel_vectors;
+    job.q_count = rows * plan.row_pitch;
+    job.row_pitch = plan.row_pitch;
+    job.out_width = out.w;
+    job.out_plane = out.h * out.w;
+    job.out = y.data.data() + ((n * out.c + g * out_per_group) * out.h + first_row) * out.w;
+    run_band(job);
+  };
+  if (plan.threads == 1) {
+    for (int64_t t = 0; t < plan.tasks; ++t) task(t, 0);
+  } else {
+    pool.run(plan.tasks, task);
+  }
+}
+
+void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b, Tensor& y) {
+  thread_local ConvWorkspace workspace;
+  conv2d(spec, x, w, b, y, workspace, default_thread_pool());
+}
+
+}  // namespace convviz

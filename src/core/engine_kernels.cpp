@@ -1,0 +1,197 @@
+// Compiled once per SIMD target: Highway re-includes this file for each.
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "core/engine_kernels.cpp"
+#include <hwy/foreach_target.h>  // must come before highway.h
+
+#include <hwy/highway.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/engine_kernels.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace convviz {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+using D = hn::ScalableTag<float>;
+using V = hn::Vec<D>;
+
+// Loads that never pass `end`: only the last tiles of an in-place input need
+// them, so the common path stays a plain unaligned load.
+template <bool kBounded>
+HWY_INLINE V load_input(D d, const float* p, const float* end) {
+  if constexpr (!kBounded) {
+    return hn::LoadU(d, p);
+  } else {
+    // Integer addresses: pointers past the end may not even be formed.
+    const uintptr_t at = reinterpret_cast<uintptr_t>(p);
+    const uintptr_t stop = reinterpret_cast<uintptr_t>(end);
+    const uintptr_t available = at < stop ? (stop - at) / sizeof(float) : 0;
+    if (available >= hn::Lanes(d)) return hn::LoadU(d, p);
+    HWY_ALIGN float buffer[hn::MaxLanes(d)] = {};
+    if (available > 0) std::memcpy(buffer, p, available * sizeof(float));
+    return hn::Load(d, buffer);
+  }
+}
+
+// Copies the part of a computed tile that lands on real outputs: grid columns
+// past out_width are dropped, and a tile may span several output rows.
+HWY_INLINE void scatter_row(const float* tile, int64_t q0, int64_t q_end, const BandJob& job,
+                            float* out) {
+  int64_t q = q0;
+  while (q < q_end) {
+    const int64_t row = q / job.row_pitch;
+    const int64_t col = q - row * job.row_pitch;
+    const int64_t row_end = std::min(q_end, row * job.row_pitch + job.out_width);
+    if (col < job.out_width && row_end > q) {
+      std::memcpy(out + row * job.out_width + col, tile + (q - q0),
+                  static_cast<size_t>(row_end - q) * sizeof(float));
+    }
+    q = (row + 1) * job.row_pitch;
+  }
+}
+
+template <int MR, int NV, bool kBounded>
+HWY_INLINE void run_tile(const BandJob& job, const float* weights, int64_t oc0, int64_t q0) {
+  const D d;
+  const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
+  V acc[MR][NV];
+#pragma GCC unroll 8
+  for (int m = 0; m < MR; ++m) {
+    const int64_t oc = std::min(oc0 + m, job.oc_count - 1);
+    const V start = job.bias != nullptr ? hn::Set(d, job.bias[oc]) : hn::Zero(d);
+#pragma GCC unroll 8
+    for (int v = 0; v < NV; ++v) acc[m][v] = start;
+  }
+  for (int64_t k = 0; k < job.k_count; ++k) {
+    const float* row = job.input + (job.k_offsets[k] + q0);
+    V x[NV];
+#pragma GCC unroll 8
+    for (int v = 0; v < NV; ++v) x[v] = load_input<kBounded>(d, row + v * lanes, job.input_end);
+    const float* wk = weights + k * MR;
+#pragma GCC unroll 8
+    for (int m = 0; m < MR; ++m) {
+      const V wm = hn::Set(d, wk[m]);
+#pragma GCC unroll 8
+      for (int v = 0; v < NV; ++v) acc[m][v] = hn::MulAdd(wm, x[v], acc[m][v]);
+    }
+  }
+  const int64_t q_end = std::min(q0 + NV * lanes, job.q_count);
+  const int64_t row = q0 / job.row_pitch;
+  const int64_t col = q0 - row * job.row_pitch;
+  const bool one_row = col + NV * lanes <= job.out_width;
+  const int64_t channels = std::min<int64_t>(MR, job.oc_count - oc0);
+  for (int64_t m = 0; m < channels; ++m) {
+    float* out = job.out + (oc0 + m) * job.out_plane;
+    if (one_row) {
+      float* dst = out + row * job.out_width + col;
+#pragma GCC unroll 8
+      for (int v = 0; v < NV; ++v) hn::StoreU(acc[m][v], d, dst + v * lanes);
+    } else {
+      HWY_ALIGN float tile[NV * hn::MaxLanes(d)];
+#pragma GCC unroll 8
+      for (int v = 0; v < NV; ++v) hn::Store(acc[m][v], d, tile + v * lanes);
+      scatter_row(tile, q0, q_end, job, out);
+    }
+  }
+}
+
+template <int MR, int NV>
+void run_band_blocked(const BandJob& job) {
+  const D d;
+  const int64_t step = NV * static_cast<int64_t>(hn::Lanes(d));
+  int64_t max_offset = 0;
+  for (int64_t k = 0; k < job.k_count; ++k) max_offset = std::max(max_offset, job.k_offsets[k]);
+  for (int64_t oc0 = 0; oc0 < job.oc_count; oc0 += MR) {
+    const float* weights = job.packed_weights + (oc0 / MR) * job.k_count * MR;
+    for (int64_t q0 = 0; q0 < job.q_count; q0 += step) {
+      if (max_offset + q0 + step <= job.input_end - job.input) {
+        run_tile<MR, NV, false>(job, weights, oc0, q0);
+      } else {
+        run_tile<MR, NV, true>(job, weights, oc0, q0);
+      }
+    }
+  }
+}
+
+template <int MR>
+void run_band_for_block(const BandJob& job) {
+  switch (job.pixel_vectors) {
+    case 1:
+      return run_band_blocked<MR, 1>(job);
+    case 2:
+      return run_band_blocked<MR, 2>(job);
+    case 3:
+      return run_band_blocked<MR, 3>(job);
+    case 4:
+      return run_band_blocked<MR, 4>(job);
+    case 6:
+      return run_band_blocked<MR, 6>(job);
+    default:
+      return run_band_blocked<MR, 8>(job);
+  }
+}
+
+void RunBand(const BandJob& job) {
+  switch (job.oc_block) {
+    case 1:
+      return run_band_for_block<1>(job);
+    case 2:
+      return run_band_for_block<2>(job);
+    case 4:
+      return run_band_for_block<4>(job);
+    default:
+      return run_band_for_block<8>(job);
+  }
+}
+
+int FloatLanes() { return static_cast<int>(hn::Lanes(D())); }
+
+const char* TargetName() { return hwy::TargetName(HWY_TARGET); }
+
+double FmaLoop(int64_t iterations) {
+  const D d;
+  // Twelve independent chains hide the FMA latency on every x86 core we
+  // know; distinct starts keep the compiler from merging them into one.
+  V a0 = hn::Set(d, 1.00f), a1 = hn::Set(d, 1.01f), a2 = hn::Set(d, 1.02f);
+  V a3 = hn::Set(d, 1.03f), a4 = hn::Set(d, 1.04f), a5 = hn::Set(d, 1.05f);
+  V a6 = hn::Set(d, 1.06f), a7 = hn::Set(d, 1.07f), a8 = hn::Set(d, 1.08f);
+  V a9 = hn::Set(d, 1.09f), a10 = hn::Set(d, 1.10f), a11 = hn::Set(d, 1.11f);
+  const V m = hn::Set(d, 0.999999f);
+  const V c = hn::Set(d, 1e-7f);
+  for (int64_t i = 0; i < iterations; ++i) {
+    a0 = hn::MulAdd(a0, m, c), a1 = hn::MulAdd(a1, m, c), a2 = hn::MulAdd(a2, m, c);
+    a3 = hn::MulAdd(a3, m, c), a4 = hn::MulAdd(a4, m, c), a5 = hn::MulAdd(a5, m, c);
+    a6 = hn::MulAdd(a6, m, c), a7 = hn::MulAdd(a7, m, c), a8 = hn::MulAdd(a8, m, c);
+    a9 = hn::MulAdd(a9, m, c), a10 = hn::MulAdd(a10, m, c), a11 = hn::MulAdd(a11, m, c);
+  }
+  const V sum = hn::Add(hn::Add(hn::Add(a0, a1), hn::Add(a2, a3)),
+                        hn::Add(hn::Add(hn::Add(a4, a5), hn::Add(a6, a7)),
+                                hn::Add(hn::Add(a8, a9), hn::Add(a10, a11))));
+  // Using the sum keeps the compiler from dropping the loop.
+  volatile float sink = hn::GetLane(sum);
+  (void)sink;
+  return 2.0 * 12.0 * static_cast<double>(hn::Lanes(d)) * static_cast<double>(iterations);
+}
+
+}  // namespace HWY_NAMESPACE
+}  // namespace convviz
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace convviz {
+
+HWY_EXPORT(RunBand);
+HWY_EXPORT(FloatLanes);
+HWY_EXPORT(TargetName);
+HWY_EXPORT(FmaLoop);
+
+void run_band(const BandJob& job) { HWY_DYNAMIC_DISPATCH(RunBand)(job); }
+int simd_float_lanes() { return HWY_DYNAMIC_DISPATCH(FloatLanes)(); }
+const char* simd_target_name() { return HWY_DYNAMIC_DISPATCH(TargetName)(); }
+double run_fma_loop(int64_t iterations) { return HWY_DYNAMIC_DISPATCH(FmaLoop)(iterations); }
+
+}  // namespace convviz
+#endif

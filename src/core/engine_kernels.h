@@ -1,0 +1,39 @@
+#pragma once
+// The vectorized inner loops, compiled once per SIMD target (Highway) and
+// chosen at run time. Everything here is plain data; the planner and the
+// driver in engine.cpp decide what to run.
+#include <cstdint>
+
+namespace convviz {
+
+// One task's worth of work: every output channel of one group over one band
+// of output rows, read from a padded, stride-phase-split input ("the grid").
+// Output q = row * row_pitch + column of the grid reads input[k_offsets[k] + q]
+// for every k = (channel, kh, kw); columns >= out_width are computed and dropped.
+struct BandJob {
+  const float* input = nullptr;
+  const float* input_end = nullptr;  // reads stop here (in-place input has no slack)
+  const int64_t* k_offsets = nullptr;
+  int64_t k_count = 0;
+  const float* packed_weights = nullptr;  // [oc block][k][oc_block], zero-padded
+  const float* bias = nullptr;            // this group's, or nullptr
+  int64_t oc_count = 0;                   // output channels in the group
+  int oc_block = 1;                       // 1, 2, 4 or 8
+  int pixel_vectors = 1;                  // 1, 2, 3, 4, 6 or 8
+  int64_t q_count = 0;                    // band rows * row_pitch
+  int64_t row_pitch = 0;
+  int64_t out_width = 0;
+  float* out = nullptr;   // the group's first channel, at the band's first row
+  int64_t out_plane = 0;  // floats between output channels
+};
+
+void run_band(const BandJob& job);
+
+int simd_float_lanes();
+const char* simd_target_name();
+
+// A register-only FMA loop for measuring the machine's peak: returns the
+// floating-point operations it performed (2 per lane per FMA).
+double run_fma_loop(int64_t iterations);
+
+}  // namespace convviz

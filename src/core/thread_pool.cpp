@@ -1,0 +1,134 @@
+#include "core/thread_pool.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <memory>
+
+namespace convviz {
+namespace {
+
+constexpr int kSpins = 20000;  // about a tenth of a millisecond of pause instructions
+
+void pause_briefly() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
+}  // namespace
+
+ThreadPool::ThreadPool(int threads) {
+  for (int slot = 1; slot < threads; ++slot) {
+    workers_.emplace_back([this, slot] { worker_loop(slot); });
+  }
+}
+
+ThreadPool::~ThreadPool() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  for (std::thread& t : workers_) t.join();
+}
+
+void ThreadPool::work_until_done(int slot) {
+  for (int64_t i = next_.fetch_add(1); i < count_; i = next_.fetch_add(1)) call_(task_, i, slot);
+}
+
+void ThreadPool::run_erased(int64_t count, void* task, Trampoline call) {
+  if (workers_.empty() || count <= 1) {
+    for (int64_t i = 0; i < count; ++i) call(task, i, 0);
+    return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    task_ = task;
+    call_ = call;
+    count_ = count;
+    next_.store(0);
+    busy_workers_.store(static_cast<int>(workers_.size()));
+    ++generation_;
+    published_generation_.store(generation_);
+  }
+  wake_.notify_all();
+  work_until_done(0);
+  for (int spin = 0; spin < kSpins && busy_workers_.load() != 0; ++spin) pause_briefly();
+  std::unique_lock lock(mutex_);
+  done_.wait(lock, [this] { return busy_workers_.load() == 0; });
+}
+
+void ThreadPool::worker_loop(int slot) {
+  uint64_t seen = 0;
+  for (;;) {
+    // Spin briefly first: engine calls come in bursts (a slider drag, a
+    // benchmark), and a futex wake-up costs more than a small convolution.
+    for (int spin = 0; spin < kSpins && published_generation_.load() == seen; ++spin) {
+      pause_briefly();
+    }
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
+      if (stopping_) return;
+      seen = generation_;
+    }
+    work_until_done(slot);
+    if (busy_workers_.fetch_sub(1) == 1) {
+      std::lock_guard lock(mutex_);  // so the notify cannot slip between check and wait
+      done_.notify_one();
+    }
+  }
+}
+
+int hardware_threads() {
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
+namespace {
+
+constexpr int kMaxThreads = 256;
+
+ThreadCount parse_thread_count(const std::string& text, const std::string& source) {
+  int value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end || value < 1 || value > kMaxThreads) {
+    return {1, source + " must be a whole number from 1 to " + std::to_string(kMaxThreads) +
+                   ", got '" + text + "'"};
+  }
+  return {value, ""};
+}
+
+std::unique_ptr<ThreadPool>& default_pool_slot() {
+  static std::unique_ptr<ThreadPool> pool;
+  return pool;
+}
+
+}  // namespace
+
+ThreadCount resolve_thread_count(std::optional<std::string> from_flag) {
+  if (from_flag) return parse_thread_count(*from_flag, "--threads");
+  if (const char* env = std::getenv("CONVVIZ_THREADS"); env != nullptr && *env != '\0') {
+    return parse_thread_count(env, "CONVVIZ_THREADS");
+  }
+  return {hardware_threads(), ""};
+}
+
+ThreadPool& default_thread_pool() {
+  auto& pool = default_pool_slot();
+  if (!pool) {
+    const ThreadCount count = resolve_thread_count(std::nullopt);
+    pool = std::make_unique<ThreadPool>(count.error.empty() ? count.threads : hardware_threads());
+  }
+  return *pool;
+}
+
+void set_default_thread_count(int threads) {
+  auto& pool = default_pool_slot();
+  if (pool && pool->size() == threads) return;
+  pool.reset();
+  pool = std::make_unique<ThreadPool>(threads);
+}
+
+}  // namespace convviz
