@@ -45,16 +45,14 @@ void fill_column_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector
 }
 
 // Copies one input row into one grid row of one column phase.
-void fill_grid_row(const ConvSpec& spec, const ConvPlan& plan, const int32_t* sources,
+void fill_grid_row(const ConvSpec& spec, int64_t pitch, int64_t left, const int32_t* sources,
                    const float* src, float* dst) {
-  const int64_t pitch = plan.row_pitch;
   if (src == nullptr) {
     std::fill(dst, dst + pitch, 0.0f);
     return;
   }
   if (spec.stride.w == 1) {
     // Only the borders need the table; the middle is the row itself.
-    const int64_t left = side_padding(spec).left;
     for (int64_t j = 0; j < left; ++j) dst[j] = sources[j] < 0 ? 0.0f : src[sources[j]];
     std::memcpy(dst + left, src, static_cast<size_t>(spec.width) * sizeof(float));
     for (int64_t j = left + spec.width; j < pitch; ++j) {
@@ -83,7 +81,8 @@ void fill_band_grid(const ConvSpec& spec, const ConvWorkspace& ws, const float* 
         const float* src = source ? channel + *source * spec.width : nullptr;
         for (int64_t pw = 0; pw < s.w; ++pw) {
           float* dst = grid + ((c * s.h + ph) * s.w + pw) * plan.phase_plane + i * plan.row_pitch;
-          fill_grid_row(spec, plan, ws.column_sources.data() + pw * plan.row_pitch, src, dst);
+          fill_grid_row(spec, plan.row_pitch, pad.left,
+                        ws.column_sources.data() + pw * plan.row_pitch, src, dst);
         }
       }
     }

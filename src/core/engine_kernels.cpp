@@ -36,20 +36,40 @@ HWY_INLINE V load_input(D d, const float* p, const float* end) {
   }
 }
 
-// Copies the part of a computed tile that lands on real outputs: grid columns
-// past out_width are dropped, and a tile may span several output rows.
-HWY_INLINE void scatter_row(const float* tile, int64_t q0, int64_t q_end, const BandJob& job,
-                            float* out) {
-  int64_t q = q0;
-  while (q < q_end) {
-    const int64_t row = q / job.row_pitch;
-    const int64_t col = q - row * job.row_pitch;
-    const int64_t row_end = std::min(q_end, row * job.row_pitch + job.out_width);
-    if (col < job.out_width && row_end > q) {
-      std::memcpy(out + row * job.out_width + col, tile + (q - q0),
-                  static_cast<size_t>(row_end - q) * sizeof(float));
+// Where one vector of a tile lands: grid position q = row * pitch + col.
+struct GridPosition {
+  int64_t q = 0, row = 0, col = 0;
+  void advance(int64_t by, int64_t pitch) {
+    q += by;
+    col += by;
+    while (col >= pitch) col -= pitch, ++row;
+  }
+};
+
+// Stores one vector of outputs. Most go straight to the output row; one
+// that runs past the row's real outputs (into the grid's extra columns, the
+// next row or the next band) is stored row piece by row piece, with masked
+// stores that write only real outputs (true masked stores on every x86
+// target, so no lane outside them is read or written).
+HWY_INLINE void store_outputs(D d, V v, GridPosition at, const BandJob& job, float* out) {
+  const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
+  if (at.col + lanes <= job.out_width && at.q + lanes <= job.q_count) {
+    hn::StoreU(v, d, out + at.row * job.out_width + at.col);
+    return;
+  }
+  if (at.q >= job.q_count) return;
+  for (int64_t i = 0; i < lanes && at.q < job.q_count;) {
+    const int64_t n = std::min({lanes - i, job.row_pitch - at.col, job.q_count - at.q});
+    const int64_t real = std::clamp<int64_t>(job.out_width - at.col, 0, n);
+    if (real > 0) {
+      const auto mask = hn::AndNot(hn::FirstN(d, static_cast<size_t>(i)),
+                                   hn::FirstN(d, static_cast<size_t>(i + real)));
+      // Lane i lands on (row, col): the vector's address is i floats earlier.
+      float* row_start = out + at.row * job.out_width + at.col;
+      hn::BlendedStore(v, mask, d, row_start - i);
     }
-    q = (row + 1) * job.row_pitch;
+    i += n;
+    at.advance(n, job.row_pitch);
   }
 }
 
@@ -78,26 +98,27 @@ HWY_INLINE void run_tile(const BandJob& job, const float* weights, int64_t oc0, 
       for (int v = 0; v < NV; ++v) acc[m][v] = hn::MulAdd(wm, x[v], acc[m][v]);
     }
   }
-  const int64_t q_end = std::min(q0 + NV * lanes, job.q_count);
-  const int64_t row = q0 / job.row_pitch;
-  const int64_t col = q0 - row * job.row_pitch;
-  const bool one_row = col + NV * lanes <= job.out_width;
+  const GridPosition first{q0, q0 / job.row_pitch, q0 % job.row_pitch};
+  const bool one_row = first.col + NV * lanes <= job.out_width && q0 + NV * lanes <= job.q_count;
   const int64_t channels = std::min<int64_t>(MR, job.oc_count - oc0);
   for (int64_t m = 0; m < channels; ++m) {
     float* out = job.out + (oc0 + m) * job.out_plane;
     if (one_row) {
-      float* dst = out + row * job.out_width + col;
+      float* dst = out + first.row * job.out_width + first.col;
 #pragma GCC unroll 8
       for (int v = 0; v < NV; ++v) hn::StoreU(acc[m][v], d, dst + v * lanes);
-    } else {
-      HWY_ALIGN float tile[NV * hn::MaxLanes(d)];
+      continue;
+    }
+    GridPosition at = first;
 #pragma GCC unroll 8
-      for (int v = 0; v < NV; ++v) hn::Store(acc[m][v], d, tile + v * lanes);
-      scatter_row(tile, q0, q_end, job, out);
+    for (int v = 0; v < NV; ++v, at.advance(lanes, job.row_pitch)) {
+      store_outputs(d, acc[m][v], at, job, out);
     }
   }
 }
 
+// Output-channel block by block, so a block's weights stay in L1 while the
+// band's grid (sized for L2) streams past them.
 template <int MR, int NV>
 void run_band_blocked(const BandJob& job) {
   const D d;

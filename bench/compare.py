@@ -1,0 +1,151 @@
+#!/usr/bin/python3
+"""ConvViz's engine against PyTorch, timed side by side in one run.
+
+For each thread count it measures the machine's peak FP32 FMA throughput
+(`convviz bench --peak`), times `convviz bench --shapes` and then
+torch.nn.functional.conv2d on the same shapes with torch.set_num_threads(T),
+and prints one table per thread count plus the geometric mean of the
+speed-ups. PyTorch is timed end to end: NCHW float32 in and out, after
+warm-up; non-zeros padding modes go through F.pad first, as nn.Conv2d does.
+
+Run with Debian's python3-torch:
+    /usr/bin/python3 bench/compare.py [--convviz build/convviz] [--threads 1 2]
+"""
+import argparse
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--convviz", default=os.path.join(HERE, "..", "build", "convviz"))
+    p.add_argument("--shapes", nargs="+",
+                   default=[os.path.join(HERE, "shapes.json"), os.path.join(HERE, "extra_shapes.json")])
+    p.add_argument("--threads", nargs="+", type=int, default=[1, 2])
+    p.add_argument("--repeat", type=int, default=30)
+    p.add_argument("--markdown", action="store_true", help="print tables as Markdown (for the README)")
+    return p.parse_args()
+
+
+def run_convviz(binary, *args):
+    done = subprocess.run([binary, "bench", *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"compare.py: convviz bench {' '.join(args)} failed: {done.stderr.strip()}")
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+
+
+def pair(value):
+    return tuple(value) if isinstance(value, list) else (value, value)
+
+
+def torch_call(shape):
+    """A closure that runs the shape's forward pass exactly as nn.Conv2d would."""
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(shape["N"], shape["C"], shape["H"], shape["W"], generator=g)
+    groups = shape.get("groups", 1)
+    w = torch.randn(shape["out"], shape["C"] // groups, shape["kh"], shape["kw"], generator=g)
+    b = torch.randn(shape["out"], generator=g) if shape.get("bias", True) else None
+    stride, pad, dilation = pair(shape["stride"]), pair(shape["pad"]), pair(shape["dilation"])
+    mode = shape.get("padding_mode", "zeros")
+    if mode == "zeros":
+        return lambda: F.conv2d(x, w, b, stride, pad, dilation, groups)
+    widths = (pad[1], pad[1], pad[0], pad[0])
+    return lambda: F.conv2d(F.pad(x, widths, mode=mode), w, b, stride, 0, dilation, groups)
+
+
+def time_torch(call, repeat, warmup=5):
+    """Median and minimum ms per call; each sample lasts at least 0.5 ms, as in convviz bench."""
+    with torch.no_grad():
+        for _ in range(warmup):
+            call()
+        calls = 1
+        while True:
+            start = time.perf_counter()
+            for _ in range(calls):
+                call()
+            if time.perf_counter() - start >= 5e-4 or calls >= 1 << 20:
+                break
+            calls *= 2
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            for _ in range(calls):
+                call()
+            samples.append((time.perf_counter() - start) * 1e3 / calls)
+    return statistics.median(samples), min(samples)
+
+
+def cpu_name():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def print_table(rows, threads, peak, markdown):
+    head = ["shape", "MFLOP", "ConvViz ms", "PyTorch ms", "speed-up", "GFLOP/s", "% of peak", "algorithm"]
+    lines = []
+    for r in rows:
+        lines.append([r["name"], f"{r['mflop']:.2f}", f"{r['ours']:.4g}", f"{r['torch']:.4g}",
+                      f"{r['speedup']:.2f}x", f"{r['gflops']:.1f}", f"{100 * r['gflops'] / peak:.0f}%",
+                      r["algorithm"]])
+    print(f"\n{threads} thread{'s' if threads > 1 else ''}: peak measured {peak:.0f} GFLOP/s")
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join(["---"] + ["---:"] * 6 + ["---"]) + "|")
+        for line in lines:
+            print("| " + " | ".join(line) + " |")
+    else:
+        widths = [max(len(str(c)) for c in col) for col in zip(head, *lines)]
+        for line in [head] + lines:
+            print("  ".join(str(c).ljust(w) if i in (0, 7) else str(c).rjust(w)
+                            for i, (c, w) in enumerate(zip(line, widths))))
+
+
+def main():
+    args = parse_args()
+    shapes = []
+    for path in args.shapes:
+        with open(path) as f:
+            shapes.extend(json.load(f)["shapes"])
+    print(f"CPU: {cpu_name()}, {os.cpu_count()} hardware threads; PyTorch {torch.__version__}")
+    for threads in args.threads:
+        peak = run_convviz(args.convviz, "--peak", "--threads", str(threads), "--json")[0]
+        ours = []
+        for path in args.shapes:
+            ours += run_convviz(args.convviz, "--shapes", path, "--threads", str(threads),
+                                "--repeat", str(args.repeat), "--json")
+        torch.set_num_threads(threads)
+        rows = []
+        for shape, mine in zip(shapes, ours):
+            assert shape["name"] == mine["name"]
+            median, _ = time_torch(torch_call(shape), args.repeat)
+            rows.append({"name": shape["name"], "mflop": 2 * mine["macs"] / 1e6, "ours": mine["median_ms"],
+                         "torch": median, "speedup": median / mine["median_ms"], "gflops": mine["gflops"],
+                         "algorithm": mine["algorithm"]})
+        print(f"SIMD target {peak['simd_target']}")
+        print_table(rows, threads, peak["peak_gflops"], args.markdown)
+        main_rows = rows[:8] if len(rows) >= 8 else rows
+        geomean = math.exp(sum(math.log(r["speedup"]) for r in main_rows) / len(main_rows))
+        slowest = min(main_rows, key=lambda r: r["speedup"])
+        print(f"geometric-mean speed-up over PyTorch ({len(main_rows)} shapes of {os.path.basename(args.shapes[0])}): "
+              f"{geomean:.2f}x; slowest {slowest['name']} at {slowest['speedup']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
