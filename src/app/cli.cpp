@@ -2,8 +2,11 @@
 
 #include <exception>
 
+#include "app/cli_inputs.h"
 #include "app/gui.h"
+#include "core/engine_kernels.h"
 #include "core/presets.h"
+#include "core/thread_pool.h"
 
 namespace convviz {
 namespace {
@@ -15,11 +18,13 @@ Usage:
   convviz [--preset NAME | --session S.json] [--step I] [--lang en|zh]
           [--text-scale 1..3] [--theme dark|light] [--window-size 1600x900]
           [--screenshot OUT.png [--dump-layout RECTS.json]] [--no-restore]
+          [--threads N]
                   opens the window (the textbook example the first time;
                   afterwards the last session, unless --no-restore)
   convviz compute --config C.json --input X.npy --weight W.npy [--bias B.npy]
                   --output Y.npy [--ops-json OPS.json]
   convviz compute --preset NAME --output Y.npy [--ops-json OPS.json]
+                  [--engine fast|reference]
   convviz explain --config C.json --input X.npy --weight W.npy [--bias B.npy]
                   --step I [--json]
   convviz explain --preset NAME --step I [--json]
@@ -27,7 +32,13 @@ Usage:
                  [--scale 1|2|4] [--theme dark|light] [--with-text]
   convviz export (--session S.json | --preset NAME) --all-steps --out DIR/
   convviz export (--session S.json | --preset NAME) --gif anim.gif [--fps 4]
+  convviz bench --config C.json --input-shape N,C,H,W [--repeat R] [--warmup W]
+                [--json] [--explain]
+  convviz bench --shapes FILE.json [--json] [--explain]
+  convviz bench --peak
   convviz --help | --version
+
+Every command takes --threads N (default $CONVVIZ_THREADS, else all cores).
 
 Run 'convviz COMMAND --help' for the details of a command.
 )";
@@ -45,6 +56,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         (args[0].rfind("--", 0) == 0 && args[0] != "--help" && args[0] != "--version")) {
       Result<CliArgs> parsed = parse_options(args, kGuiOptions);
       if (!parsed) return report_bad_input(err, "", parsed.error().message);
+      if (Status bad = use_thread_option(*parsed)) return report_bad_input(err, "", bad->message);
       Result<GuiOptions> options = gui_options(*parsed);
       if (!options) return report_bad_input(err, "", options.error().message);
       return run_gui(*options, err);
@@ -54,7 +66,11 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       return kExitOk;
     }
     if (args[0] == "--version") {
-      out << "convviz " << CONVVIZ_VERSION << "\n";
+      const ThreadCount threads = resolve_thread_count(std::nullopt);
+      out << "convviz " << CONVVIZ_VERSION << "\n"
+          << "engine: SIMD target " << simd_target_name() << " (" << simd_float_lanes()
+          << " floats per vector, chosen at run time), "
+          << (threads.error.empty() ? threads.threads : hardware_threads()) << " threads\n";
       return kExitOk;
     }
     const std::vector<std::string> rest(args.begin() + 1, args.end());

@@ -4,6 +4,7 @@
 #include "app/cli.h"
 #include "app/cli_inputs.h"
 #include "core/atomic_file.h"
+#include "core/engine.h"
 #include "core/npy.h"
 #include "core/op_counts.h"
 #include "core/reference_engine.h"
@@ -13,8 +14,9 @@ namespace {
 
 constexpr const char* kHelp = R"(Usage:
   convviz compute --config C.json --input X.npy --weight W.npy [--bias B.npy]
-                  --output Y.npy [--ops-json OPS.json]
-  convviz compute --preset NAME --output Y.npy [--ops-json OPS.json]
+                  --output Y.npy [--ops-json OPS.json] [--engine fast|reference]
+                  [--threads N]
+  convviz compute --preset NAME --output Y.npy [--ops-json OPS.json] [...]
 
 Computes nn.Conv2d's forward pass and writes the output as float32 .npy.
   --config     nn.Conv2d's arguments as JSON: in_channels, out_channels,
@@ -27,6 +29,9 @@ Computes nn.Conv2d's forward pass and writes the output as float32 .npy.
   --ops-json   also write {multiplications, additions, macs, flops, params,
                output_shape}
   --preset     a built-in example instead of --config/--input/--weight/--bias
+  --engine     fast (default: the vectorized engine) or reference (the plain
+               loops it is tested against)
+  --threads    threads for the engine (default $CONVVIZ_THREADS, else all)
 On bad input: exit status 2, one line on stderr, no file written.
 )";
 
@@ -70,8 +75,8 @@ Status check_outputs(const CliArgs& args) {
 }  // namespace
 
 int run_compute(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  static const std::vector<OptionSpec> options =
-      with_session_options({{"output", true}, {"ops-json", true}, {"help", false}});
+  static const std::vector<OptionSpec> options = with_session_options(
+      {{"output", true}, {"ops-json", true}, {"engine", true}, {"help", false}});
   Result<CliArgs> parsed = parse_options(args, options);
   if (!parsed) return report_bad_input(err, "compute", parsed.error().message);
   if (parsed->has("help")) {
@@ -79,12 +84,23 @@ int run_compute(const std::vector<std::string>& args, std::ostream& out, std::os
     return kExitOk;
   }
   if (!parsed->has("output")) return report_bad_input(err, "compute", "--output is required");
+  if (Status bad = use_thread_option(*parsed))
+    return report_bad_input(err, "compute", bad->message);
+  const std::string engine = parsed->get("engine").value_or("fast");
+  if (engine != "fast" && engine != "reference") {
+    return report_bad_input(err, "compute",
+                            "--engine must be fast or reference, not '" + engine + "'");
+  }
   Result<Session> session = load_cli_session(*parsed);
   if (!session) return report_bad_input(err, "compute", session.error().message);
   if (Status bad = check_outputs(*parsed)) return report_bad_input(err, "compute", bad->message);
 
   Tensor y;
-  conv2d_reference(session->spec, session->input, session->weight, bias_or_null(*session), y);
+  if (engine == "reference") {
+    conv2d_reference(session->spec, session->input, session->weight, bias_or_null(*session), y);
+  } else {
+    conv2d(session->spec, session->input, session->weight, bias_or_null(*session), y);
+  }
   const OpCounts ops = count_ops(session->spec);
   std::vector<std::pair<std::string, std::string>> files = {
       {*parsed->get("output"), encode_npy(y)}};

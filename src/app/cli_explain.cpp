@@ -97,6 +97,8 @@ int run_explain(const std::vector<std::string>& args, std::ostream& out, std::os
     return kExitOk;
   }
   if (!parsed->has("step")) return report_bad_input(err, "explain", "--step is required");
+  if (Status bad = use_thread_option(*parsed))
+    return report_bad_input(err, "explain", bad->message);
   Result<int64_t> step = parse_integer_option("step", *parsed->get("step"));
   if (!step) return report_bad_input(err, "explain", step.error().message);
   Result<Session> session = load_cli_session(*parsed);

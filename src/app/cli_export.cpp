@@ -7,6 +7,7 @@
 
 #include "app/cli.h"
 #include "app/cli_args.h"
+#include "app/cli_inputs.h"
 #include "app/export_renderer.h"
 #include "app/gl_context.h"
 #include "core/atomic_file.h"
@@ -160,13 +161,14 @@ int run_export(const std::vector<std::string>& args, std::ostream& out, std::ost
       {"session", true}, {"preset", true},      {"step", true},       {"out", true},
       {"scale", true},   {"theme", true},       {"with-text", false}, {"all-steps", false},
       {"from", true},    {"to", true},          {"gif", true},        {"fps", true},
-      {"reveal", false}, {"dump-layout", true}, {"help", false}};
+      {"reveal", false}, {"dump-layout", true}, {"threads", true},    {"help", false}};
   Result<CliArgs> parsed = parse_options(args, options);
   if (!parsed) return report_bad_input(err, "export", parsed.error().message);
   if (parsed->has("help")) {
     out << kHelp;
     return kExitOk;
   }
+  if (Status bad = use_thread_option(*parsed)) return report_bad_input(err, "export", bad->message);
   const int modes =
       int(parsed->has("step")) + int(parsed->has("all-steps")) + int(parsed->has("gif"));
   if (modes != 1) {

@@ -3,6 +3,7 @@
 #include "core/npy.h"
 #include "core/presets.h"
 #include "core/spec_json.h"
+#include "core/thread_pool.h"
 
 namespace convviz {
 namespace {
@@ -37,6 +38,13 @@ std::vector<OptionSpec> with_session_options(std::initializer_list<OptionSpec> o
   std::vector<OptionSpec> options(std::begin(kSessionOptions), std::end(kSessionOptions));
   options.insert(options.end(), own);
   return options;
+}
+
+Status use_thread_option(const CliArgs& args) {
+  const ThreadCount count = resolve_thread_count(args.get("threads"));
+  if (!count.error.empty()) return Error{count.error};
+  set_default_thread_count(count.threads);
+  return std::nullopt;
 }
 
 Result<Session> load_cli_session(const CliArgs& args) {

@@ -10,11 +10,16 @@
 
 namespace convviz {
 
-inline constexpr OptionSpec kSessionOptions[] = {
-    {"preset", true}, {"config", true}, {"input", true}, {"weight", true}, {"bias", true}};
+inline constexpr OptionSpec kSessionOptions[] = {{"preset", true}, {"config", true},
+                                                 {"input", true},  {"weight", true},
+                                                 {"bias", true},   {"threads", true}};
 
 // The session options plus a command's own.
 std::vector<OptionSpec> with_session_options(std::initializer_list<OptionSpec> own);
+
+// --threads N, else $CONVVIZ_THREADS, else every hardware thread: sizes the
+// engine's default pool. A bad value is an error naming where it came from.
+Status use_thread_option(const CliArgs& args);
 
 // The session is checked (validate + tensor shapes) before it is returned.
 Result<Session> load_cli_session(const CliArgs& args);

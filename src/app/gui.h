@@ -25,9 +25,9 @@ struct GuiOptions {
 };
 
 inline constexpr OptionSpec kGuiOptions[] = {
-    {"preset", true},      {"session", true},     {"step", true},          {"lang", true},
-    {"text-scale", true},  {"theme", true},       {"window-size", true},   {"screenshot", true},
-    {"dump-layout", true}, {"no-restore", false}, {"report-timing", false}};
+    {"preset", true},      {"session", true},     {"step", true},           {"lang", true},
+    {"text-scale", true},  {"theme", true},       {"window-size", true},    {"screenshot", true},
+    {"dump-layout", true}, {"no-restore", false}, {"report-timing", false}, {"threads", true}};
 
 // Checks the values; errors name the option.
 Result<GuiOptions> gui_options(const CliArgs& args);

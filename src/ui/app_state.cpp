@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "core/reference_engine.h"
+#include "core/engine.h"
 
 namespace convviz::ui {
 
@@ -28,7 +28,8 @@ void refresh(AppState& state) {
   const Session& s = state.session;
   if (state.output_stale) {
     const auto start = std::chrono::steady_clock::now();
-    conv2d_reference(s.spec, s.input, s.weight, bias_or_null(s), state.output);
+    conv2d(s.spec, s.input, s.weight, bias_or_null(s), state.output);
+    state.engine_plan = plan_conv(s.spec, default_thread_pool().size());
     state.engine_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     state.ops = count_ops(s.spec);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/conv_plan.h"
 #include "core/op_counts.h"
 #include "core/session.h"
 #include "core/step_trace.h"
@@ -80,6 +81,7 @@ struct AppState {
   Tensor output;
   bool output_stale = true;
   double engine_ms = 0.0;
+  ConvPlan engine_plan;  // how the engine computed `output`
   OpCounts ops;
   StepTrace trace;  // for session.step only
   bool trace_stale = true;

@@ -2,6 +2,8 @@
 // the same layer with groups = 1, and the engine's time.
 #include <imgui.h>
 
+#include "core/conv_plan.h"
+#include "core/engine_kernels.h"
 #include "core/op_counts.h"
 #include "core/spec_text.h"
 #include "ui/panels.h"
@@ -72,7 +74,14 @@ void draw_ops_panel(AppState& state) {
         tr(state, S::TimesFewer));
     remember_item(state, "ops.groups");
   }
-  ImGui::TextDisabled("%s %.3f ms", tr(state, S::EngineTime), state.engine_ms);
+  // The engine's own account of the work: which algorithm, SIMD target and
+  // threads gave the time, so the number can be compared with a benchmark.
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s %.3f ms (%s, %s, %d %s)", tr(state, S::EngineTime), state.engine_ms,
+                     std::string(algorithm_name(state.engine_plan.algorithm)).c_str(),
+                     simd_target_name(), state.engine_plan.threads, tr(state, S::Threads));
+  ImGui::PopStyleColor();
+  remember_item(state, "ops.engine");
 }
 
 }  // namespace convviz::ui

@@ -281,12 +281,112 @@ TEST_F(Cli, HelpForEveryCommand) {
   for (const std::vector<std::string>& args : {std::vector<std::string>{"--help"},
                                                {"compute", "--help"},
                                                {"explain", "--help"},
-                                               {"export", "--help"}}) {
+                                               {"export", "--help"},
+                                               {"bench", "--help"}}) {
     const CliRun r = run(args);
     EXPECT_EQ(r.status, kExitOk);
     EXPECT_NE(r.out.find("Usage:"), std::string::npos);
   }
-  EXPECT_EQ(run({"--version"}).out.rfind("convviz ", 0), 0u);
+  const CliRun version = run({"--version"});
+  EXPECT_EQ(version.out.rfind("convviz ", 0), 0u);
+  EXPECT_NE(version.out.find("SIMD target "), std::string::npos) << version.out;
+}
+
+TEST_F(Cli, BothEnginesWriteTheSameTextbookOutput) {
+  for (const char* engine : {"fast", "reference"}) {
+    const CliRun r =
+        run(compute_args({"--output", path("y.npy"), "--engine", engine, "--threads", "2"}));
+    ASSERT_EQ(r.status, kExitOk) << r.err;
+    const Tensor y = *read_npy(path("y.npy"));
+    EXPECT_EQ(y.data, (std::vector<float>{9,  16, 15, 7,  7,  15, 23, 13, 20, 9,  12, 17, 31,
+                                          14, 14, 7,  23, 11, 32, 6,  6,  11, 17, 7,  16}))
+        << engine;
+  }
+  EXPECT_EQ(run(compute_args({"--output", path("z.npy"), "--engine", "gpu"})).status,
+            kExitBadInput);
+  EXPECT_FALSE(fs::exists(path("z.npy")));
+}
+
+TEST_F(Cli, EveryCommandRefusesABadThreadCount) {
+  for (std::vector<std::string> args :
+       {compute_args({"--output", path("y.npy")}),
+        std::vector<std::string>{"explain", "--preset", "textbook", "--step", "0"},
+        std::vector<std::string>{"export", "--preset", "textbook", "--step", "0", "--out",
+                                 path("s.png")},
+        std::vector<std::string>{"bench", "--config", path("config.json"), "--input-shape",
+                                 "1,1,5,5"}}) {
+    args.insert(args.end(), {"--threads", "0"});
+    const CliRun r = run(args);
+    EXPECT_EQ(r.status, kExitBadInput) << args[0];
+    EXPECT_NE(r.err.find("--threads must be a whole number from 1 to 256, got '0'"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(line_count(r.err), 1u);
+  }
+  EXPECT_FALSE(fs::exists(path("y.npy")));
+  EXPECT_FALSE(fs::exists(path("s.png")));
+}
+
+TEST_F(Cli, BenchPrintsOneJsonObjectPerShape) {
+  const CliRun r = run({"bench", "--shapes", std::string(CONVVIZ_BENCH_DIR) + "/shapes.json",
+                        "--threads", "2", "--repeat", "1", "--warmup", "0", "--json"});
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  std::istringstream lines(r.out);
+  std::vector<json> rows;
+  for (std::string line; std::getline(lines, line);) rows.push_back(json::parse(line));
+  ASSERT_EQ(rows.size(), 8u);
+  for (const json& row : rows) {
+    for (const char* key :
+         {"name", "median_ms", "min_ms", "gflops", "algorithm", "threads", "workspace_bytes"}) {
+      EXPECT_TRUE(row.contains(key)) << key << " missing from " << row.dump();
+    }
+    EXPECT_GT(row["median_ms"].get<double>(), 0.0);
+    EXPECT_LE(row["min_ms"].get<double>(), row["median_ms"].get<double>());
+    // GFLOP/s is 2·MACs over the median time, by definition.
+    EXPECT_NEAR(row["gflops"].get<double>(),
+                2.0 * row["macs"].get<double>() / (row["median_ms"].get<double>() * 1e6),
+                1e-6 * row["gflops"].get<double>());
+  }
+  EXPECT_EQ(rows[0]["name"], "textbook_1x1x5x5_k3p1");
+  EXPECT_EQ(rows[0]["threads"], 1) << "a 5x5 input is not worth waking a thread for";
+  EXPECT_EQ(rows[3]["algorithm"], "implicit-gemm");
+  EXPECT_EQ(rows[3]["threads"], 2);
+  EXPECT_EQ(rows[5]["algorithm"], "depthwise");
+}
+
+TEST_F(Cli, BenchExplainsItsPlan) {
+  const CliRun r = run({"bench", "--config", path("config.json"), "--input-shape", "2,1,64,48",
+                        "--repeat", "1", "--explain"});
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  for (const char* part : {"algorithm: direct", "microkernel: ", "workspace: ", "GFLOP/s"}) {
+    EXPECT_NE(r.out.find(part), std::string::npos) << part << " in " << r.out;
+  }
+}
+
+TEST_F(Cli, BenchRefusesBadShapesWithOneLine) {
+  write("bad_shapes.json", R"({"shapes": [{"name": "x", "N": 1, "C": 4, "H": 8, "W": 8,
+                                "out": 4, "kh": 3, "kw": 3, "groups": 3}]})");
+  write("no_shapes.json", R"({"shape": []})");
+  write("unpadded.json", R"({"in_channels": 1, "out_channels": 1, "kernel_size": 3})");
+  const std::string config = path("config.json");
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"bench", "--shapes", path("bad_shapes.json")}, "shape 1 (\"x\")"},
+      {{"bench", "--shapes", path("no_shapes.json")}, "must hold {\"shapes\": [...]}"},
+      {{"bench", "--shapes", path("missing.json")}, "missing.json"},
+      {{"bench", "--config", config, "--input-shape", "1,1,5"}, "N,C,H,W"},
+      {{"bench", "--config", config, "--input-shape", "1,3,5,5"}, "in_channels is 1"},
+      {{"bench", "--config", path("unpadded.json"), "--input-shape", "1,1,2,2"}, "kernel"},
+      {{"bench", "--config", config, "--input-shape", "1,1,0,5"}, "positive"},
+      {{"bench", "--config", config}, "--input-shape"},
+      {{"bench", "--config", config, "--input-shape", "1,1,5,5", "--repeat", "0"}, "--repeat"},
+      {{"bench", "--config", config, "--input-shape", "1,1,5,5", "--engine", "x"}, "--engine"},
+  };
+  for (const auto& [args, message] : cases) {
+    const CliRun r = run(args);
+    EXPECT_EQ(r.status, kExitBadInput) << args.back();
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+    EXPECT_EQ(line_count(r.err), 1u) << r.err;
+  }
 }
 
 }  // namespace

@@ -74,3 +74,149 @@ TEST(Engine, MatchesTheReferenceOnRandomSpecs) {
 
 }  // namespace
 }  // namespace convviz
+
+namespace convviz {
+namespace {
+
+ConvSpec layer(int64_t c_in, int64_t c_out, int64_t size, int64_t k, int64_t groups = 1) {
+  ConvSpec s;
+  s.in_channels = c_in;
+  s.out_channels = c_out;
+  s.height = s.width = size;
+  s.kernel_size = {k, k};
+  s.padding = {k / 2, k / 2};
+  s.groups = groups;
+  return s;
+}
+
+TEST(Engine, MatchesPyTorchOnEveryFixture) {
+  const nlohmann::json manifest = *read_json_file(testing::golden_path("manifest.json"));
+  ASSERT_GE(manifest.size(), 15u);
+  for (const nlohmann::json& entry : manifest) {
+    const std::string dir = testing::golden_path(entry["name"].get<std::string>()) + "/";
+    SCOPED_TRACE(dir);
+    Session s;
+    s.input = *read_npy(dir + "x.npy");
+    s.weight = *read_npy(dir + "w.npy");
+    if (entry["has_bias"].get<bool>()) s.bias = *read_npy(dir + "b.npy");
+    s.spec = *spec_from_config(*read_json_file(dir + "config.json"), sized_for_input(s.input));
+    const Tensor expected = *read_npy(dir + "y.npy");
+    Tensor y;
+    conv2d(s.spec, s.input, s.weight, bias_or_null(s), y);
+    ASSERT_EQ(y.shape, expected.shape);
+    for (int64_t i = 0; i < step_count(s.spec); ++i) {
+      const size_t k = static_cast<size_t>(i);
+      ASSERT_NEAR(y.data[k], expected.data[k], tolerance(s.spec, s, step_position(s.spec, i)))
+          << "output " << i;
+    }
+  }
+}
+
+// Each output is one fixed chain of FMAs, so how the work is split between
+// threads must not change a single bit.
+TEST(Engine, EveryThreadCountGivesTheSameBits) {
+  std::mt19937 rng(7);
+  const ConvSpec specs[] = {layer(3, 16, 40, 3), layer(24, 20, 23, 3), layer(12, 12, 37, 5, 12),
+                            layer(32, 48, 17, 1)};
+  for (const ConvSpec& spec : specs) {
+    const Session s = testing::random_session(spec, rng);
+    Tensor expected;
+    ThreadPool single(1);
+    ConvWorkspace single_ws;
+    conv2d(spec, s.input, s.weight, bias_or_null(s), expected, single_ws, single);
+    for (int threads : {2, 3, 5}) {
+      ThreadPool pool(threads);
+      ConvWorkspace ws;
+      Tensor y;
+      conv2d(spec, s.input, s.weight, bias_or_null(s), y, ws, pool);
+      EXPECT_EQ(ws.plan.threads, threads) << "too small to use the threads it is testing";
+      ASSERT_EQ(y.data.size(), expected.data.size());
+      EXPECT_EQ(std::memcmp(y.data.data(), expected.data.data(), y.data.size() * sizeof(float)), 0)
+          << threads << " threads, " << spec_to_config(spec).dump();
+    }
+  }
+}
+
+// Invariant: the step panel shows what the engine computed.
+TEST(Engine, TheStepTracerAgreesWithTheEngine) {
+  std::mt19937 rng(11);
+  for (int i = 0; i < 200; ++i) {
+    const ConvSpec spec = testing::random_engine_spec(rng, 20'000);
+    const Session s = testing::random_session(spec, rng);
+    Tensor y;
+    conv2d(spec, s.input, s.weight, bias_or_null(s), y);
+    for (int64_t step = 0; step < step_count(spec); step += 1 + step_count(spec) / 50) {
+      const StepTrace t = trace_step(spec, s.input, s.weight, bias_or_null(s), step);
+      ASSERT_NEAR(t.result, y.data[static_cast<size_t>(step)],
+                  tolerance(spec, s, step_position(spec, step)))
+          << "spec " << i << " step " << step;
+    }
+  }
+}
+
+TEST(Engine, ThePlannerPicksOneAlgorithmPerShapeFamily) {
+  EXPECT_EQ(plan_conv(layer(3, 16, 224, 3), 2).algorithm, Algorithm::Direct);
+  EXPECT_EQ(plan_conv(layer(64, 64, 56, 3), 2).algorithm, Algorithm::ImplicitGemm);
+  EXPECT_EQ(plan_conv(layer(32, 32, 112, 3, 32), 2).algorithm, Algorithm::Depthwise);
+  EXPECT_EQ(plan_conv(layer(64, 128, 28, 1), 2).algorithm, Algorithm::Pointwise);
+  ConvSpec strided_1x1 = layer(64, 128, 28, 1);
+  strided_1x1.stride = {2, 2};
+  EXPECT_EQ(plan_conv(strided_1x1, 2).algorithm, Algorithm::ImplicitGemm);
+  const std::string text = describe_plan(layer(64, 64, 56, 3), plan_conv(layer(64, 64, 56, 3), 2));
+  EXPECT_NE(text.find("implicit-gemm"), std::string::npos) << text;
+  EXPECT_NE(text.find("workspace: "), std::string::npos) << text;
+}
+
+TEST(Engine, TheWorkspaceIsSizedAsReportedAndReusedForTheSameShape) {
+  std::mt19937 rng(3);
+  const ConvSpec spec = layer(8, 8, 64, 3);
+  const Session s = testing::random_session(spec, rng);
+  ThreadPool pool(2);
+  ConvWorkspace ws;
+  Tensor y;
+  conv2d(spec, s.input, s.weight, bias_or_null(s), y, ws, pool);
+  int64_t floats = static_cast<int64_t>(ws.packed_weights.size());
+  for (const auto& grid : ws.scratch) floats += static_cast<int64_t>(grid.size());
+  EXPECT_LE(floats * 4, ws.plan.workspace_bytes);
+  EXPECT_GE(floats * 4 + 4096, ws.plan.workspace_bytes) << "the report overstates";
+
+  const float* grid = ws.scratch[0].data();
+  const float* weights = ws.packed_weights.data();
+  const float* out = y.data.data();
+  Session edited = s;
+  edited.weight.data[0] += 1.0f;  // an edit: same shape, new numbers
+  conv2d(spec, edited.input, edited.weight, bias_or_null(edited), y, ws, pool);
+  EXPECT_EQ(ws.scratch[0].data(), grid);
+  EXPECT_EQ(ws.packed_weights.data(), weights);
+  EXPECT_EQ(y.data.data(), out);
+  EXPECT_TRUE(matches_reference(edited, y));
+}
+
+TEST(ThreadPool, RunsEveryTaskExactlyOnce) {
+  ThreadPool pool(3);
+  for (int64_t count : {0, 1, 2, 7, 1000}) {
+    std::vector<std::atomic<int>> runs(static_cast<size_t>(count));
+    pool.run(count, [&](int64_t i, int slot) {
+      EXPECT_GE(slot, 0);
+      EXPECT_LT(slot, 3);
+      runs[static_cast<size_t>(i)].fetch_add(1);
+    });
+    for (auto& r : runs) EXPECT_EQ(r.load(), 1);
+  }
+}
+
+TEST(ThreadPool, TheCountComesFromTheFlagThenTheEnvironment) {
+  EXPECT_EQ(resolve_thread_count("3").threads, 3);
+  EXPECT_NE(resolve_thread_count("0").error.find("--threads"), std::string::npos);
+  EXPECT_NE(resolve_thread_count("two").error.find("'two'"), std::string::npos);
+  ::setenv("CONVVIZ_THREADS", "5", 1);
+  EXPECT_EQ(resolve_thread_count(std::nullopt).threads, 5);
+  EXPECT_EQ(resolve_thread_count("2").threads, 2);
+  ::setenv("CONVVIZ_THREADS", "-1", 1);
+  EXPECT_NE(resolve_thread_count(std::nullopt).error.find("CONVVIZ_THREADS"), std::string::npos);
+  ::unsetenv("CONVVIZ_THREADS");
+  EXPECT_EQ(resolve_thread_count(std::nullopt).threads, hardware_threads());
+}
+
+}  // namespace
+}  // namespace convviz
