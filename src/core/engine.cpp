@@ -107,7 +107,11 @@ void pack_weights(const ConvSpec& spec, const ConvPlan& plan, const Tensor& w,
 }  // namespace
 
 const ConvPlan& prepare_workspace(ConvWorkspace& ws, const ConvSpec& spec, int threads) {
-  if (ws.threads == threads && ws.spec == spec) return ws.plan;
+  // The SIMD target only changes under tests that force one, but a plan made
+  // for wider vectors would size the grid's slack wrongly.
+  if (ws.threads == threads && ws.spec == spec && ws.plan.lanes == simd_float_lanes()) {
+    return ws.plan;
+  }
   ws.spec = spec;
   ws.threads = threads;
   ws.plan = plan_conv(spec, threads);

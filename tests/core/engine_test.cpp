@@ -3,11 +3,15 @@
 #include "core/engine.h"
 
 #include <gtest/gtest.h>
+#include <hwy/targets.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
+#include <set>
 
+#include "core/engine_kernels.h"
 #include "core/npy.h"
 #include "core/reference_engine.h"
 #include "core/session.h"
@@ -21,7 +25,7 @@ namespace convviz {
 namespace {
 
 #ifdef CONVVIZ_SANITIZED
-constexpr int kRandomSpecs = 300;  // the sanitizers run ~20x slower
+constexpr int kRandomSpecs = 1000;  // the sanitizers run ~10x slower
 #else
 constexpr int kRandomSpecs = 2000;
 #endif
@@ -87,6 +91,32 @@ ConvSpec layer(int64_t c_in, int64_t c_out, int64_t size, int64_t k, int64_t gro
   s.padding = {k / 2, k / 2};
   s.groups = groups;
   return s;
+}
+
+// One binary carries a copy of the kernels per SIMD target and picks one at
+// run time; each copy must be right, not just the one this CPU picks.
+TEST(Engine, EverySimdTargetMatchesTheReference) {
+  std::set<std::string> names;
+  for (int64_t target : hwy::SupportedAndGeneratedTargets()) {
+    hwy::SetSupportedTargetsForTest(target);
+    names.insert(simd_target_name());
+    std::mt19937 rng(static_cast<unsigned>(target % 1000003));
+    ThreadPool pool(2);
+    ConvWorkspace workspace;
+    for (int i = 0; i < kRandomSpecs / 10; ++i) {
+      const ConvSpec spec = testing::random_engine_spec(rng, 100'000);
+      const Session s = testing::random_session(spec, rng);
+      Tensor y;
+      conv2d(spec, s.input, s.weight, bias_or_null(s), y, workspace, pool);
+      ASSERT_TRUE(matches_reference(s, y))
+          << simd_target_name() << ", spec " << i << ": " << spec_to_config(spec).dump();
+    }
+  }
+  hwy::SetSupportedTargetsForTest(0);
+  std::string checked;
+  for (const std::string& name : names) checked += " " + name;
+  std::cout << "SIMD targets checked:" << checked << "\n";
+  EXPECT_GE(names.size(), 2u) << "only one SIMD target was exercised";
 }
 
 TEST(Engine, MatchesPyTorchOnEveryFixture) {
