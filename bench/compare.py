@@ -6,7 +6,8 @@ For each thread count it measures the machine's peak FP32 FMA throughput
 torch.nn.functional.conv2d on the same shapes with torch.set_num_threads(T),
 and prints one table per thread count plus the geometric mean of the
 speed-ups. PyTorch is timed end to end: NCHW float32 in and out, after
-warm-up; non-zeros padding modes go through F.pad first, as nn.Conv2d does.
+warm-up (0.3 s per shape), with OMP_WAIT_POLICY=ACTIVE unless set; non-zeros
+padding modes go through F.pad first, as nn.Conv2d does.
 
 Run with Debian's python3-torch:
     /usr/bin/python3 bench/compare.py [--convviz build/convviz] [--threads 1 2]
@@ -21,8 +22,13 @@ import subprocess
 import sys
 import time
 
-import torch
-import torch.nn.functional as F
+# PyTorch at its best on this kind of machine: with OpenMP's default wait
+# policy its threads fall asleep between calls and 2-thread timings vary by 2x
+# from run to run; spinning (as ConvViz's own pool does) makes them steady.
+os.environ.setdefault("OMP_WAIT_POLICY", "ACTIVE")
+
+import torch  # noqa: E402 (after the environment it reads)
+import torch.nn.functional as F  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -64,10 +70,14 @@ def torch_call(shape):
     return lambda: F.conv2d(F.pad(x, widths, mode=mode), w, b, stride, 0, dilation, groups)
 
 
-def time_torch(call, repeat, warmup=5):
-    """Median and minimum ms per call; each sample lasts at least 0.5 ms, as in convviz bench."""
+def time_torch(call, repeat, warmup_s=0.3):
+    """Median and minimum ms per call; each sample lasts at least 0.5 ms, as in convviz bench.
+
+    Warm-up runs for a fixed time rather than a fixed count: PyTorch's first calls on a shape
+    create oneDNN primitives and settle its thread pool, and a few calls are not always enough."""
     with torch.no_grad():
-        for _ in range(warmup):
+        start = time.perf_counter()
+        while time.perf_counter() - start < warmup_s:
             call()
         calls = 1
         while True:
@@ -119,6 +129,21 @@ def print_table(rows, threads, peak, markdown):
 
 def main():
     args = parse_args()
+    if len(args.threads) > 1:
+        # One fresh process per thread count: PyTorch 1.13's OpenMP pool runs
+        # measurably slower after set_num_threads lowers and then raises it.
+        for threads in args.threads:
+            rest = [a for a in sys.argv[1:]]
+            if "--threads" in rest:
+                i = rest.index("--threads")
+                j = i + 1
+                while j < len(rest) and not rest[j].startswith("--"):
+                    j += 1
+                del rest[i:j]
+            done = subprocess.run([sys.executable, os.path.abspath(__file__), *rest, "--threads", str(threads)])
+            if done.returncode != 0:
+                sys.exit(done.returncode)
+        return
     shapes = []
     for path in args.shapes:
         with open(path) as f:

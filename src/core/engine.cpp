@@ -9,6 +9,8 @@
 namespace convviz {
 namespace {
 
+constexpr int64_t kParallelPackFloats = 16 * 1024;
+
 // Offsets into the grid (or the input, read in place) of every (c, kh, kw),
 // relative to the output's grid position; the kernels add the output's index.
 void fill_k_offsets(const ConvSpec& spec, const ConvPlan& plan, std::vector<int64_t>& offsets) {
@@ -89,18 +91,38 @@ void fill_band_grid(const ConvSpec& spec, const ConvWorkspace& ws, const float* 
   }
 }
 
-void pack_weights(const ConvSpec& spec, const ConvPlan& plan, const Tensor& w,
-                  std::vector<float>& packed) {
+// One block of the weights in the kernels' order: for each k, the block's
+// oc_block output channels side by side (zeros past the group's last).
+// Written in order, read from oc_block rows at once.
+void pack_weight_block(const ConvSpec& spec, const ConvPlan& plan, const Tensor& w, int64_t block,
+                       float* packed) {
   const int64_t per_group = out_channels_per_group(spec);
   const int64_t mr = plan.oc_block, k_count = plan.k_count;
   const int64_t blocks = (per_group + mr - 1) / mr;
-  packed.assign(static_cast<size_t>(plan.packed_weight_floats), 0.0f);
-  for (int64_t g = 0; g < spec.groups; ++g) {
-    for (int64_t oc = 0; oc < per_group; ++oc) {
-      const float* row = w.data.data() + (g * per_group + oc) * k_count;
-      float* dst = packed.data() + ((g * blocks + oc / mr) * k_count) * mr + oc % mr;
-      for (int64_t k = 0; k < k_count; ++k) dst[k * mr] = row[k];
-    }
+  const int64_t g = block / blocks, oc0 = (block % blocks) * mr;
+  const float* rows[8] = {};
+  for (int64_t m = 0; m < mr; ++m) {
+    rows[m] = oc0 + m < per_group ? w.data.data() + (g * per_group + oc0 + m) * k_count : nullptr;
+  }
+  float* dst = packed + block * k_count * mr;
+  for (int64_t k = 0; k < k_count; ++k) {
+    for (int64_t m = 0; m < mr; ++m) *dst++ = rows[m] != nullptr ? rows[m][k] : 0.0f;
+  }
+}
+
+// Packing is a pass over every weight, done per call because the weights
+// may have changed; on many-channel layers it is worth the threads too.
+void pack_weights(const ConvSpec& spec, const ConvPlan& plan, const Tensor& w, ConvWorkspace& ws,
+                  ThreadPool& pool) {
+  ws.packed_weights.resize(static_cast<size_t>(plan.packed_weight_floats));
+  const int64_t blocks = plan.packed_weight_floats / (plan.k_count * plan.oc_block);
+  auto pack = [&](int64_t block, int) {
+    pack_weight_block(spec, plan, w, block, ws.packed_weights.data());
+  };
+  if (plan.threads == 1 || plan.packed_weight_floats < kParallelPackFloats) {
+    for (int64_t block = 0; block < blocks; ++block) pack(block, 0);
+  } else {
+    pool.run(blocks, pack);
   }
 }
 
@@ -129,7 +151,7 @@ void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor
   const Shape4 out = output_shape(spec);
   y.shape = to_vector(out);
   y.data.resize(static_cast<size_t>(element_count(y.shape)));
-  pack_weights(spec, plan, w, ws.packed_weights);
+  pack_weights(spec, plan, w, ws, pool);
 
   const int64_t in_plane = spec.height * spec.width;
   const int64_t in_per_group = in_channels_per_group(spec);
