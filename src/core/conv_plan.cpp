@@ -99,7 +99,9 @@ ConvPlan plan_conv(const ConvSpec& spec, int threads) {
   choose_bands(spec, out.h, halo, plan);
 
   plan.band_input_rows = plan.band_rows + halo;
-  const int64_t slack = int64_t{plan.pixel_vectors} * plan.lanes;
+  // Kernels read up to one vector past a tile's last output (the row kernel
+  // loads a vector ahead to shift kernel columns out of it).
+  const int64_t slack = (int64_t{plan.pixel_vectors} + 1) * plan.lanes;
   if (plan.reads_input_in_place) {
     plan.phase_plane = spec.height * spec.width;
   } else {

@@ -46,6 +46,18 @@ void fill_column_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector
   }
 }
 
+// The same for rows, covering every row a band's grid may ask for.
+void fill_row_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector<int32_t>& table) {
+  const SidePadding pad = side_padding(spec);
+  const int64_t padded_h = spec.height + pad.top + pad.bottom;
+  const int64_t rows = (plan.bands * plan.band_rows + plan.band_input_rows) * spec.stride.h;
+  table.assign(static_cast<size_t>(rows), -1);
+  for (int64_t row = 0; row < std::min(rows, padded_h); ++row) {
+    const auto source = padding_source_index(spec.padding_mode, row, pad.top, spec.height);
+    if (source) table[static_cast<size_t>(row)] = static_cast<int32_t>(*source);
+  }
+}
+
 // Copies one input row into one grid row of one column phase.
 void fill_grid_row(const ConvSpec& spec, int64_t pitch, int64_t left, const int32_t* sources,
                    const float* src, float* dst) {
@@ -70,17 +82,13 @@ void fill_band_grid(const ConvSpec& spec, const ConvWorkspace& ws, const float* 
                     int64_t first_out_row, float* grid) {
   const ConvPlan& plan = ws.plan;
   const SidePadding pad = side_padding(spec);
-  const int64_t padded_h = spec.height + pad.top + pad.bottom;
   const Pair s = spec.stride;
   for (int64_t c = 0; c < in_channels_per_group(spec); ++c) {
     const float* channel = x_group + c * spec.height * spec.width;
     for (int64_t ph = 0; ph < s.h; ++ph) {
       for (int64_t i = 0; i < plan.band_input_rows; ++i) {
-        const int64_t row = (first_out_row + i) * s.h + ph;
-        const auto source = row < padded_h
-                                ? padding_source_index(spec.padding_mode, row, pad.top, spec.height)
-                                : std::nullopt;
-        const float* src = source ? channel + *source * spec.width : nullptr;
+        const int32_t source = ws.row_sources[static_cast<size_t>((first_out_row + i) * s.h + ph)];
+        const float* src = source >= 0 ? channel + source * spec.width : nullptr;
         for (int64_t pw = 0; pw < s.w; ++pw) {
           float* dst = grid + ((c * s.h + ph) * s.w + pw) * plan.phase_plane + i * plan.row_pitch;
           fill_grid_row(spec, plan.row_pitch, pad.left,
@@ -139,6 +147,7 @@ const ConvPlan& prepare_workspace(ConvWorkspace& ws, const ConvSpec& spec, int t
   ws.plan = plan_conv(spec, threads);
   fill_k_offsets(spec, ws.plan, ws.k_offsets);
   fill_column_sources(spec, ws.plan, ws.column_sources);
+  fill_row_sources(spec, ws.plan, ws.row_sources);
   // Zeroed once: the read-past slack at each grid's end must hold numbers.
   ws.scratch.assign(static_cast<size_t>(ws.plan.threads),
                     std::vector<float>(static_cast<size_t>(ws.plan.scratch_floats), 0.0f));
@@ -177,6 +186,9 @@ void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor
     }
     job.k_offsets = ws.k_offsets.data();
     job.k_count = plan.k_count;
+    // With stride and dilation 1 along x, a kernel row's columns read
+    // neighbouring inputs: offset(c, kh, kw) = offset(c, kh, 0) + kw.
+    job.kernel_row = spec.stride.w == 1 && spec.dilation.w == 1 ? spec.kernel_size.w : 1;
     job.packed_weights = ws.packed_weights.data() + g * blocks * plan.k_count * plan.oc_block;
     job.bias = b != nullptr ? b->data.data() + g * out_per_group : nullptr;
     job.oc_count = out_per_group;

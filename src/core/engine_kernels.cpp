@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "core/engine_kernels.h"
 
@@ -73,6 +74,29 @@ HWY_INLINE void store_outputs(D d, V v, GridPosition at, const BandJob& job, flo
   }
 }
 
+// Writes a tile's accumulators to the outputs they stand for.
+template <int MR, int NV>
+HWY_INLINE void store_tile(D d, V (&acc)[MR][NV], const BandJob& job, int64_t oc0, int64_t q0) {
+  const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
+  const GridPosition first{q0, q0 / job.row_pitch, q0 % job.row_pitch};
+  const bool one_row = first.col + NV * lanes <= job.out_width && q0 + NV * lanes <= job.q_count;
+  const int64_t channels = std::min<int64_t>(MR, job.oc_count - oc0);
+  for (int64_t m = 0; m < channels; ++m) {
+    float* out = job.out + (oc0 + m) * job.out_plane;
+    if (one_row) {
+      float* dst = out + first.row * job.out_width + first.col;
+#pragma GCC unroll 8
+      for (int v = 0; v < NV; ++v) hn::StoreU(acc[m][v], d, dst + v * lanes);
+      continue;
+    }
+    GridPosition at = first;
+#pragma GCC unroll 8
+    for (int v = 0; v < NV; ++v, at.advance(lanes, job.row_pitch)) {
+      store_outputs(d, acc[m][v], at, job, out);
+    }
+  }
+}
+
 template <int MR, int NV, bool kBounded>
 HWY_INLINE void run_tile(const BandJob& job, const float* weights, int64_t oc0, int64_t q0) {
   const D d;
@@ -98,24 +122,65 @@ HWY_INLINE void run_tile(const BandJob& job, const float* weights, int64_t oc0, 
       for (int v = 0; v < NV; ++v) acc[m][v] = hn::MulAdd(wm, x[v], acc[m][v]);
     }
   }
-  const GridPosition first{q0, q0 / job.row_pitch, q0 % job.row_pitch};
-  const bool one_row = first.col + NV * lanes <= job.out_width && q0 + NV * lanes <= job.q_count;
-  const int64_t channels = std::min<int64_t>(MR, job.oc_count - oc0);
-  for (int64_t m = 0; m < channels; ++m) {
-    float* out = job.out + (oc0 + m) * job.out_plane;
-    if (one_row) {
-      float* dst = out + first.row * job.out_width + first.col;
+  store_tile<MR, NV>(d, acc, job, oc0, q0);
+}
+
+#if HWY_TARGET == HWY_AVX3
+// One output channel (depthwise): the generic tile would load every input
+// vector once per kernel column, mostly across cache lines, and run out of
+// load slots long before FMAs. Here each kernel row loads its inputs once
+// and makes the other columns' vectors by shifting lanes across a pair of
+// registers (valignd). The FMAs run in the same k order, so the results are
+// bit-identical to the generic tile's.
+template <int NV, int KW>
+HWY_INLINE void run_row_tile(const BandJob& job, const float* weights, int64_t oc0, int64_t q0) {
+  static_assert(KW > 1 && KW <= 16);
+  const D d;
+  constexpr int64_t kLanes = 16;
+  V acc[1][NV];
+  const V start = job.bias != nullptr ? hn::Set(d, job.bias[oc0]) : hn::Zero(d);
 #pragma GCC unroll 8
-      for (int v = 0; v < NV; ++v) hn::StoreU(acc[m][v], d, dst + v * lanes);
-      continue;
-    }
-    GridPosition at = first;
+  for (int v = 0; v < NV; ++v) acc[0][v] = start;
+  for (int64_t k = 0; k < job.k_count; k += KW) {
+    const float* row = job.input + (job.k_offsets[k] + q0);
+    V w[KW];
+#pragma GCC unroll 16
+    for (int kw = 0; kw < KW; ++kw) w[kw] = hn::Set(d, weights[k + kw]);
+    V lo = hn::LoadU(d, row);
 #pragma GCC unroll 8
-    for (int v = 0; v < NV; ++v, at.advance(lanes, job.row_pitch)) {
-      store_outputs(d, acc[m][v], at, job, out);
+    for (int v = 0; v < NV; ++v) {
+      const V hi = hn::LoadU(d, row + (v + 1) * kLanes);
+      acc[0][v] = hn::MulAdd(w[0], lo, acc[0][v]);
+      [&]<int... kw>(std::integer_sequence<int, kw...>) {
+        ((acc[0][v] =
+              hn::MulAdd(w[kw + 1],
+                         V{_mm512_castsi512_ps(_mm512_alignr_epi32(
+                             _mm512_castps_si512(hi.raw), _mm512_castps_si512(lo.raw), kw + 1))},
+                         acc[0][v])),
+         ...);
+      }
+      (std::make_integer_sequence<int, KW - 1>());
+      lo = hi;
     }
   }
+  store_tile<1, NV>(d, acc, job, oc0, q0);
 }
+
+// The row tile for this band, if its kernel rows are 3, 5 or 7 wide.
+template <int NV>
+HWY_INLINE bool try_row_tile(const BandJob& job, const float* weights, int64_t oc0, int64_t q0) {
+  switch (job.kernel_row) {
+    case 3:
+      return run_row_tile<NV, 3>(job, weights, oc0, q0), true;
+    case 5:
+      return run_row_tile<NV, 5>(job, weights, oc0, q0), true;
+    case 7:
+      return run_row_tile<NV, 7>(job, weights, oc0, q0), true;
+    default:
+      return false;
+  }
+}
+#endif
 
 // Output-channel block by block, so a block's weights stay in L1 while the
 // band's grid (sized for L2) streams past them.
@@ -128,6 +193,15 @@ void run_band_blocked(const BandJob& job) {
   for (int64_t oc0 = 0; oc0 < job.oc_count; oc0 += MR) {
     const float* weights = job.packed_weights + (oc0 / MR) * job.k_count * MR;
     for (int64_t q0 = 0; q0 < job.q_count; q0 += step) {
+#if HWY_TARGET == HWY_AVX3
+      // The row tile reads one vector further than the generic one.
+      if constexpr (MR == 1) {
+        if (max_offset + q0 + step + 16 <= job.input_end - job.input &&
+            try_row_tile<NV>(job, weights, oc0, q0)) {
+          continue;
+        }
+      }
+#endif
       if (max_offset + q0 + step <= job.input_end - job.input) {
         run_tile<MR, NV, false>(job, weights, oc0, q0);
       } else {

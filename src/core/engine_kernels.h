@@ -15,6 +15,8 @@ struct BandJob {
   const float* input_end = nullptr;  // reads stop here (in-place input has no slack)
   const int64_t* k_offsets = nullptr;
   int64_t k_count = 0;
+  // k runs in rows of this many neighbouring inputs (kernel columns), or 1.
+  int64_t kernel_row = 1;
   const float* packed_weights = nullptr;  // [oc block][k][oc_block], zero-padded
   const float* bias = nullptr;            // this group's, or nullptr
   int64_t oc_count = 0;                   // output channels in the group
