@@ -11,6 +11,7 @@
 #include <iostream>
 #include <set>
 
+#include "allocation_counter.h"
 #include "core/engine_kernels.h"
 #include "core/npy.h"
 #include "core/reference_engine.h"
@@ -221,6 +222,22 @@ TEST(Engine, TheWorkspaceIsSizedAsReportedAndReusedForTheSameShape) {
   EXPECT_EQ(y.data.data(), out);
   EXPECT_TRUE(matches_reference(edited, y));
 }
+
+#ifndef CONVVIZ_SANITIZED  // the sanitizers own operator new
+TEST(Engine, ACallOnTheSameShapeAllocatesNothing) {
+  std::mt19937 rng(5);
+  for (const ConvSpec& spec : {layer(3, 16, 40, 3), layer(24, 24, 20, 3, 24), layer(32, 8, 9, 1)}) {
+    const Session s = testing::random_session(spec, rng);
+    ThreadPool pool(2);
+    ConvWorkspace ws;
+    Tensor y;
+    conv2d(spec, s.input, s.weight, bias_or_null(s), y, ws, pool);  // plans and allocates
+    const int64_t before = testing::allocations();
+    for (int i = 0; i < 5; ++i) conv2d(spec, s.input, s.weight, bias_or_null(s), y, ws, pool);
+    EXPECT_EQ(testing::allocations(), before) << spec_to_config(spec).dump();
+  }
+}
+#endif
 
 TEST(ThreadPool, RunsEveryTaskExactlyOnce) {
   ThreadPool pool(3);
