@@ -16,6 +16,10 @@ constexpr int64_t kMacsPerExtraThread = 200'000;
 
 int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
+std::string counted(int64_t n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 Algorithm choose_algorithm(const ConvSpec& spec, bool in_place) {
   const int64_t per_group = in_channels_per_group(spec);
   if (spec.kernel_size == Pair{1, 1} && in_place) return Algorithm::Pointwise;
@@ -108,11 +112,10 @@ ConvPlan plan_conv(const ConvSpec& spec, int threads) {
     plan.phase_plane = plan.band_input_rows * plan.row_pitch;
     plan.scratch_floats = plan.planes * plan.phase_plane + slack;
   }
-  const int64_t oc_blocks = ceil_div(out_channels_per_group(spec), plan.oc_block);
-  plan.packed_weight_floats = spec.groups * oc_blocks * plan.k_count * plan.oc_block;
   const int64_t column_table = spec.stride.w * plan.row_pitch;
-  plan.workspace_bytes = (plan.scratch_floats * plan.threads + plan.packed_weight_floats) * 4 +
-                         plan.k_count * 8 + column_table * 4;
+  const int64_t row_table = (plan.bands * plan.band_rows + plan.band_input_rows) * spec.stride.h;
+  plan.workspace_bytes =
+      plan.scratch_floats * plan.threads * 4 + plan.k_count * 8 + (column_table + row_table) * 4;
   return plan;
 }
 
@@ -120,22 +123,31 @@ std::string describe_plan(const ConvSpec& spec, const ConvPlan& plan) {
   const Shape4 out = output_shape(spec);
   std::ostringstream text;
   text << "algorithm: " << algorithm_name(plan.algorithm) << " (SIMD target " << simd_target_name()
-       << ", " << plan.lanes << " floats per vector)\n";
-  text << "microkernel: " << plan.oc_block << " output channels x " << plan.pixel_vectors
-       << " vectors (" << plan.pixel_vectors * plan.lanes << " outputs) per tile, " << plan.k_count
-       << " multiply-adds each\n";
+       << ", " << counted(plan.lanes, "float") << " per vector)\n";
+  text << "microkernel: " << counted(plan.oc_block, "output channel") << " x "
+       << counted(plan.pixel_vectors, "vector") << " ("
+       << counted(int64_t{plan.pixel_vectors} * plan.lanes, "output") << ") per tile, "
+       << counted(plan.k_count, "multiply-add") << " each";
+  // The AVX-512 row tile (engine_kernels.cpp) serves one output channel per
+  // group with 3, 5 or 7 kernel columns read side by side.
+  const int64_t kw = spec.kernel_size.w;
+  if (plan.oc_block == 1 && (kw == 3 || kw == 5 || kw == 7) && spec.stride.w == 1 &&
+      spec.dilation.w == 1 && plan.lanes == 16) {
+    text << "; kernel rows shifted in registers";
+  }
+  text << "\n";
   if (plan.reads_input_in_place) {
     text << "input: read in place (stride 1, no padding)\n";
   } else {
-    text << "input: padded once per band into a grid of " << plan.planes << " planes x "
-         << plan.band_input_rows << " rows x " << plan.row_pitch << " columns ("
-         << padding_mode_name(spec.padding_mode) << " padding, " << spec.stride.h * spec.stride.w
-         << " stride phases)\n";
+    text << "input: padded once per band into a grid of " << counted(plan.planes, "plane") << " x "
+         << counted(plan.band_input_rows, "row") << " x " << counted(plan.row_pitch, "column")
+         << " (" << padding_mode_name(spec.padding_mode) << " padding, "
+         << counted(spec.stride.h * spec.stride.w, "stride phase") << ")\n";
   }
-  text << "work: " << plan.tasks << " tasks of " << plan.band_rows << " output rows (of " << out.h
-       << ") on " << plan.threads << (plan.threads == 1 ? " thread\n" : " threads\n");
+  text << "work: " << counted(plan.tasks, "task") << " of " << plan.band_rows << " output rows (of "
+       << out.h << ") on " << counted(plan.threads, "thread") << "\n";
   text << "workspace: " << plan.workspace_bytes << " bytes (" << plan.scratch_floats * 4
-       << " per thread for the grid, " << plan.packed_weight_floats * 4 << " for packed weights)\n";
+       << " per thread for the grid; weights are read where they lie)\n";
   return text.str();
 }
 

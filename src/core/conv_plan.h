@@ -38,7 +38,6 @@ struct ConvPlan {
   int64_t tasks = 0;            // batch · groups · bands
   int threads = 1;              // threads this shape is worth
   int64_t scratch_floats = 0;   // per thread, including read-past slack
-  int64_t packed_weight_floats = 0;
   int64_t workspace_bytes = 0;  // everything the engine allocates for this shape
 };
 

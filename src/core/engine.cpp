@@ -9,8 +9,6 @@
 namespace convviz {
 namespace {
 
-constexpr int64_t kParallelPackFloats = 16 * 1024;
-
 // Offsets into the grid (or the input, read in place) of every (c, kh, kw),
 // relative to the output's grid position; the kernels add the output's index.
 void fill_k_offsets(const ConvSpec& spec, const ConvPlan& plan, std::vector<int64_t>& offsets) {
@@ -99,41 +97,6 @@ void fill_band_grid(const ConvSpec& spec, const ConvWorkspace& ws, const float* 
   }
 }
 
-// One block of the weights in the kernels' order: for each k, the block's
-// oc_block output channels side by side (zeros past the group's last).
-// Written in order, read from oc_block rows at once.
-void pack_weight_block(const ConvSpec& spec, const ConvPlan& plan, const Tensor& w, int64_t block,
-                       float* packed) {
-  const int64_t per_group = out_channels_per_group(spec);
-  const int64_t mr = plan.oc_block, k_count = plan.k_count;
-  const int64_t blocks = (per_group + mr - 1) / mr;
-  const int64_t g = block / blocks, oc0 = (block % blocks) * mr;
-  const float* rows[8] = {};
-  for (int64_t m = 0; m < mr; ++m) {
-    rows[m] = oc0 + m < per_group ? w.data.data() + (g * per_group + oc0 + m) * k_count : nullptr;
-  }
-  float* dst = packed + block * k_count * mr;
-  for (int64_t k = 0; k < k_count; ++k) {
-    for (int64_t m = 0; m < mr; ++m) *dst++ = rows[m] != nullptr ? rows[m][k] : 0.0f;
-  }
-}
-
-// Packing is a pass over every weight, done per call because the weights
-// may have changed; on many-channel layers it is worth the threads too.
-void pack_weights(const ConvSpec& spec, const ConvPlan& plan, const Tensor& w, ConvWorkspace& ws,
-                  ThreadPool& pool) {
-  ws.packed_weights.resize(static_cast<size_t>(plan.packed_weight_floats));
-  const int64_t blocks = plan.packed_weight_floats / (plan.k_count * plan.oc_block);
-  auto pack = [&](int64_t block, int) {
-    pack_weight_block(spec, plan, w, block, ws.packed_weights.data());
-  };
-  if (plan.threads == 1 || plan.packed_weight_floats < kParallelPackFloats) {
-    for (int64_t block = 0; block < blocks; ++block) pack(block, 0);
-  } else {
-    pool.run(blocks, pack);
-  }
-}
-
 }  // namespace
 
 const ConvPlan& prepare_workspace(ConvWorkspace& ws, const ConvSpec& spec, int threads) {
@@ -162,12 +125,10 @@ void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor
                           y.shape[2] == out.h && y.shape[3] == out.w;
   if (!same_shape) y.shape = to_vector(out);  // calls on the same shape allocate nothing
   y.data.resize(static_cast<size_t>(element_count(y.shape)));
-  pack_weights(spec, plan, w, ws, pool);
 
   const int64_t in_plane = spec.height * spec.width;
   const int64_t in_per_group = in_channels_per_group(spec);
   const int64_t out_per_group = out_channels_per_group(spec);
-  const int64_t blocks = (out_per_group + plan.oc_block - 1) / plan.oc_block;
   auto task = [&](int64_t t, int slot) {
     const int64_t band = t % plan.bands;
     const int64_t g = (t / plan.bands) % spec.groups;
@@ -191,7 +152,7 @@ void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor
     // With stride and dilation 1 along x, a kernel row's columns read
     // neighbouring inputs: offset(c, kh, kw) = offset(c, kh, 0) + kw.
     job.kernel_row = spec.stride.w == 1 && spec.dilation.w == 1 ? spec.kernel_size.w : 1;
-    job.packed_weights = ws.packed_weights.data() + g * blocks * plan.k_count * plan.oc_block;
+    job.weights = w.data.data() + g * out_per_group * plan.k_count;
     job.bias = b != nullptr ? b->data.data() + g * out_per_group : nullptr;
     job.oc_count = out_per_group;
     job.oc_block = plan.oc_block;

@@ -18,7 +18,6 @@ struct ConvWorkspace {
   ConvSpec spec{};
   int threads = 0;  // 0: nothing planned yet
   ConvPlan plan{};
-  std::vector<float> packed_weights;
   std::vector<int64_t> k_offsets;
   std::vector<int32_t> column_sources;      // [column phase][grid column] -> input column, -1 = 0
   std::vector<int32_t> row_sources;         // padded row -> input row, -1 = 0

@@ -109,15 +109,21 @@ HWY_INLINE void run_tile(const BandJob& job, const float* weights, int64_t oc0, 
 #pragma GCC unroll 8
     for (int v = 0; v < NV; ++v) acc[m][v] = start;
   }
+  // Each output channel's weights are one row of K in the weight tensor
+  // itself; channels past the group's last repeat it and are not stored.
+  const float* w_rows[MR];
+#pragma GCC unroll 8
+  for (int m = 0; m < MR; ++m) {
+    w_rows[m] = weights + std::min<int64_t>(m, job.oc_count - 1 - oc0) * job.k_count;
+  }
   for (int64_t k = 0; k < job.k_count; ++k) {
     const float* row = job.input + (job.k_offsets[k] + q0);
     V x[NV];
 #pragma GCC unroll 8
     for (int v = 0; v < NV; ++v) x[v] = load_input<kBounded>(d, row + v * lanes, job.input_end);
-    const float* wk = weights + k * MR;
 #pragma GCC unroll 8
     for (int m = 0; m < MR; ++m) {
-      const V wm = hn::Set(d, wk[m]);
+      const V wm = hn::Set(d, w_rows[m][k]);
 #pragma GCC unroll 8
       for (int v = 0; v < NV; ++v) acc[m][v] = hn::MulAdd(wm, x[v], acc[m][v]);
     }
@@ -191,7 +197,7 @@ void run_band_blocked(const BandJob& job) {
   int64_t max_offset = 0;
   for (int64_t k = 0; k < job.k_count; ++k) max_offset = std::max(max_offset, job.k_offsets[k]);
   for (int64_t oc0 = 0; oc0 < job.oc_count; oc0 += MR) {
-    const float* weights = job.packed_weights + (oc0 / MR) * job.k_count * MR;
+    const float* weights = job.weights + oc0 * job.k_count;
     for (int64_t q0 = 0; q0 < job.q_count; q0 += step) {
 #if HWY_TARGET == HWY_AVX3
       // The row tile reads one vector further than the generic one.

@@ -17,12 +17,12 @@ struct BandJob {
   int64_t k_count = 0;
   // k runs in rows of this many neighbouring inputs (kernel columns), or 1.
   int64_t kernel_row = 1;
-  const float* packed_weights = nullptr;  // [oc block][k][oc_block], zero-padded
-  const float* bias = nullptr;            // this group's, or nullptr
-  int64_t oc_count = 0;                   // output channels in the group
-  int oc_block = 1;                       // 1, 2, 4 or 8
-  int pixel_vectors = 1;                  // 1, 2, 3, 4, 6 or 8
-  int64_t q_count = 0;                    // band rows * row_pitch
+  const float* weights = nullptr;  // the group's first output channel's [k] row
+  const float* bias = nullptr;     // this group's, or nullptr
+  int64_t oc_count = 0;            // output channels in the group
+  int oc_block = 1;                // 1, 2, 4 or 8
+  int pixel_vectors = 1;           // 1, 2, 3, 4, 6 or 8
+  int64_t q_count = 0;             // band rows * row_pitch
   int64_t row_pitch = 0;
   int64_t out_width = 0;
   float* out = nullptr;   // the group's first channel, at the band's first row
