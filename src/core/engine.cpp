@@ -56,30 +56,48 @@ void fill_row_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector<in
   }
 }
 
-// Copies one input row into one grid row of one column phase.
-void fill_grid_row(const ConvSpec& spec, int64_t pitch, int64_t left, const int32_t* sources,
+// The grid columns [begin, end) of one column phase that read the input
+// row itself (not padding): column j reads input column first + j * stride.
+struct Interior {
+  int64_t begin = 0, end = 0, first = 0;
+};
+
+Interior interior_of(const ConvSpec& spec, int64_t pitch, int64_t phase) {
+  const int64_t s = spec.stride.w, left = side_padding(spec).left;
+  auto first_at_or_after = [&](int64_t col) {  // smallest j with j * s + phase >= col
+    return std::clamp<int64_t>(col - phase <= 0 ? 0 : (col - phase + s - 1) / s, 0, pitch);
+  };
+  const int64_t begin = first_at_or_after(left);
+  const int64_t end = std::max(begin, first_at_or_after(left + spec.width));
+  return {begin, end, begin * s + phase - left};
+}
+
+// Copies one input row into one grid row of one column phase: the padding
+// at the borders through the table, the interior as a (strided) copy.
+void fill_grid_row(int64_t stride, int64_t pitch, const Interior& interior, const int32_t* sources,
                    const float* src, float* dst) {
   if (src == nullptr) {
     std::fill(dst, dst + pitch, 0.0f);
     return;
   }
-  if (spec.stride.w == 1) {
-    // Only the borders need the table; the middle is the row itself.
-    for (int64_t j = 0; j < left; ++j) dst[j] = sources[j] < 0 ? 0.0f : src[sources[j]];
-    std::memcpy(dst + left, src, static_cast<size_t>(spec.width) * sizeof(float));
-    for (int64_t j = left + spec.width; j < pitch; ++j) {
-      dst[j] = sources[j] < 0 ? 0.0f : src[sources[j]];
-    }
-    return;
+  for (int64_t j = 0; j < interior.begin; ++j) dst[j] = sources[j] < 0 ? 0.0f : src[sources[j]];
+  const float* from = src + interior.first;
+  const int64_t n = interior.end - interior.begin;
+  float* to = dst + interior.begin;
+  if (stride == 1) {
+    std::memcpy(to, from, static_cast<size_t>(n) * sizeof(float));
+  } else if (stride == 2) {  // a constant stride the compiler vectorizes
+    for (int64_t j = 0; j < n; ++j) to[j] = from[2 * j];
+  } else {
+    for (int64_t j = 0; j < n; ++j) to[j] = from[stride * j];
   }
-  for (int64_t j = 0; j < pitch; ++j) dst[j] = sources[j] < 0 ? 0.0f : src[sources[j]];
+  for (int64_t j = interior.end; j < pitch; ++j) dst[j] = sources[j] < 0 ? 0.0f : src[sources[j]];
 }
 
 // Pads the rows one band reads, for one image and group, into the grid.
 void fill_band_grid(const ConvSpec& spec, const ConvWorkspace& ws, const float* x_group,
                     int64_t first_out_row, float* grid) {
   const ConvPlan& plan = ws.plan;
-  const SidePadding pad = side_padding(spec);
   const Pair s = spec.stride;
   for (int64_t c = 0; c < in_channels_per_group(spec); ++c) {
     const float* channel = x_group + c * spec.height * spec.width;
@@ -89,7 +107,8 @@ void fill_band_grid(const ConvSpec& spec, const ConvWorkspace& ws, const float* 
         const float* src = source >= 0 ? channel + source * spec.width : nullptr;
         for (int64_t pw = 0; pw < s.w; ++pw) {
           float* dst = grid + ((c * s.h + ph) * s.w + pw) * plan.phase_plane + i * plan.row_pitch;
-          fill_grid_row(spec, plan.row_pitch, pad.left,
+          const int64_t* interior = ws.column_interiors.data() + 3 * pw;
+          fill_grid_row(s.w, plan.row_pitch, {interior[0], interior[1], interior[2]},
                         ws.column_sources.data() + pw * plan.row_pitch, src, dst);
         }
       }
@@ -111,6 +130,12 @@ const ConvPlan& prepare_workspace(ConvWorkspace& ws, const ConvSpec& spec, int t
   fill_k_offsets(spec, ws.plan, ws.k_offsets);
   fill_column_sources(spec, ws.plan, ws.column_sources);
   fill_row_sources(spec, ws.plan, ws.row_sources);
+  ws.column_interiors.clear();
+  for (int64_t pw = 0; pw < spec.stride.w; ++pw) {
+    const Interior interior = interior_of(spec, ws.plan.row_pitch, pw);
+    ws.column_interiors.insert(ws.column_interiors.end(),
+                               {interior.begin, interior.end, interior.first});
+  }
   // Zeroed once: the read-past slack at each grid's end must hold numbers.
   ws.scratch.assign(static_cast<size_t>(ws.plan.threads),
                     std::vector<float>(static_cast<size_t>(ws.plan.scratch_floats), 0.0f));

@@ -20,6 +20,7 @@ struct ConvWorkspace {
   ConvPlan plan{};
   std::vector<int64_t> k_offsets;
   std::vector<int32_t> column_sources;      // [column phase][grid column] -> input column, -1 = 0
+  std::vector<int64_t> column_interiors;    // per column phase: begin, end, first input column
   std::vector<int32_t> row_sources;         // padded row -> input row, -1 = 0
   std::vector<std::vector<float>> scratch;  // one grid per thread
 };
