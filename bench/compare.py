@@ -27,8 +27,12 @@ import time
 # from run to run; spinning (as ConvViz's own pool does) makes them steady.
 os.environ.setdefault("OMP_WAIT_POLICY", "ACTIVE")
 
-import torch  # noqa: E402 (after the environment it reads)
-import torch.nn.functional as F  # noqa: E402
+try:
+    import torch  # noqa: E402 (after the environment it reads)
+    import torch.nn.functional as F  # noqa: E402
+except ImportError:
+    sys.exit("compare.py: PyTorch is missing: sudo apt-get install python3-torch, then run "
+             "with /usr/bin/python3")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -45,6 +49,9 @@ def parse_args():
 
 
 def run_convviz(binary, *args):
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"compare.py: no convviz at {binary}: build it first "
+                 "(cmake -S . -B build && cmake --build build -j2) or pass --convviz PATH")
     done = subprocess.run([binary, "bench", *args], capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"compare.py: convviz bench {' '.join(args)} failed: {done.stderr.strip()}")
