@@ -95,15 +95,16 @@ Result<std::vector<BenchShape>> read_bench_shapes(const std::string& path) {
 
 Result<ConvSpec> with_input_shape(const ConvSpec& spec, const std::string& text) {
   int64_t dims[4] = {};
-  const char* p = text.data();
-  const char* end = p + text.size();
+  const Error bad{"--input-shape must be four positive whole numbers N,C,H,W, not " +
+                  convviz::quoted(text)};
+  size_t at = 0;
   for (int i = 0; i < 4; ++i) {
-    const auto [next, ec] = std::from_chars(p, end, dims[i]);
-    const bool last = i == 3;
-    if (ec != std::errc() || dims[i] < 1 || (last ? next != end : next == end || *next != ',')) {
-      return Error{"--input-shape must be four positive whole numbers N,C,H,W, not '" + text + "'"};
-    }
-    p = next + 1;
+    const size_t end = i < 3 ? text.find(',', at) : text.size();
+    if (end == std::string::npos) return bad;
+    const char* last = text.data() + end;
+    const auto [next, ec] = std::from_chars(text.data() + at, last, dims[i]);
+    if (ec != std::errc() || next != last || dims[i] < 1) return bad;
+    at = end + 1;
   }
   if (dims[1] != spec.in_channels) {
     return Error{"--input-shape has " + std::to_string(dims[1]) +

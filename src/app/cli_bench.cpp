@@ -119,13 +119,14 @@ nlohmann::json bench_one(const BenchShape& shape, const BenchSettings& settings,
 }
 
 void print_row(std::ostream& out, const nlohmann::json& r) {
-  char line[256];
-  std::snprintf(
-      line, sizeof line, "%-28s %10.4g ms median %10.4g ms min %8.1f GFLOP/s  %s, %d thread%s\n",
-      r["name"].get<std::string>().c_str(), r["median_ms"].get<double>(), r["min_ms"].get<double>(),
-      r["gflops"].get<double>(), r["algorithm"].get<std::string>().c_str(), r["threads"].get<int>(),
-      r["threads"].get<int>() == 1 ? "" : "s");
-  out << line;
+  std::string name = r["name"].get<std::string>();
+  if (name.size() < 28) name.resize(28, ' ');  // a column, but never a cut name
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, " %10.4g ms median %10.4g ms min %8.1f GFLOP/s  ",
+                r["median_ms"].get<double>(), r["min_ms"].get<double>(), r["gflops"].get<double>());
+  const int threads = r["threads"].get<int>();
+  out << name << numbers << r["algorithm"].get<std::string>() << ", " << threads
+      << (threads == 1 ? " thread\n" : " threads\n");
 }
 
 // Every thread runs the FMA loop at once; the slowest sets the time.
@@ -184,7 +185,7 @@ Result<BenchSettings> settings_from(const CliArgs& args) {
   s.explain = args.has("explain");
   if (auto engine = args.get("engine")) {
     if (*engine != "fast" && *engine != "reference") {
-      return Error{"--engine must be fast or reference, not '" + *engine + "'"};
+      return Error{"--engine must be fast or reference, not " + convviz::quoted(*engine)};
     }
     s.reference = *engine == "reference";
   }
@@ -204,6 +205,10 @@ int run_bench(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (!settings) return report_bad_input(err, "bench", settings.error().message);
   ThreadPool pool(settings->threads);
   if (parsed->has("peak")) {
+    if (parsed->has("shapes") || parsed->has("config") || parsed->has("input-shape")) {
+      return report_bad_input(err, "bench",
+                              "--peak times no shapes: leave out --shapes and --config");
+    }
     const nlohmann::json peak = measure_peak(pool);
     if (settings->json) {
       out << peak.dump() << "\n";

@@ -8,6 +8,7 @@
 #include "core/npy.h"
 #include "core/op_counts.h"
 #include "core/reference_engine.h"
+#include "core/spec_json.h"
 
 namespace convviz {
 namespace {
@@ -89,7 +90,7 @@ int run_compute(const std::vector<std::string>& args, std::ostream& out, std::os
   const std::string engine = parsed->get("engine").value_or("fast");
   if (engine != "fast" && engine != "reference") {
     return report_bad_input(err, "compute",
-                            "--engine must be fast or reference, not '" + engine + "'");
+                            "--engine must be fast or reference, not " + convviz::quoted(engine));
   }
   Result<Session> session = load_cli_session(*parsed);
   if (!session) return report_bad_input(err, "compute", session.error().message);

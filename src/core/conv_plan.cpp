@@ -52,10 +52,12 @@ void choose_bands(const ConvSpec& spec, int64_t out_h, int64_t halo, ConvPlan& p
     const int64_t rows = ceil_div(out_h, wanted);
     const int64_t bands = ceil_div(out_h, rows);
     const int64_t tasks = units * bands;
-    const int64_t scratch = plan.planes * (rows + halo) * plan.row_pitch;
+    // In double: on absurd shapes the product passes int64's range.
+    const double scratch = static_cast<double>(plan.planes) * static_cast<double>(rows + halo) *
+                           static_cast<double>(plan.row_pitch);
     const double balance = static_cast<double>(tasks) /
                            static_cast<double>(plan.threads * ceil_div(tasks, plan.threads));
-    const bool fits = plan.reads_input_in_place || scratch <= kBandScratchFloats;
+    const bool fits = plan.reads_input_in_place || scratch <= double{kBandScratchFloats};
     if ((balance >= 0.95 && fits) || rows == 1) {
       plan.band_rows = rows;
       plan.bands = bands;
@@ -63,6 +65,15 @@ void choose_bands(const ConvSpec& spec, int64_t out_h, int64_t halo, ConvPlan& p
       return;
     }
   }
+}
+
+ConvPlan reference_plan(const ConvSpec& spec, double grid_bytes) {
+  ConvPlan plan;
+  plan.algorithm = Algorithm::Reference;
+  plan.lanes = simd_float_lanes();
+  plan.k_count = in_channels_per_group(spec) * spec.kernel_size.h * spec.kernel_size.w;
+  plan.grid_bytes_refused = grid_bytes;
+  return plan;
 }
 
 }  // namespace
@@ -77,6 +88,8 @@ std::string_view algorithm_name(Algorithm algorithm) {
       return "depthwise";
     case Algorithm::Pointwise:
       return "pointwise";
+    case Algorithm::Reference:
+      return "reference";
   }
   return "direct";
 }
@@ -91,7 +104,12 @@ ConvPlan plan_conv(const ConvSpec& spec, int threads) {
   plan.lanes = simd_float_lanes();
   const int64_t per_group = in_channels_per_group(spec);
   plan.k_count = per_group * spec.kernel_size.h * spec.kernel_size.w;
-  plan.planes = per_group * spec.stride.h * spec.stride.w;
+  // A phase p of the stride is read only if some kernel tap lands on it:
+  // k · dilation ≡ p (mod stride) for k < kernel, so at most min(stride,
+  // dilated extent) phases, numbered k · dilation mod stride.
+  plan.row_phases = std::min(spec.stride.h, (spec.kernel_size.h - 1) * spec.dilation.h + 1);
+  plan.column_phases = std::min(spec.stride.w, (spec.kernel_size.w - 1) * spec.dilation.w + 1);
+  plan.planes = per_group * plan.row_phases * plan.column_phases;
   const int64_t padded_w = spec.width + pad.left + pad.right;
   plan.row_pitch = plan.reads_input_in_place ? spec.width : ceil_div(padded_w, spec.stride.w);
   const int64_t halo = (spec.kernel_size.h - 1) * spec.dilation.h / spec.stride.h;
@@ -106,22 +124,37 @@ ConvPlan plan_conv(const ConvSpec& spec, int threads) {
   // Kernels read up to one vector past a tile's last output (the row kernel
   // loads a vector ahead to shift kernel columns out of it).
   const int64_t slack = (int64_t{plan.pixel_vectors} + 1) * plan.lanes;
+  // Sized in double first: on absurd shapes (huge padding and dilation) the
+  // products pass int64's range, and such a grid is refused anyway.
+  const double grid =
+      plan.reads_input_in_place
+          ? 0.0
+          : double(plan.planes) * double(plan.band_input_rows) * double(plan.row_pitch) +
+                double(slack);
+  const double column_table = double(plan.column_phases) * double(plan.row_pitch);
+  const double row_table = double(plan.bands * plan.band_rows + halo) * double(plan.row_phases);
+  const double bytes =
+      grid * plan.threads * 4 + double(plan.k_count) * 8 + (column_table + row_table) * 4;
+  if (bytes > double{kMaxWorkspaceBytes}) return reference_plan(spec, bytes);
   if (plan.reads_input_in_place) {
     plan.phase_plane = spec.height * spec.width;
   } else {
     plan.phase_plane = plan.band_input_rows * plan.row_pitch;
-    plan.scratch_floats = plan.planes * plan.phase_plane + slack;
+    plan.scratch_floats = static_cast<int64_t>(grid);
   }
-  const int64_t column_table = spec.stride.w * plan.row_pitch;
-  const int64_t row_table = (plan.bands * plan.band_rows + plan.band_input_rows) * spec.stride.h;
-  plan.workspace_bytes =
-      plan.scratch_floats * plan.threads * 4 + plan.k_count * 8 + (column_table + row_table) * 4;
+  plan.workspace_bytes = static_cast<int64_t>(bytes);
   return plan;
 }
 
 std::string describe_plan(const ConvSpec& spec, const ConvPlan& plan) {
   const Shape4 out = output_shape(spec);
   std::ostringstream text;
+  if (plan.algorithm == Algorithm::Reference) {
+    text << "algorithm: reference (the plain loops): the padded grid would need "
+         << static_cast<long long>(plan.grid_bytes_refused) << " bytes, more than the "
+         << kMaxWorkspaceBytes << " allowed\nworkspace: 0 bytes\n";
+    return text.str();
+  }
   text << "algorithm: " << algorithm_name(plan.algorithm) << " (SIMD target " << simd_target_name()
        << ", " << counted(plan.lanes, "float") << " per vector)\n";
   text << "microkernel: " << counted(plan.oc_block, "output channel") << " x "
@@ -142,7 +175,7 @@ std::string describe_plan(const ConvSpec& spec, const ConvPlan& plan) {
     text << "input: padded once per band into a grid of " << counted(plan.planes, "plane") << " x "
          << counted(plan.band_input_rows, "row") << " x " << counted(plan.row_pitch, "column")
          << " (" << padding_mode_name(spec.padding_mode) << " padding, "
-         << counted(spec.stride.h * spec.stride.w, "stride phase") << ")\n";
+         << counted(plan.row_phases * plan.column_phases, "stride phase") << ")\n";
   }
   text << "work: " << counted(plan.tasks, "task") << " of " << plan.band_rows << " output rows (of "
        << out.h << ") on " << counted(plan.threads, "thread") << "\n";

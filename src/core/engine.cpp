@@ -5,6 +5,7 @@
 
 #include "core/engine_kernels.h"
 #include "core/padding.h"
+#include "core/reference_engine.h"
 
 namespace convviz {
 namespace {
@@ -22,37 +23,47 @@ void fill_k_offsets(const ConvSpec& spec, const ConvPlan& plan, std::vector<int6
           offsets.push_back(c * plan.phase_plane + dy * spec.width + dx);
           continue;
         }
-        const int64_t plane = (c * s.h + dy % s.h) * s.w + dx % s.w;
+        const int64_t plane = (c * plan.row_phases + dy % s.h) * plan.column_phases + dx % s.w;
         offsets.push_back(plane * plan.phase_plane + (dy / s.h) * plan.row_pitch + dx / s.w);
       }
     }
   }
 }
 
+// For each column phase and grid column: the input column it copies, or -1
+// for a zero.
 void fill_column_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector<int32_t>& table) {
-  table.assign(static_cast<size_t>(spec.stride.w * plan.row_pitch), -1);
+  table.assign(static_cast<size_t>(plan.column_phases * plan.row_pitch), -1);
   const SidePadding pad = side_padding(spec);
   const int64_t padded_w = spec.width + pad.left + pad.right;
-  for (int64_t phase = 0; phase < spec.stride.w; ++phase) {
+  for (int64_t phase = 0; phase < plan.column_phases; ++phase) {
     for (int64_t j = 0; j < plan.row_pitch; ++j) {
       const int64_t col = j * spec.stride.w + phase;
       if (col >= padded_w) continue;
       const auto source = padding_source_index(spec.padding_mode, col, pad.left, spec.width);
-      if (source)
+      if (source) {
         table[static_cast<size_t>(phase * plan.row_pitch + j)] = static_cast<int32_t>(*source);
+      }
     }
   }
 }
 
-// The same for rows, covering every row a band's grid may ask for.
+// The same for rows: [grid row][row phase], over every row a band may read.
 void fill_row_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector<int32_t>& table) {
   const SidePadding pad = side_padding(spec);
   const int64_t padded_h = spec.height + pad.top + pad.bottom;
-  const int64_t rows = (plan.bands * plan.band_rows + plan.band_input_rows) * spec.stride.h;
-  table.assign(static_cast<size_t>(rows), -1);
-  for (int64_t row = 0; row < std::min(rows, padded_h); ++row) {
-    const auto source = padding_source_index(spec.padding_mode, row, pad.top, spec.height);
-    if (source) table[static_cast<size_t>(row)] = static_cast<int32_t>(*source);
+  const int64_t halo = plan.band_input_rows - plan.band_rows;
+  const int64_t rows = plan.bands * plan.band_rows + halo;
+  table.assign(static_cast<size_t>(rows * plan.row_phases), -1);
+  for (int64_t r = 0; r < rows; ++r) {
+    for (int64_t phase = 0; phase < plan.row_phases; ++phase) {
+      const int64_t row = r * spec.stride.h + phase;
+      if (row >= padded_h) continue;
+      const auto source = padding_source_index(spec.padding_mode, row, pad.top, spec.height);
+      if (source) {
+        table[static_cast<size_t>(r * plan.row_phases + phase)] = static_cast<int32_t>(*source);
+      }
+    }
   }
 }
 
@@ -81,10 +92,12 @@ void fill_grid_row(int64_t stride, int64_t pitch, const Interior& interior, cons
     return;
   }
   for (int64_t j = 0; j < interior.begin; ++j) dst[j] = sources[j] < 0 ? 0.0f : src[sources[j]];
-  const float* from = src + interior.first;
   const int64_t n = interior.end - interior.begin;
+  // Formed only when it points into the row (with no interior it may not).
+  const float* from = n > 0 ? src + interior.first : src;
   float* to = dst + interior.begin;
-  if (stride == 1) {
+  if (n == 0) {
+  } else if (stride == 1) {
     std::memcpy(to, from, static_cast<size_t>(n) * sizeof(float));
   } else if (stride == 2) {  // a constant stride the compiler vectorizes
     for (int64_t j = 0; j < n; ++j) to[j] = from[2 * j];
@@ -98,22 +111,69 @@ void fill_grid_row(int64_t stride, int64_t pitch, const Interior& interior, cons
 void fill_band_grid(const ConvSpec& spec, const ConvWorkspace& ws, const float* x_group,
                     int64_t first_out_row, float* grid) {
   const ConvPlan& plan = ws.plan;
-  const Pair s = spec.stride;
   for (int64_t c = 0; c < in_channels_per_group(spec); ++c) {
     const float* channel = x_group + c * spec.height * spec.width;
-    for (int64_t ph = 0; ph < s.h; ++ph) {
+    for (int64_t ph = 0; ph < plan.row_phases; ++ph) {
       for (int64_t i = 0; i < plan.band_input_rows; ++i) {
-        const int32_t source = ws.row_sources[static_cast<size_t>((first_out_row + i) * s.h + ph)];
+        const size_t r = static_cast<size_t>((first_out_row + i) * plan.row_phases + ph);
+        const int32_t source = ws.row_sources[r];
         const float* src = source >= 0 ? channel + source * spec.width : nullptr;
-        for (int64_t pw = 0; pw < s.w; ++pw) {
-          float* dst = grid + ((c * s.h + ph) * s.w + pw) * plan.phase_plane + i * plan.row_pitch;
+        for (int64_t pw = 0; pw < plan.column_phases; ++pw) {
+          const int64_t plane = (c * plan.row_phases + ph) * plan.column_phases + pw;
+          float* dst = grid + plane * plan.phase_plane + i * plan.row_pitch;
           const int64_t* interior = ws.column_interiors.data() + 3 * pw;
-          fill_grid_row(s.w, plan.row_pitch, {interior[0], interior[1], interior[2]},
+          fill_grid_row(spec.stride.w, plan.row_pitch, {interior[0], interior[1], interior[2]},
                         ws.column_sources.data() + pw * plan.row_pitch, src, dst);
         }
       }
     }
   }
+}
+
+// Where task t's image and group start in x.
+int64_t band_input_offset(const ConvSpec& spec, const ConvPlan& plan, int64_t t) {
+  const int64_t g = (t / plan.bands) % spec.groups;
+  const int64_t n = t / (plan.bands * spec.groups);
+  return (n * spec.in_channels + g * in_channels_per_group(spec)) * spec.height * spec.width;
+}
+
+// Everything the kernels need for task t: one band of one group of one image.
+BandJob band_job(const ConvSpec& spec, const ConvWorkspace& ws, const Tensor& x, const Tensor& w,
+                 const Tensor* b, Tensor& y, int64_t t, int slot) {
+  const ConvPlan& plan = ws.plan;
+  const Shape4 out = output_shape(spec);
+  const int64_t band = t % plan.bands;
+  const int64_t g = (t / plan.bands) % spec.groups;
+  const int64_t n = t / (plan.bands * spec.groups);
+  const int64_t first_row = band * plan.band_rows;
+  const int64_t out_per_group = out_channels_per_group(spec);
+  const float* x_group = x.data.data() + band_input_offset(spec, plan, t);
+  BandJob job;
+  if (plan.reads_input_in_place) {
+    job.input = x_group + first_row * spec.width;
+    job.input_end = x.data.data() + x.data.size();
+  } else {
+    const std::vector<float>& grid = ws.scratch[static_cast<size_t>(slot)];
+    job.input = grid.data();
+    job.input_end = grid.data() + grid.size();
+  }
+  job.k_offsets = ws.k_offsets.data();
+  job.k_count = plan.k_count;
+  // With stride and dilation 1 along x, a kernel row's columns read
+  // neighbouring inputs: offset(c, kh, kw) = offset(c, kh, 0) + kw.
+  job.kernel_row = spec.stride.w == 1 && spec.dilation.w == 1 ? spec.kernel_size.w : 1;
+  job.weights = w.data.data() + g * out_per_group * plan.k_count;
+  job.bias = b != nullptr ? b->data.data() + g * out_per_group : nullptr;
+  job.oc_count = out_per_group;
+  job.oc_block = plan.oc_block;
+  job.pixel_vectors = plan.pixel_vectors;
+  job.q_count = std::min(plan.band_rows, out.h - first_row) * plan.row_pitch;
+  job.row_pitch = plan.row_pitch;
+  job.out_width = out.w;
+  job.out_plane = out.h * out.w;
+  job.out_offset = ((n * out.c + g * out_per_group) * out.h + first_row) * out.w;
+  job.out = y.data.data() + job.out_offset;
+  return job;
 }
 
 }  // namespace
@@ -131,14 +191,16 @@ const ConvPlan& prepare_workspace(ConvWorkspace& ws, const ConvSpec& spec, int t
   fill_column_sources(spec, ws.plan, ws.column_sources);
   fill_row_sources(spec, ws.plan, ws.row_sources);
   ws.column_interiors.clear();
-  for (int64_t pw = 0; pw < spec.stride.w; ++pw) {
+  for (int64_t pw = 0; pw < ws.plan.column_phases; ++pw) {
     const Interior interior = interior_of(spec, ws.plan.row_pitch, pw);
     ws.column_interiors.insert(ws.column_interiors.end(),
                                {interior.begin, interior.end, interior.first});
   }
   // Zeroed once: the read-past slack at each grid's end must hold numbers.
-  ws.scratch.assign(static_cast<size_t>(ws.plan.threads),
-                    std::vector<float>(static_cast<size_t>(ws.plan.scratch_floats), 0.0f));
+  ws.scratch.resize(static_cast<size_t>(ws.plan.threads));
+  for (std::vector<float>& grid : ws.scratch) {
+    grid.assign(static_cast<size_t>(ws.plan.scratch_floats), 0.0f);
+  }
   return ws.plan;
 }
 
@@ -151,42 +213,17 @@ void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor
   if (!same_shape) y.shape = to_vector(out);  // calls on the same shape allocate nothing
   y.data.resize(static_cast<size_t>(element_count(y.shape)));
 
-  const int64_t in_plane = spec.height * spec.width;
-  const int64_t in_per_group = in_channels_per_group(spec);
-  const int64_t out_per_group = out_channels_per_group(spec);
+  if (plan.algorithm == Algorithm::Reference) {
+    conv2d_reference(spec, x, w, b, y);
+    return;
+  }
   auto task = [&](int64_t t, int slot) {
-    const int64_t band = t % plan.bands;
-    const int64_t g = (t / plan.bands) % spec.groups;
-    const int64_t n = t / (plan.bands * spec.groups);
-    const int64_t first_row = band * plan.band_rows;
-    const int64_t rows = std::min(plan.band_rows, out.h - first_row);
-    const float* x_group = x.data.data() + (n * spec.in_channels + g * in_per_group) * in_plane;
-
-    BandJob job;
-    if (plan.reads_input_in_place) {
-      job.input = x_group + first_row * spec.width;
-      job.input_end = x.data.data() + x.data.size();
-    } else {
-      std::vector<float>& grid = ws.scratch[static_cast<size_t>(slot)];
-      fill_band_grid(spec, ws, x_group, first_row, grid.data());
-      job.input = grid.data();
-      job.input_end = grid.data() + grid.size();
+    BandJob job = band_job(spec, ws, x, w, b, y, t, slot);
+    if (!plan.reads_input_in_place) {
+      const int64_t first_row = (t % plan.bands) * plan.band_rows;
+      fill_band_grid(spec, ws, x.data.data() + band_input_offset(spec, plan, t), first_row,
+                     ws.scratch[static_cast<size_t>(slot)].data());
     }
-    job.k_offsets = ws.k_offsets.data();
-    job.k_count = plan.k_count;
-    // With stride and dilation 1 along x, a kernel row's columns read
-    // neighbouring inputs: offset(c, kh, kw) = offset(c, kh, 0) + kw.
-    job.kernel_row = spec.stride.w == 1 && spec.dilation.w == 1 ? spec.kernel_size.w : 1;
-    job.weights = w.data.data() + g * out_per_group * plan.k_count;
-    job.bias = b != nullptr ? b->data.data() + g * out_per_group : nullptr;
-    job.oc_count = out_per_group;
-    job.oc_block = plan.oc_block;
-    job.pixel_vectors = plan.pixel_vectors;
-    job.q_count = rows * plan.row_pitch;
-    job.row_pitch = plan.row_pitch;
-    job.out_width = out.w;
-    job.out_plane = out.h * out.w;
-    job.out = y.data.data() + ((n * out.c + g * out_per_group) * out.h + first_row) * out.w;
     run_band(job);
   };
   if (plan.threads == 1) {

@@ -19,20 +19,20 @@ namespace hn = hwy::HWY_NAMESPACE;
 using D = hn::ScalableTag<float>;
 using V = hn::Vec<D>;
 
-// Loads that never pass `end`: only the last tiles of an in-place input need
-// them, so the common path stays a plain unaligned load.
+// Input vector `index` floats into the grid. Only the last tiles of an
+// in-place input can reach past its end (`limit` floats); those copy what
+// exists into a zeroed vector, so no pointer past the end is ever formed.
 template <bool kBounded>
-HWY_INLINE V load_input(D d, const float* p, const float* end) {
+HWY_INLINE V load_input(D d, const float* input, int64_t index, int64_t limit) {
   if constexpr (!kBounded) {
-    return hn::LoadU(d, p);
+    return hn::LoadU(d, input + index);
   } else {
-    // Integer addresses: pointers past the end may not even be formed.
-    const uintptr_t at = reinterpret_cast<uintptr_t>(p);
-    const uintptr_t stop = reinterpret_cast<uintptr_t>(end);
-    const uintptr_t available = at < stop ? (stop - at) / sizeof(float) : 0;
-    if (available >= hn::Lanes(d)) return hn::LoadU(d, p);
+    const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
+    if (index + lanes <= limit) return hn::LoadU(d, input + index);
     HWY_ALIGN float buffer[hn::MaxLanes(d)] = {};
-    if (available > 0) std::memcpy(buffer, p, available * sizeof(float));
+    if (index < limit) {
+      std::memcpy(buffer, input + index, static_cast<size_t>(limit - index) * sizeof(float));
+    }
     return hn::Load(d, buffer);
   }
 }
@@ -52,7 +52,8 @@ struct GridPosition {
 // next row or the next band) is stored row piece by row piece, with masked
 // stores that write only real outputs (true masked stores on every x86
 // target, so no lane outside them is read or written).
-HWY_INLINE void store_outputs(D d, V v, GridPosition at, const BandJob& job, float* out) {
+HWY_INLINE void store_outputs(D d, V v, GridPosition at, const BandJob& job, float* out,
+                              int64_t out_offset) {
   const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
   if (at.col + lanes <= job.out_width && at.q + lanes <= job.q_count) {
     hn::StoreU(v, d, out + at.row * job.out_width + at.col);
@@ -63,11 +64,18 @@ HWY_INLINE void store_outputs(D d, V v, GridPosition at, const BandJob& job, flo
     const int64_t n = std::min({lanes - i, job.row_pitch - at.col, job.q_count - at.q});
     const int64_t real = std::clamp<int64_t>(job.out_width - at.col, 0, n);
     if (real > 0) {
-      const auto mask = hn::AndNot(hn::FirstN(d, static_cast<size_t>(i)),
-                                   hn::FirstN(d, static_cast<size_t>(i + real)));
-      // Lane i lands on (row, col): the vector's address is i floats earlier.
-      float* row_start = out + at.row * job.out_width + at.col;
-      hn::BlendedStore(v, mask, d, row_start - i);
+      // Lane i lands on (row, col): the vector's address is i floats earlier,
+      // which near the output's start would be before it; copy those lanes.
+      const int64_t at_index = at.row * job.out_width + at.col;
+      if (out_offset + at_index - i >= 0) {
+        const auto mask = hn::AndNot(hn::FirstN(d, static_cast<size_t>(i)),
+                                     hn::FirstN(d, static_cast<size_t>(i + real)));
+        hn::BlendedStore(v, mask, d, out + (at_index - i));
+      } else {
+        HWY_ALIGN float values[hn::MaxLanes(d)];
+        hn::Store(v, d, values);
+        std::memcpy(out + at_index, values + i, static_cast<size_t>(real) * sizeof(float));
+      }
     }
     i += n;
     at.advance(n, job.row_pitch);
@@ -82,6 +90,7 @@ HWY_INLINE void store_tile(D d, V (&acc)[MR][NV], const BandJob& job, int64_t oc
   const bool one_row = first.col + NV * lanes <= job.out_width && q0 + NV * lanes <= job.q_count;
   const int64_t channels = std::min<int64_t>(MR, job.oc_count - oc0);
   for (int64_t m = 0; m < channels; ++m) {
+    const int64_t out_offset = job.out_offset + (oc0 + m) * job.out_plane;
     float* out = job.out + (oc0 + m) * job.out_plane;
     if (one_row) {
       float* dst = out + first.row * job.out_width + first.col;
@@ -92,7 +101,7 @@ HWY_INLINE void store_tile(D d, V (&acc)[MR][NV], const BandJob& job, int64_t oc
     GridPosition at = first;
 #pragma GCC unroll 8
     for (int v = 0; v < NV; ++v, at.advance(lanes, job.row_pitch)) {
-      store_outputs(d, acc[m][v], at, job, out);
+      store_outputs(d, acc[m][v], at, job, out, out_offset);
     }
   }
 }
@@ -116,11 +125,12 @@ HWY_INLINE void run_tile(const BandJob& job, const float* weights, int64_t oc0, 
   for (int m = 0; m < MR; ++m) {
     w_rows[m] = weights + std::min<int64_t>(m, job.oc_count - 1 - oc0) * job.k_count;
   }
+  const int64_t limit = job.input_end - job.input;
   for (int64_t k = 0; k < job.k_count; ++k) {
-    const float* row = job.input + (job.k_offsets[k] + q0);
+    const int64_t row = job.k_offsets[k] + q0;
     V x[NV];
 #pragma GCC unroll 8
-    for (int v = 0; v < NV; ++v) x[v] = load_input<kBounded>(d, row + v * lanes, job.input_end);
+    for (int v = 0; v < NV; ++v) x[v] = load_input<kBounded>(d, job.input, row + v * lanes, limit);
 #pragma GCC unroll 8
     for (int m = 0; m < MR; ++m) {
       const V wm = hn::Set(d, w_rows[m][k]);

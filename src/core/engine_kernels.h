@@ -26,6 +26,7 @@ struct BandJob {
   int64_t row_pitch = 0;
   int64_t out_width = 0;
   float* out = nullptr;   // the group's first channel, at the band's first row
+  int64_t out_offset = 0;  // floats from the output tensor's start to `out`
   int64_t out_plane = 0;  // floats between output channels
 };
 

@@ -39,6 +39,7 @@ class ThreadPool {
   void run_erased(int64_t count, void* task, Trampoline call);
   void work_until_done(int slot);
   void worker_loop(int slot);
+  void stop_workers();
 
   std::vector<std::thread> workers_;
   std::mutex mutex_;
@@ -66,6 +67,8 @@ int hardware_threads();
 // The pool every engine call without an explicit pool uses. Its size is
 // fixed by the first call to default_thread_pool() or by
 // set_default_thread_count() (which replaces the pool; not while it runs).
+// Like ThreadPool::run, these are for one calling thread (the program's
+// main thread: the window's frame loop or a CLI command).
 ThreadPool& default_thread_pool();
 void set_default_thread_count(int threads);
 

@@ -29,9 +29,9 @@ void refresh(AppState& state) {
   if (state.output_stale) {
     const auto start = std::chrono::steady_clock::now();
     conv2d(s.spec, s.input, s.weight, bias_or_null(s), state.output);
-    state.engine_plan = plan_conv(s.spec, default_thread_pool().size());
     state.engine_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    state.engine_plan = plan_conv(s.spec, default_thread_pool().size());
     state.ops = count_ops(s.spec);
     state.output_stale = false;
     state.trace_stale = true;

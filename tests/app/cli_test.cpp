@@ -318,7 +318,7 @@ TEST_F(Cli, EveryCommandRefusesABadThreadCount) {
     args.insert(args.end(), {"--threads", "0"});
     const CliRun r = run(args);
     EXPECT_EQ(r.status, kExitBadInput) << args[0];
-    EXPECT_NE(r.err.find("--threads must be a whole number from 1 to 256, got '0'"),
+    EXPECT_NE(r.err.find("--threads must be a whole number from 1 to 256, got \"0\""),
               std::string::npos)
         << r.err;
     EXPECT_EQ(line_count(r.err), 1u);

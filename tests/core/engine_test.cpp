@@ -96,14 +96,27 @@ ConvSpec layer(int64_t c_in, int64_t c_out, int64_t size, int64_t k, int64_t gro
 
 // One binary carries a copy of the kernels per SIMD target and picks one at
 // run time; each copy must be right, not just the one this CPU picks.
+struct ForcedSimdTarget {  // undoes the forcing however the test ends
+  explicit ForcedSimdTarget(int64_t target) { hwy::SetSupportedTargetsForTest(target); }
+  ~ForcedSimdTarget() { hwy::SetSupportedTargetsForTest(0); }
+};
+
 TEST(Engine, EverySimdTargetMatchesTheReference) {
   std::set<std::string> names;
+  // One workspace throughout: a plan made for another target's vector width
+  // must be replaced, not reused.
+  ConvWorkspace workspace;
+  std::mt19937 first_rng(1);
+  const Session fixed = testing::random_session(layer(3, 5, 21, 3), first_rng);
   for (int64_t target : hwy::SupportedAndGeneratedTargets()) {
-    hwy::SetSupportedTargetsForTest(target);
+    ForcedSimdTarget forced(target);
     names.insert(simd_target_name());
     std::mt19937 rng(static_cast<unsigned>(target % 1000003));
     ThreadPool pool(2);
-    ConvWorkspace workspace;
+    Tensor y;
+    conv2d(fixed.spec, fixed.input, fixed.weight, bias_or_null(fixed), y, workspace, pool);
+    ASSERT_EQ(workspace.plan.lanes, simd_float_lanes());
+    ASSERT_TRUE(matches_reference(fixed, y)) << simd_target_name();
     for (int i = 0; i < kRandomSpecs / 10; ++i) {
       const ConvSpec spec = testing::random_engine_spec(rng, 100'000);
       const Session s = testing::random_session(spec, rng);
@@ -113,11 +126,79 @@ TEST(Engine, EverySimdTargetMatchesTheReference) {
           << simd_target_name() << ", spec " << i << ": " << spec_to_config(spec).dump();
     }
   }
-  hwy::SetSupportedTargetsForTest(0);
   std::string checked;
   for (const std::string& name : names) checked += " " + name;
   std::cout << "SIMD targets checked:" << checked << "\n";
   EXPECT_GE(names.size(), 2u) << "only one SIMD target was exercised";
+}
+
+// Specs big enough to be split between threads, checked like the rest.
+TEST(Engine, MatchesTheReferenceWhenSplitBetweenThreads) {
+  std::mt19937 rng(99);
+  ThreadPool pool(3);
+  ConvWorkspace workspace;
+  for (int i = 0; i < kRandomSpecs / 20; ++i) {
+    const ConvSpec spec = testing::random_engine_spec(rng, 1'500'000, 200'000);
+    const Session s = testing::random_session(spec, rng);
+    Tensor y;
+    conv2d(spec, s.input, s.weight, bias_or_null(s), y, workspace, pool);
+    ASSERT_EQ(workspace.plan.threads, 3);
+    ASSERT_TRUE(matches_reference(s, y)) << "spec " << i << ": " << spec_to_config(spec).dump();
+  }
+}
+
+// The AVX-512 row tile serves one output channel per group with 3, 5 or 7
+// kernel columns; every width and padding mode, against the reference.
+TEST(Engine, TheRowTileMatchesTheReference) {
+  std::mt19937 rng(17);
+  for (int64_t k : {3, 5, 7}) {
+    for (int64_t width : {7, 16, 33, 50}) {
+      for (PaddingMode mode : {PaddingMode::Zeros, PaddingMode::Reflect, PaddingMode::Circular}) {
+        ConvSpec spec = layer(4, 4, width, k, 4);  // depthwise
+        spec.width = width;
+        spec.height = 9;
+        spec.batch = 2;
+        spec.padding = {k / 2, std::min(k / 2, width - 1)};
+        spec.padding_mode = mode;
+        ConvSpec single = spec;  // two input channels into one output
+        single.in_channels = 2;
+        single.out_channels = 1;
+        single.groups = 1;
+        for (const ConvSpec& s : {spec, single}) {
+          ASSERT_TRUE(validate(s).empty()) << join_messages(validate(s));
+          const Session session = testing::random_session(s, rng);
+          Tensor y;
+          conv2d(s, session.input, session.weight, bias_or_null(session), y);
+          ASSERT_TRUE(matches_reference(session, y)) << spec_to_config(s).dump() << " w " << width;
+        }
+      }
+    }
+  }
+}
+
+// Shapes PyTorch accepts whose grid would be absurd: a stride far past the
+// input reads one phase, not a million; huge padding with huge dilation
+// falls back to the plain loops instead of allocating terabytes.
+TEST(Engine, ExtremeStridesAndDilationsStayBounded) {
+  std::mt19937 rng(23);
+  ConvSpec far_stride = layer(2, 3, 8, 1);
+  far_stride.padding = {0, 0};
+  far_stride.stride = {1 << 20, 1 << 20};
+  ConvSpec far_dilation = layer(1, 1, 4, 2);
+  far_dilation.padding = {1 << 18, 1 << 18};
+  far_dilation.dilation = {1 << 19, 1 << 19};
+  for (const ConvSpec& spec : {far_stride, far_dilation}) {
+    ASSERT_TRUE(validate(spec).empty()) << join_messages(validate(spec));
+    const ConvPlan plan = plan_conv(spec, 2);
+    EXPECT_LE(plan.workspace_bytes, int64_t{1} << 20) << describe_plan(spec, plan);
+    const Session s = testing::random_session(spec, rng);
+    Tensor y;
+    conv2d(spec, s.input, s.weight, bias_or_null(s), y);
+    EXPECT_TRUE(matches_reference(s, y));
+  }
+  EXPECT_EQ(plan_conv(far_dilation, 2).algorithm, Algorithm::Reference);
+  EXPECT_NE(describe_plan(far_dilation, plan_conv(far_dilation, 2)).find("plain loops"),
+            std::string::npos);
 }
 
 TEST(Engine, MatchesPyTorchOnEveryFixture) {
@@ -253,7 +334,8 @@ TEST(ThreadPool, RunsEveryTaskExactlyOnce) {
 TEST(ThreadPool, TheCountComesFromTheFlagThenTheEnvironment) {
   EXPECT_EQ(resolve_thread_count("3").threads, 3);
   EXPECT_NE(resolve_thread_count("0").error.find("--threads"), std::string::npos);
-  EXPECT_NE(resolve_thread_count("two").error.find("'two'"), std::string::npos);
+  EXPECT_NE(resolve_thread_count("two").error.find("got \"two\""), std::string::npos);
+  EXPECT_EQ(resolve_thread_count("1\n2").error.find('\n'), std::string::npos);
   ::setenv("CONVVIZ_THREADS", "5", 1);
   EXPECT_EQ(resolve_thread_count(std::nullopt).threads, 5);
   EXPECT_EQ(resolve_thread_count("2").threads, 2);

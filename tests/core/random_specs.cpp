@@ -73,14 +73,14 @@ ConvSpec random_engine_candidate(std::mt19937& rng) {
 
 }  // namespace
 
-ConvSpec random_engine_spec(std::mt19937& rng, int64_t max_macs) {
+ConvSpec random_engine_spec(std::mt19937& rng, int64_t max_macs, int64_t min_macs) {
   for (;;) {
     ConvSpec s = random_engine_candidate(rng);
     if (!validate(s).empty()) continue;
     const Shape4 out = output_shape(s);
     const int64_t macs = out.n * out.c * out.h * out.w * in_channels_per_group(s) *
                          s.kernel_size.h * s.kernel_size.w;
-    if (macs <= max_macs) return s;
+    if (macs <= max_macs && macs >= min_macs) return s;
   }
 }
 

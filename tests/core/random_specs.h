@@ -15,7 +15,7 @@ ConvSpec random_valid_spec(std::mt19937& rng);
 // group (direct and implicit GEMM), depthwise, 1×1, sizes around vector
 // widths (1, 7, 15, 16, 17, 31, 33), every padding mode, non-square pairs.
 // At most `max_macs` multiply-adds, so thousands of them stay quick.
-ConvSpec random_engine_spec(std::mt19937& rng, int64_t max_macs);
+ConvSpec random_engine_spec(std::mt19937& rng, int64_t max_macs, int64_t min_macs = 0);
 
 // Random normal tensors of the spec's shapes; bias only when spec.bias.
 Session random_session(const ConvSpec& spec, std::mt19937& rng);
