@@ -1,6 +1,7 @@
 #include "core/thread_pool.h"
 
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <memory>
 
@@ -9,15 +10,29 @@
 namespace convviz {
 namespace {
 
-// A worker spins this many pause instructions before sleeping: 0.02 ms on
-// Zen (~20 cycles each) to 0.1 ms on recent Intel cores (~140 cycles), the
-// gap between the calls of a slider drag or a benchmark.
-constexpr int kSpins = 3000;
+// Threads spin this long for the next call before sleeping: the gap between
+// the calls of a slider drag or a benchmark is shorter, a futex wake-up costs
+// more than a small convolution, and a sleeping worker costs nothing.
+constexpr auto kSpinTime = std::chrono::microseconds(300);
 
 void pause_briefly() {
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_ia32_pause();
 #endif
+}
+
+// Spins until done() or kSpinTime has passed; looks at the clock only now
+// and then (a pause is 20-140 cycles, a clock read about as much).
+template <class Done>
+void spin_until(Done&& done) {
+  const auto give_up = std::chrono::steady_clock::now() + kSpinTime;
+  for (;;) {
+    for (int i = 0; i < 64; ++i) {
+      if (done()) return;
+      pause_briefly();
+    }
+    if (std::chrono::steady_clock::now() >= give_up) return;
+  }
 }
 
 }  // namespace
@@ -66,7 +81,7 @@ void ThreadPool::run_erased(int64_t count, void* task, Trampoline call) {
   }
   wake_.notify_all();
   work_until_done(0);
-  for (int spin = 0; spin < kSpins && busy_workers_.load() != 0; ++spin) pause_briefly();
+  spin_until([this] { return busy_workers_.load() == 0; });
   std::unique_lock lock(mutex_);
   done_.wait(lock, [this] { return busy_workers_.load() == 0; });
 }
@@ -76,9 +91,7 @@ void ThreadPool::worker_loop(int slot) {
   for (;;) {
     // Spin briefly first: engine calls come in bursts (a slider drag, a
     // benchmark), and a futex wake-up costs more than a small convolution.
-    for (int spin = 0; spin < kSpins && published_generation_.load() == seen; ++spin) {
-      pause_briefly();
-    }
+    spin_until([&] { return published_generation_.load() != seen; });
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
