@@ -79,7 +79,8 @@ void draw_ops_panel(AppState& state) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s %.3f ms (%s, %s, %d %s)", tr(state, S::EngineTime), state.engine_ms,
                      std::string(algorithm_name(state.engine_plan.algorithm)).c_str(),
-                     simd_target_name(), state.engine_plan.threads, tr(state, S::Threads));
+                     simd_target_name(), state.engine_plan.threads,
+                     tr(state, state.engine_plan.threads == 1 ? S::Thread : S::Threads));
   ImGui::PopStyleColor();
   remember_item(state, "ops.engine");
 }

@@ -116,6 +116,7 @@ namespace convviz::ui {
   X(WithGroupsOne, "with groups = 1", "若 groups = 1")                                      \
   X(TimesFewer, "fewer multiplications", "乘法更少")                                        \
   X(EngineTime, "full output computed in", "完整输出计算耗时")                              \
+  X(Thread, "thread", "线程")                                                               \
   X(Threads, "threads", "线程")                                                             \
   X(First, "First", "第一步")                                                               \
   X(Previous, "Previous", "上一步")                                                         \
