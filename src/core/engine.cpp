@@ -30,20 +30,24 @@ void fill_k_offsets(const ConvSpec& spec, const ConvPlan& plan, std::vector<int6
   }
 }
 
-// For each column phase and grid column: the input column it copies, or -1
-// for a zero.
+// The input index padded index `at` copies along one axis, or -1 for a
+// zero (zero padding, or past the padded extent, which no output reads).
+int32_t source_index(PaddingMode mode, int64_t at, int64_t pad_before, int64_t size,
+                     int64_t padded) {
+  if (at >= padded) return -1;
+  const auto source = padding_source_index(mode, at, pad_before, size);
+  return source ? static_cast<int32_t>(*source) : -1;
+}
+
+// For each column phase and grid column: the input column it copies.
 void fill_column_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector<int32_t>& table) {
-  table.assign(static_cast<size_t>(plan.column_phases * plan.row_pitch), -1);
+  table.resize(static_cast<size_t>(plan.column_phases * plan.row_pitch));
   const SidePadding pad = side_padding(spec);
   const int64_t padded_w = spec.width + pad.left + pad.right;
   for (int64_t phase = 0; phase < plan.column_phases; ++phase) {
     for (int64_t j = 0; j < plan.row_pitch; ++j) {
-      const int64_t col = j * spec.stride.w + phase;
-      if (col >= padded_w) continue;
-      const auto source = padding_source_index(spec.padding_mode, col, pad.left, spec.width);
-      if (source) {
-        table[static_cast<size_t>(phase * plan.row_pitch + j)] = static_cast<int32_t>(*source);
-      }
+      table[static_cast<size_t>(phase * plan.row_pitch + j)] = source_index(
+          spec.padding_mode, j * spec.stride.w + phase, pad.left, spec.width, padded_w);
     }
   }
 }
@@ -52,17 +56,12 @@ void fill_column_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector
 void fill_row_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector<int32_t>& table) {
   const SidePadding pad = side_padding(spec);
   const int64_t padded_h = spec.height + pad.top + pad.bottom;
-  const int64_t halo = plan.band_input_rows - plan.band_rows;
-  const int64_t rows = plan.bands * plan.band_rows + halo;
-  table.assign(static_cast<size_t>(rows * plan.row_phases), -1);
+  const int64_t rows = plan.bands * plan.band_rows + plan.band_input_rows - plan.band_rows;
+  table.resize(static_cast<size_t>(rows * plan.row_phases));
   for (int64_t r = 0; r < rows; ++r) {
     for (int64_t phase = 0; phase < plan.row_phases; ++phase) {
-      const int64_t row = r * spec.stride.h + phase;
-      if (row >= padded_h) continue;
-      const auto source = padding_source_index(spec.padding_mode, row, pad.top, spec.height);
-      if (source) {
-        table[static_cast<size_t>(r * plan.row_phases + phase)] = static_cast<int32_t>(*source);
-      }
+      table[static_cast<size_t>(r * plan.row_phases + phase)] = source_index(
+          spec.padding_mode, r * spec.stride.h + phase, pad.top, spec.height, padded_h);
     }
   }
 }
