@@ -37,16 +37,16 @@ struct ConvPlan {
   int64_t phase_plane = 0;      // floats per (channel, row phase, column phase)
   int64_t row_phases = 0;       // stride phases the kernel reads: min(stride, dilated extent)
   int64_t column_phases = 0;
-  int64_t planes = 0;           // (C_in/groups) · row_phases · column_phases
-  int64_t k_count = 0;          // (C_in/groups) · kh · kw
-  int oc_block = 1;             // output channels per microkernel tile
-  int pixel_vectors = 1;        // vectors of outputs per microkernel tile
-  int lanes = 1;                // floats per vector on this CPU's SIMD target
-  int64_t bands = 0;            // per image and group
-  int64_t tasks = 0;            // batch · groups · bands
-  int threads = 1;              // threads this shape is worth
-  int64_t scratch_floats = 0;   // per thread, including read-past slack
-  int64_t workspace_bytes = 0;  // everything the engine allocates for this shape
+  int64_t planes = 0;             // (C_in/groups) · row_phases · column_phases
+  int64_t k_count = 0;            // (C_in/groups) · kh · kw
+  int oc_block = 1;               // output channels per microkernel tile
+  int pixel_vectors = 1;          // vectors of outputs per microkernel tile
+  int lanes = 1;                  // floats per vector on this CPU's SIMD target
+  int64_t bands = 0;              // per image and group
+  int64_t tasks = 0;              // batch · groups · bands
+  int threads = 1;                // threads this shape is worth
+  int64_t scratch_floats = 0;     // per thread, including read-past slack
+  int64_t workspace_bytes = 0;    // everything the engine allocates for this shape
   double grid_bytes_refused = 0;  // Reference: what the grid would have needed
 };
 

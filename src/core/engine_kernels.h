@@ -25,9 +25,9 @@ struct BandJob {
   int64_t q_count = 0;             // band rows * row_pitch
   int64_t row_pitch = 0;
   int64_t out_width = 0;
-  float* out = nullptr;   // the group's first channel, at the band's first row
+  float* out = nullptr;    // the group's first channel, at the band's first row
   int64_t out_offset = 0;  // floats from the output tensor's start to `out`
-  int64_t out_plane = 0;  // floats between output channels
+  int64_t out_plane = 0;   // floats between output channels
 };
 
 void run_band(const BandJob& job);
