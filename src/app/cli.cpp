@@ -21,7 +21,8 @@ Usage:
           [--threads N]
                   opens the window (the textbook example the first time;
                   afterwards the last session, unless --no-restore)
-  convviz compute --config C.json --input X.npy --weight W.npy [--bias B.npy]
+  convviz compute --config C.json (--input X.npy | --image P.png [--grayscale])
+                  --weight W.npy [--bias B.npy]
                   --output Y.npy [--ops-json OPS.json]
   convviz compute --preset NAME --output Y.npy [--ops-json OPS.json]
                   [--engine fast|reference]

@@ -14,7 +14,8 @@ namespace convviz {
 namespace {
 
 constexpr const char* kHelp = R"(Usage:
-  convviz compute --config C.json --input X.npy --weight W.npy [--bias B.npy]
+  convviz compute --config C.json (--input X.npy | --image P.png [--grayscale]
+                  [--range 0-1|0-255]) --weight W.npy [--bias B.npy]
                   --output Y.npy [--ops-json OPS.json] [--engine fast|reference]
                   [--threads N]
   convviz compute --preset NAME --output Y.npy [--ops-json OPS.json] [...]
@@ -24,6 +25,11 @@ Computes nn.Conv2d's forward pass and writes the output as float32 .npy.
                kernel_size, stride, padding (int, [h, w], "same", "valid"),
                padding_mode, dilation, groups, bias
   --input      X, shape [N, C, H, W]
+  --image      a picture instead of X (PNG, JPEG, BMP, GIF first frame, TGA), as
+               torchvision's ToTensor reads it: [1, 3, H, W] in [0, 1], alpha
+               dropped ([1, 1, H, W] for a gray file). --grayscale makes colour
+               one channel (0.2989 r + 0.587 g + 0.114 b); --range 0-255 keeps
+               the byte values. Up to 4096x4096 pixels.
   --weight     W, shape [out_channels, in_channels/groups, kh, kw]
   --bias       B, shape [out_channels]; required when bias is true
   --output     where Y goes, shape [N, out_channels, H_out, W_out]

@@ -9,7 +9,8 @@ namespace convviz {
 namespace {
 
 constexpr const char* kHelp = R"(Usage:
-  convviz explain --config C.json --input X.npy --weight W.npy [--bias B.npy]
+  convviz explain --config C.json (--input X.npy | --image P.png [--grayscale]) --weight W.npy
+                  [--bias B.npy]
                   --step I [--json]
   convviz explain --preset NAME --step I [--json]
 

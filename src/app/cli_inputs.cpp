@@ -4,12 +4,13 @@
 #include "core/presets.h"
 #include "core/spec_json.h"
 #include "core/thread_pool.h"
+#include "render/image_file.h"
 
 namespace convviz {
 namespace {
 
 Result<Session> load_preset(const CliArgs& args) {
-  for (const char* other : {"config", "input", "weight", "bias"}) {
+  for (const char* other : {"config", "input", "image", "weight", "bias"}) {
     if (args.has(other)) {
       return Error{"--preset carries its own tensors; it cannot be combined with --" +
                    std::string(other)};
@@ -32,6 +33,40 @@ Result<Tensor> load_tensor(const std::string& path, size_t rank, const char* wha
   return t;
 }
 
+// X from --input X.npy, or from --image P.png read as torchvision's
+// ToTensor would (or kept 0-255, or made grayscale).
+Result<Tensor> load_input(const CliArgs& args) {
+  if (args.has("input") && args.has("image")) {
+    return Error{"give the input once: --input X.npy or --image P.png, not both"};
+  }
+  if (!args.has("image")) {
+    for (const char* image_only : {"grayscale", "range"}) {
+      if (args.has(image_only)) return Error{"--" + std::string(image_only) + " goes with --image"};
+    }
+    return load_tensor(*args.get("input"), 4, "input", "[N, C, H, W]");
+  }
+  render::ImageReadOptions options;
+  options.grayscale = args.has("grayscale");
+  const std::string range = args.get("range").value_or("0-1");
+  if (range != "0-1" && range != "0-255") {
+    return Error{"--range must be 0-1 (values / 255, like ToTensor) or 0-255, not " +
+                 quoted(range)};
+  }
+  options.unit_range = range == "0-1";
+  return render::read_image_tensor(*args.get("image"), options);
+}
+
+// A picture with the wrong number of channels for the config is the common
+// slip; say which way to fix it.
+Status check_image_channels(const CliArgs& args, const Session& s) {
+  if (!args.has("image") || s.input.shape[1] == s.spec.in_channels) return std::nullopt;
+  const bool colour = s.input.shape[1] == 3;
+  return Error{"'" + *args.get("image") + "' gives " + std::to_string(s.input.shape[1]) +
+               (colour ? " channels (RGB)" : " channel (grayscale)") + " but in_channels is " +
+               std::to_string(s.spec.in_channels) +
+               (colour && s.spec.in_channels == 1 ? "; add --grayscale" : "")};
+}
+
 }  // namespace
 
 std::vector<OptionSpec> with_session_options(std::initializer_list<OptionSpec> own) {
@@ -49,15 +84,18 @@ Status use_thread_option(const CliArgs& args) {
 
 Result<Session> load_cli_session(const CliArgs& args) {
   if (args.has("preset")) return load_preset(args);
-  for (const char* required : {"config", "input", "weight"}) {
+  for (const char* required : {"config", "weight"}) {
     if (!args.has(required)) {
       return Error{"--" + std::string(required) + " is required (or use --preset NAME)"};
     }
   }
+  if (!args.has("input") && !args.has("image")) {
+    return Error{"--input X.npy or --image P.png is required (or use --preset NAME)"};
+  }
   Result<nlohmann::json> config = read_json_file(*args.get("config"));
   if (!config) return config.error();
   Session s;
-  Result<Tensor> x = load_tensor(*args.get("input"), 4, "input", "[N, C, H, W]");
+  Result<Tensor> x = load_input(args);
   if (!x) return x.error();
   s.input = std::move(*x);
   Result<ConvSpec> spec = spec_from_config(*config, sized_for_input(s.input));
@@ -72,6 +110,7 @@ Result<Session> load_cli_session(const CliArgs& args) {
     if (!b) return b.error();
     s.bias = std::move(*b);
   }
+  if (Status bad = check_image_channels(args, s)) return *bad;
   std::vector<SpecError> errors = validate(s.spec);
   if (errors.empty()) {
     errors = check_tensor_shapes(s.spec, s.input, s.weight, args.has("bias") ? &s.bias : nullptr);

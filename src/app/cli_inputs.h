@@ -1,6 +1,7 @@
 #pragma once
 // The inputs every convviz command shares: either --preset NAME, or
-// --config C.json --input X.npy --weight W.npy [--bias B.npy].
+// --config C.json (--input X.npy | --image P.png [--grayscale] [--range 0-1|0-255])
+// --weight W.npy [--bias B.npy].
 #include <initializer_list>
 #include <span>
 #include <vector>
@@ -10,9 +11,9 @@
 
 namespace convviz {
 
-inline constexpr OptionSpec kSessionOptions[] = {{"preset", true}, {"config", true},
-                                                 {"input", true},  {"weight", true},
-                                                 {"bias", true},   {"threads", true}};
+inline constexpr OptionSpec kSessionOptions[] = {
+    {"preset", true}, {"config", true}, {"input", true}, {"image", true},  {"grayscale", false},
+    {"range", true},  {"weight", true}, {"bias", true},  {"threads", true}};
 
 // The session options plus a command's own.
 std::vector<OptionSpec> with_session_options(std::initializer_list<OptionSpec> own);

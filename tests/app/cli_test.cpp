@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -387,6 +388,64 @@ TEST_F(Cli, BenchRefusesBadShapesWithOneLine) {
     EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
     EXPECT_EQ(line_count(r.err), 1u) << r.err;
   }
+}
+
+// The --image path against PyTorch: the picture read as ToTensor would (or
+// as grayscale, or kept 0-255), through nn.Conv2d, in make_golden.py.
+TEST_F(Cli, ComputeFromAPictureMatchesPyTorch) {
+  const std::string dir = std::string(CONVVIZ_GOLDEN_DIR) + "/image/";
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"rgb", {}}, {"gray", {"--grayscale"}}, {"raw", {"--range", "0-255"}}};
+  for (const auto& [name, extra] : cases) {
+    SCOPED_TRACE(name);
+    std::vector<std::string> args = {"compute",
+                                     "--config",
+                                     dir + "config_" + name + ".json",
+                                     "--image",
+                                     dir + "picture.png",
+                                     "--weight",
+                                     dir + "w_" + name + ".npy",
+                                     "--bias",
+                                     dir + "b_" + name + ".npy",
+                                     "--output",
+                                     path("y.npy")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const CliRun r = run(args);
+    ASSERT_EQ(r.status, kExitOk) << r.err;
+    const Tensor y = *read_npy(path("y.npy"));
+    const Tensor expected = *read_npy(dir + "y_" + name + ".npy");
+    const Tensor w = *read_npy(dir + "w_" + name + ".npy");
+    ASSERT_EQ(y.shape, expected.shape);
+    double weight_sum = 0;
+    for (float v : w.data) weight_sum += std::fabs(v);
+    const double largest_input = name == "raw" ? 255.0 : 1.0;
+    for (size_t i = 0; i < y.data.size(); ++i) {
+      ASSERT_NEAR(y.data[i], expected.data[i], 1e-5 * (weight_sum * largest_input + 1)) << i;
+    }
+  }
+}
+
+TEST_F(Cli, PictureOptionsAreCheckedWithOneLine) {
+  const std::string picture = std::string(CONVVIZ_GOLDEN_DIR) + "/image/picture.png";
+  write("gray.json", R"({"in_channels": 1, "out_channels": 1, "kernel_size": 3})");
+  write("not_a_picture.png", "plain text");
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--image", picture}, "gives 3 channels (RGB) but in_channels is 1; add --grayscale"},
+      {{"--image", picture, "--range", "0-100"}, "--range must be 0-1"},
+      {{"--image", path("not_a_picture.png"), "--grayscale"}, "is not a picture ConvViz can read"},
+      {{"--image", picture, "--input", path("x.npy")}, "not both"},
+      {{"--input", path("x.npy"), "--grayscale"}, "--grayscale goes with --image"},
+  };
+  for (const auto& [extra, message] : cases) {
+    std::vector<std::string> args = {"compute",     "--config", path("gray.json"), "--weight",
+                                     path("w.npy"), "--output", path("y.npy")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const CliRun r = run(args);
+    EXPECT_EQ(r.status, kExitBadInput) << message;
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+    EXPECT_EQ(line_count(r.err), 1u) << r.err;
+  }
+  EXPECT_FALSE(fs::exists(path("y.npy")));
 }
 
 }  // namespace

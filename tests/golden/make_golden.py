@@ -10,6 +10,8 @@ validation_cases.json (which specs PyTorch accepts, and its message when
 not). Seeded, so a rerun gives the same files. CI never runs this script.
 """
 import json
+import struct
+import zlib
 import pathlib
 import shutil
 
@@ -185,6 +187,48 @@ def make_npy_dtype_cases():
     np.save(folder / "scalar.npy", np.float32(7.0))
 
 
+def write_png(path, rgba):
+    """A minimal RGBA PNG (filter 0, no interlace): no imaging library needed."""
+    height, width, _ = rgba.shape
+    raw = b"".join(b"\0" + rgba[y].astype(np.uint8).tobytes() for y in range(height))
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) +
+                     chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def make_image_cases():
+    """image/: a picture and what nn.Conv2d makes of it, read as torchvision's ToTensor
+    would (RGB, alpha dropped, / 255), as grayscale (rgb_to_grayscale's weights), and
+    kept 0-255: the CLI's --image path is checked against these."""
+    folder = HERE / "image"
+    folder.mkdir()
+    generator = torch.Generator().manual_seed(7)
+    pixels = torch.randint(0, 256, (9, 12, 4), generator=generator).numpy()
+    write_png(folder / "picture.png", pixels)
+    rgb = torch.from_numpy(pixels[..., :3].astype(np.float32)).permute(2, 0, 1)[None]
+    r, g, b = rgb[0, 0] / 255, rgb[0, 1] / 255, rgb[0, 2] / 255
+    gray = (0.2989 * r + 0.587 * g + 0.114 * b)[None, None]
+    cases = [("rgb", rgb / 255, dict(in_channels=3, out_channels=2, kernel_size=3, stride=2,
+                                     padding=1, padding_mode="reflect")),
+             ("gray", gray, dict(in_channels=1, out_channels=1, kernel_size=3, padding=1)),
+             ("raw", rgb, dict(in_channels=3, out_channels=1, kernel_size=(3, 2)))]
+    for name, x, kwargs in cases:
+        conv = torch.nn.Conv2d(**kwargs)
+        with torch.no_grad():
+            conv.weight.copy_(tensor(conv.weight.shape, generator))
+            conv.bias.copy_(tensor(conv.bias.shape, generator))
+            y = conv(x)
+        (folder / f"config_{name}.json").write_text(json.dumps(config_json(kwargs)) + "\n")
+        save(folder / f"w_{name}.npy", conv.weight.detach().numpy())
+        save(folder / f"b_{name}.npy", conv.bias.detach().numpy())
+        save(folder / f"y_{name}.npy", y.numpy())
+
+
 def main():
     torch.manual_seed(0)
     for child in HERE.iterdir():
@@ -194,6 +238,7 @@ def main():
     make_padding_cases()
     make_validation_cases()
     make_npy_dtype_cases()
+    make_image_cases()
     print(f"wrote fixtures to {HERE} with torch {torch.__version__}")
 
 

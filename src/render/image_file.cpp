@@ -1,0 +1,67 @@
+#include "render/image_file.h"
+
+#include <stb_image.h>
+
+#include <memory>
+
+#include "core/atomic_file.h"
+
+namespace convviz::render {
+namespace {
+
+constexpr float kLumaWeights[3] = {0.2989f, 0.587f, 0.114f};  // torchvision's rgb_to_grayscale
+
+std::string size_text(int64_t w, int64_t h) { return std::to_string(w) + "×" + std::to_string(h); }
+
+// Planar float from stb's interleaved bytes: C channels out of `stride` per pixel.
+Tensor to_tensor(const unsigned char* pixels, int64_t w, int64_t h, int stride, bool grayscale,
+                 float scale) {
+  const int64_t channels = grayscale || stride < 3 ? 1 : 3;
+  Tensor t = make_tensor({1, channels, h, w});
+  const int64_t plane = w * h;
+  for (int64_t i = 0; i < plane; ++i) {
+    const unsigned char* p = pixels + i * stride;
+    if (stride < 3) {
+      t.data[size_t(i)] = p[0] * scale;
+    } else if (grayscale) {
+      t.data[size_t(i)] =
+          (kLumaWeights[0] * p[0] + kLumaWeights[1] * p[1] + kLumaWeights[2] * p[2]) * scale;
+    } else {
+      for (int64_t c = 0; c < 3; ++c) t.data[size_t(c * plane + i)] = p[c] * scale;
+    }
+  }
+  return t;
+}
+
+}  // namespace
+
+Result<Tensor> decode_image_tensor(std::string_view bytes, const std::string& name,
+                                   const ImageReadOptions& options) {
+  const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
+  const int length = static_cast<int>(bytes.size());
+  int w = 0, h = 0, file_channels = 0;
+  if (bytes.empty() || !stbi_info_from_memory(data, length, &w, &h, &file_channels)) {
+    return Error{"'" + name + "' is not a picture ConvViz can read (PNG, JPEG, BMP, GIF or TGA)"};
+  }
+  if (w > kMaxImageSide || h > kMaxImageSide) {
+    return Error{"'" + name + "' is " + size_text(w, h) + " pixels; ConvViz loads pictures up to " +
+                 size_text(kMaxImageSide, kMaxImageSide) + " (scale it down first)"};
+  }
+  // Gray files stay one channel; colour ones are read as RGB (alpha dropped).
+  const int stride = file_channels <= 2 ? 1 : 3;
+  std::unique_ptr<stbi_uc, void (*)(void*)> pixels(
+      stbi_load_from_memory(data, length, &w, &h, &file_channels, stride), stbi_image_free);
+  if (!pixels) {
+    return Error{"'" + name + "' is damaged or truncated: " + stbi_failure_reason()};
+  }
+  return to_tensor(pixels.get(), w, h, stride, options.grayscale,
+                   options.unit_range ? 1.0f / 255.0f : 1.0f);
+}
+
+Result<Tensor> read_image_tensor(const std::string& path, const ImageReadOptions& options) {
+  Result<std::string> bytes = read_file(path, kMaxImageFileBytes);
+  if (!bytes) return bytes.error();
+  return decode_image_tensor(*bytes, path, options);
+}
+
+}  // namespace convviz::render
