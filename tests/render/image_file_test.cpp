@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -153,6 +154,18 @@ TEST(ImageFile, SobelXFindsAVerticalStepEdge) {
       EXPECT_NEAR(y.at(0, 0, row, col), expected, 1e-5f) << row << "," << col;
     }
   }
+}
+
+TEST(ImageFile, TheSamplePicturesLoad) {
+  Result<Tensor> scene = read_image_tensor(CONVVIZ_ASSETS_DIR "/scene.png", {});
+  ASSERT_TRUE(scene) << scene.error().message;
+  EXPECT_EQ(scene->shape, (std::vector<int64_t>{1, 3, 256, 256}));
+  Result<Tensor> digit = read_image_tensor(CONVVIZ_ASSETS_DIR "/digit.png", {});
+  ASSERT_TRUE(digit) << digit.error().message;
+  EXPECT_EQ(digit->shape, (std::vector<int64_t>{1, 1, 28, 28}));
+  // White ink on black, like MNIST: the corners are empty, the pen is solid.
+  EXPECT_EQ(digit->at(0, 0, 0, 0), 0.0f);
+  EXPECT_EQ(*std::max_element(digit->data.begin(), digit->data.end()), 1.0f);
 }
 
 }  // namespace
