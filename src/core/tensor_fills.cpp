@@ -59,15 +59,57 @@ std::string_view fill_name(Fill fill) {
       return "Sobel x";
     case Fill::SobelY:
       return "Sobel y";
+    case Fill::PrewittX:
+      return "Prewitt x";
+    case Fill::PrewittY:
+      return "Prewitt y";
+    case Fill::ScharrX:
+      return "Scharr x";
+    case Fill::ScharrY:
+      return "Scharr y";
     case Fill::Laplacian:
       return "Laplacian";
+    case Fill::Emboss:
+      return "emboss";
+    case Fill::Outline:
+      return "outline";
+    case Fill::MotionBlur:
+      return "motion blur";
     case Fill::PyTorchDefault:
       return "PyTorch default init";
   }
   return "";
 }
 
-bool is_kernel_fill(Fill fill) { return fill >= Fill::Identity && fill <= Fill::Laplacian; }
+bool is_kernel_fill(Fill fill) { return fill >= Fill::Identity && fill <= Fill::MotionBlur; }
+
+std::vector<float> gaussian_kernel(int64_t kh, int64_t kw, double sigma) {
+  if (sigma <= 0) return normalized(outer(binomial_row(kh), binomial_row(kw)));
+  auto row = [&](int64_t n) {
+    std::vector<float> r;
+    for (int64_t i = 0; i < n; ++i) {
+      const double d = double(i) - double(n - 1) / 2;
+      r.push_back(float(std::exp(-d * d / (2 * sigma * sigma))));
+    }
+    return r;
+  };
+  return normalized(outer(row(kh), row(kw)));
+}
+
+void spread_kernel(Tensor& w, const std::vector<float>& plane, ChannelMode mode) {
+  const int64_t out = w.shape[0], in = w.shape[1], size = w.shape[2] * w.shape[3];
+  static constexpr float kLuma[3] = {0.2989f, 0.587f, 0.114f};
+  for (int64_t o = 0; o < out; ++o) {
+    for (int64_t i = 0; i < in; ++i) {
+      float scale = 1.0f;
+      if (mode == ChannelMode::PerChannel) scale = o % in == i ? 1.0f : 0.0f;
+      if (mode == ChannelMode::Luminance) scale = in == 3 ? kLuma[i] : 1.0f / float(in);
+      for (int64_t k = 0; k < size; ++k) {
+        w.data[size_t((o * in + i) * size + k)] = scale * plane[size_t(k)];
+      }
+    }
+  }
+}
 
 std::optional<std::vector<float>> named_kernel(Fill fill, int64_t kh, int64_t kw) {
   const bool three = kh == 3 && kw == 3;
@@ -78,7 +120,7 @@ std::optional<std::vector<float>> named_kernel(Fill fill, int64_t kh, int64_t kw
     case Fill::BoxBlur:
       return std::vector<float>(size_t(kh * kw), box);
     case Fill::Gaussian:
-      return normalized(outer(binomial_row(kh), binomial_row(kw)));
+      return gaussian_kernel(kh, kw, 0.0);
     case Fill::Sharpen: {
       std::vector<float> plane = identity(kh, kw);
       for (float& v : plane) v = 2.0f * v - box;
@@ -90,9 +132,33 @@ std::optional<std::vector<float>> named_kernel(Fill fill, int64_t kh, int64_t kw
     case Fill::SobelY:
       if (three) return std::vector<float>{-1, -2, -1, 0, 0, 0, 1, 2, 1};
       return std::nullopt;
+    case Fill::PrewittX:
+      if (three) return std::vector<float>{-1, 0, 1, -1, 0, 1, -1, 0, 1};
+      return std::nullopt;
+    case Fill::PrewittY:
+      if (three) return std::vector<float>{-1, -1, -1, 0, 0, 0, 1, 1, 1};
+      return std::nullopt;
+    case Fill::ScharrX:
+      if (three) return std::vector<float>{-3, 0, 3, -10, 0, 10, -3, 0, 3};
+      return std::nullopt;
+    case Fill::ScharrY:
+      if (three) return std::vector<float>{-3, -10, -3, 0, 0, 0, 3, 10, 3};
+      return std::nullopt;
     case Fill::Laplacian:
       if (three) return std::vector<float>{0, 1, 0, 1, -4, 1, 0, 1, 0};
       return std::nullopt;
+    case Fill::Emboss:
+      if (three) return std::vector<float>{-2, -1, 0, -1, 1, 1, 0, 1, 2};
+      return std::nullopt;
+    case Fill::Outline:
+      if (three) return std::vector<float>{-1, -1, -1, -1, 8, -1, -1, -1, -1};
+      return std::nullopt;
+    case Fill::MotionBlur: {
+      if (kh != kw) return std::nullopt;
+      std::vector<float> plane(size_t(kh * kw), 0.0f);
+      for (int64_t i = 0; i < kh; ++i) plane[size_t(i * kw + i)] = 1.0f / float(kh);
+      return plane;
+    }
     default:
       return std::nullopt;
   }

@@ -22,17 +22,41 @@ enum class Fill {
   Sharpen,         // 2·identity − box blur, any size
   SobelX,          // 3×3 only
   SobelY,          // 3×3 only
+  PrewittX,        // 3×3 only
+  PrewittY,        // 3×3 only
+  ScharrX,         // 3×3 only
+  ScharrY,         // 3×3 only
   Laplacian,       // 3×3 only
+  Emboss,          // 3×3 only
+  Outline,         // 3×3 only
+  MotionBlur,      // the diagonal, any square size
   PyTorchDefault,  // nn.Conv2d's reset_parameters: U(−1/√fan_in, 1/√fan_in)
 };
 
-inline constexpr Fill kAllFills[] = {Fill::Zeros,        Fill::Ones,      Fill::RandomIntegers,
-                                     Fill::RandomNormal, Fill::Identity,  Fill::BoxBlur,
-                                     Fill::Gaussian,     Fill::Sharpen,   Fill::SobelX,
-                                     Fill::SobelY,       Fill::Laplacian, Fill::PyTorchDefault};
+inline constexpr Fill kAllFills[] = {
+    Fill::Zeros,    Fill::Ones,     Fill::RandomIntegers, Fill::RandomNormal,  Fill::Identity,
+    Fill::BoxBlur,  Fill::Gaussian, Fill::Sharpen,        Fill::SobelX,        Fill::SobelY,
+    Fill::PrewittX, Fill::PrewittY, Fill::ScharrX,        Fill::ScharrY,       Fill::Laplacian,
+    Fill::Emboss,   Fill::Outline,  Fill::MotionBlur,     Fill::PyTorchDefault};
 
 std::string_view fill_name(Fill fill);
-bool is_kernel_fill(Fill fill);  // a named kernel shape (identity .. Laplacian)
+bool is_kernel_fill(Fill fill);  // a named kernel shape (identity .. motion blur)
+
+// A Gaussian with this sigma (in cells), normalized to sum 1; sigma <= 0
+// gives the binomial weights Fill::Gaussian uses.
+std::vector<float> gaussian_kernel(int64_t kh, int64_t kw, double sigma);
+
+// How one kernel plane becomes a [C_out, C_in/groups, kh, kw] weight when
+// there are several input channels.
+enum class ChannelMode {
+  AsGiven,     // the same plane on every input channel: their responses add up
+  PerChannel,  // output channel o sees only input channel o mod (C_in/groups)
+  Luminance,   // planes weighted 0.2989, 0.587, 0.114 for RGB (an equal share
+               // otherwise): the kernel applied to the picture's brightness
+};
+
+// Every plane of w from `plane` (kh·kw values) by `mode`.
+void spread_kernel(Tensor& w, const std::vector<float>& plane, ChannelMode mode);
 
 // The kh×kw plane of a named kernel, or nullopt when it has no such size.
 std::optional<std::vector<float>> named_kernel(Fill fill, int64_t kh, int64_t kw);

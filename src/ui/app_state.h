@@ -12,6 +12,7 @@
 #include "core/op_counts.h"
 #include "core/session.h"
 #include "core/step_trace.h"
+#include "core/tensor_fills.h"
 #include "ui/fonts.h"
 
 namespace convviz::ui {
@@ -114,7 +115,8 @@ struct AppState {
   GridKind menu_grid = GridKind::None;  // the grid whose context menu is open
   int64_t menu_channel = 0;
   bool fill_one_channel = false;
-  uint32_t fill_seed = 1;  // advances with every random fill
+  uint32_t fill_seed = 1;                              // advances with every random fill
+  ChannelMode kernel_channels = ChannelMode::AsGiven;  // named kernels over several channels
 
   PendingAction pending = PendingAction::None;
   std::string file_dialog_path;  // the path field of the open/save dialog

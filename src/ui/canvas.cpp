@@ -479,39 +479,75 @@ void edit_cell_popup(Frame& f) {
   ImGui::EndPopup();
 }
 
+// With several input channels a named kernel can see each one alike, only
+// its own, or the picture's brightness.
+void channel_mode_choice(AppState& state) {
+  const std::pair<ChannelMode, S> modes[] = {{ChannelMode::AsGiven, S::ChannelsAsGiven},
+                                             {ChannelMode::PerChannel, S::ChannelsPerChannel},
+                                             {ChannelMode::Luminance, S::ChannelsLuminance}};
+  for (const auto& [mode, name] : modes) {
+    if (ImGui::RadioButton(tr(state, name), state.kernel_channels == mode)) {
+      state.kernel_channels = mode;
+    }
+    remember_item(state, "fill.channels." + std::to_string(int(mode)));
+  }
+}
+
+// Why a named kernel is not offered at this size.
+S kernel_size_note(Fill fill) {
+  return fill == Fill::MotionBlur ? S::OnlySquare : S::OnlyThreeByThree;
+}
+
 void grid_menu(Frame& f) {
   AppState& state = f.state;
   if (!ImGui::BeginPopup("##grid_menu")) return;
   const bool kernel = state.menu_grid == GridKind::Kernel;
   const TensorRole role = kernel ? TensorRole::Weight : TensorRole::Input;
   ImGui::Checkbox(tr(state, S::FillThisChannel), &state.fill_one_channel);
+  if (kernel && in_channels_per_group(f.spec) > 1) channel_mode_choice(state);
   ImGui::Separator();
-  const std::pair<Fill, S> items[] = {{Fill::Zeros, S::FillZeros},
-                                      {Fill::Ones, S::FillOnes},
-                                      {Fill::RandomIntegers, S::FillRandomIntegers},
-                                      {Fill::RandomNormal, S::FillRandomNormal},
-                                      {Fill::Identity, S::FillIdentity},
-                                      {Fill::BoxBlur, S::FillBoxBlur},
-                                      {Fill::Gaussian, S::FillGaussian},
-                                      {Fill::Sharpen, S::FillSharpen},
-                                      {Fill::SobelX, S::FillSobelX},
-                                      {Fill::SobelY, S::FillSobelY},
-                                      {Fill::Laplacian, S::FillLaplacian},
-                                      {Fill::PyTorchDefault, S::FillPyTorchDefault}};
-  for (const auto& [fill, name] : items) {
+  struct Item {
+    Fill fill;
+    S name, purpose;
+  };
+  const S none = S::FillThisChannel;  // fills of the input explain themselves
+  const Item items[] = {{Fill::Zeros, S::FillZeros, none},
+                        {Fill::Ones, S::FillOnes, none},
+                        {Fill::RandomIntegers, S::FillRandomIntegers, none},
+                        {Fill::RandomNormal, S::FillRandomNormal, none},
+                        {Fill::Identity, S::FillIdentity, S::PurposeIdentity},
+                        {Fill::BoxBlur, S::FillBoxBlur, S::PurposeBoxBlur},
+                        {Fill::Gaussian, S::FillGaussian, S::PurposeGaussian},
+                        {Fill::Sharpen, S::FillSharpen, S::PurposeSharpen},
+                        {Fill::SobelX, S::FillSobelX, S::PurposeSobelX},
+                        {Fill::SobelY, S::FillSobelY, S::PurposeSobelY},
+                        {Fill::PrewittX, S::FillPrewittX, S::PurposePrewittX},
+                        {Fill::PrewittY, S::FillPrewittY, S::PurposePrewittY},
+                        {Fill::ScharrX, S::FillScharrX, S::PurposeScharrX},
+                        {Fill::ScharrY, S::FillScharrY, S::PurposeScharrY},
+                        {Fill::Laplacian, S::FillLaplacian, S::PurposeLaplacian},
+                        {Fill::Emboss, S::FillEmboss, S::PurposeEmboss},
+                        {Fill::Outline, S::FillOutline, S::PurposeOutline},
+                        {Fill::MotionBlur, S::FillMotionBlur, S::PurposeMotionBlur},
+                        {Fill::PyTorchDefault, S::FillPyTorchDefault, S::PurposePyTorchDefault}};
+  for (const auto& [fill, name, purpose] : items) {
     const bool kernel_only = is_kernel_fill(fill) || fill == Fill::PyTorchDefault;
     if (kernel_only && !kernel) continue;
     if (fill == Fill::Identity) ImGui::Separator();
     const bool available =
         named_kernel(fill, f.spec.kernel_size.h, f.spec.kernel_size.w) || !is_kernel_fill(fill);
     if (ImGui::MenuItem(tr(state, name), nullptr, false, available)) {
-      FillValues edit{role, fill, std::nullopt, state.fill_seed++};
+      FillValues edit{role, fill, std::nullopt, state.fill_seed++, state.kernel_channels};
       if (state.fill_one_channel) edit.channel = state.menu_channel;
       apply(state, edit);
     }
     remember_item(state, "fill." + std::string(fill_name(fill)));
-    if (!available && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-      ImGui::SetTooltip("%s", tr(state, S::OnlyThreeByThree));
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && purpose != none) {
+      if (available) {
+        ImGui::SetTooltip("%s", tr(state, purpose));
+      } else {
+        ImGui::SetTooltip("%s (%s)", tr(state, purpose), tr(state, kernel_size_note(fill)));
+      }
     }
   }
   ImGui::EndPopup();

@@ -39,12 +39,24 @@ void commit(AppState& state, Session next) {
   state.dirty = !(state.session == state.saved);
 }
 
+// The whole tensor: a named kernel spread over the input channels as asked,
+// anything else by fill_tensor.
+bool fill_whole(Tensor& t, TensorRole role, const FillValues& f, int64_t fan_in) {
+  if (role == TensorRole::Weight && is_kernel_fill(f.fill) && f.mode != ChannelMode::AsGiven) {
+    const auto plane = named_kernel(f.fill, t.shape[2], t.shape[3]);
+    if (!plane) return false;
+    spread_kernel(t, *plane, f.mode);
+    return true;
+  }
+  return fill_tensor(t, f.fill, f.seed, fan_in);
+}
+
 // Fills one plane group of the tensor: for the input a [*, c] channel in
 // every batch item, for the weight the kernels of one output channel.
 bool fill_part(Tensor& t, TensorRole role, const FillValues& f, int64_t fan_in) {
-  if (!f.channel || role == TensorRole::Bias) return fill_tensor(t, f.fill, f.seed, fan_in);
+  if (!f.channel || role == TensorRole::Bias) return fill_whole(t, role, f, fan_in);
   Tensor plane = t;
-  if (!fill_tensor(plane, f.fill, f.seed, fan_in)) return false;
+  if (!fill_whole(plane, role, f, fan_in)) return false;
   const int64_t plane_size = t.shape[2] * t.shape[3];
   for (int64_t n = 0; n < t.shape[0]; ++n) {
     for (int64_t c = 0; c < t.shape[1]; ++c) {

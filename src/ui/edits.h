@@ -23,6 +23,7 @@ struct FillValues {
   Fill fill;
   std::optional<int64_t> channel;  // only this [n=*, c] plane (input) or output channel (weight)
   uint32_t seed = 1;
+  ChannelMode mode = ChannelMode::AsGiven;  // a named kernel over several input channels
 };
 struct ReplaceSession {  // preset, open, drag-and-drop
   Session session;

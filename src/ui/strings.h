@@ -8,154 +8,194 @@
 namespace convviz::ui {
 
 // X(id, English, 简体中文)
-#define CONVVIZ_UI_STRINGS(X)                                                               \
-  X(AppTitle, "ConvViz", "ConvViz")                                                         \
-  X(MenuFile, "File", "文件")                                                               \
-  X(MenuOpen, "Open session...", "打开会话...")                                             \
-  X(MenuSave, "Save session", "保存会话")                                                   \
-  X(MenuSaveAs, "Save session as...", "会话另存为...")                                      \
-  X(MenuPresets, "Examples", "示例")                                                        \
-  X(MenuExportStep, "Export step image...", "导出当前步骤图片...")                          \
-  X(MenuExportAll, "Export all steps...", "导出全部步骤...")                                \
-  X(MenuExportGif, "Export animation...", "导出动画...")                                    \
-  X(ExportTitle, "Export", "导出")                                                          \
-  X(ExportScale, "size", "尺寸")                                                            \
-  X(ExportWhite, "white background for print", "白色背景（打印）")                          \
-  X(ExportWithText, "with the expression and counts", "附带算式和运算量")                   \
-  X(ExportFrom, "from step", "起始步")                                                      \
-  X(ExportTo, "to step", "结束步")                                                          \
-  X(ExportFps, "frames/s", "帧/秒")                                                         \
-  X(ExportFolder, "folder", "文件夹")                                                       \
-  X(ExportButton, "Export", "导出")                                                         \
-  X(Exporting, "Exporting", "正在导出")                                                     \
-  X(ExportCancelled, "Export cancelled: nothing was written", "导出已取消：未写入任何文件") \
-  X(Wrote, "Wrote", "已写入")                                                               \
-  X(MenuQuit, "Quit", "退出")                                                               \
-  X(MenuEdit, "Edit", "编辑")                                                               \
-  X(MenuUndo, "Undo", "撤销")                                                               \
-  X(MenuRedo, "Redo", "重做")                                                               \
-  X(MenuView, "View", "视图")                                                               \
-  X(MenuTextSize, "Text size", "文字大小")                                                  \
-  X(MenuLarger, "Larger text", "放大文字")                                                  \
-  X(MenuSmaller, "Smaller text", "缩小文字")                                                \
-  X(MenuTheme, "Theme", "主题")                                                             \
-  X(ThemeDark, "Dark", "深色")                                                              \
-  X(ThemeLight, "Light, high contrast", "浅色高对比度")                                     \
-  X(MenuLanguage, "Language", "语言")                                                       \
-  X(MenuFullScreen, "Full screen", "全屏")                                                  \
-  X(MenuRestore, "Reopen the last session on start", "启动时恢复上次会话")                  \
-  X(MenuHelp, "Help", "帮助")                                                               \
-  X(MenuShortcuts, "Keyboard shortcuts", "键盘快捷键")                                      \
-  X(PanelParameters, "Parameters", "参数")                                                  \
-  X(PanelCanvas, "Convolution", "卷积")                                                     \
-  X(PanelStep, "Step", "步骤")                                                              \
-  X(PanelOps, "Operation counts", "运算量")                                                 \
-  X(PanelTransport, "Playback", "播放")                                                     \
-  X(Preset, "Example", "示例")                                                              \
-  X(SectionInput, "Input", "输入")                                                          \
-  X(SectionLayer, "Layer", "卷积层")                                                        \
-  X(Batch, "batch", "批大小")                                                               \
-  X(Channels, "in_channels", "输入通道")                                                    \
-  X(Height, "height", "高")                                                                 \
-  X(Width, "width", "宽")                                                                   \
-  X(OutChannels, "out_channels", "输出通道")                                                \
-  X(Kernel, "kernel_size", "卷积核大小")                                                    \
-  X(Square, "square", "正方形")                                                             \
-  X(Stride, "stride", "步幅")                                                               \
-  X(Padding, "padding", "填充")                                                             \
-  X(PaddingMode, "padding_mode", "填充方式")                                                \
-  X(Dilation, "dilation", "膨胀")                                                           \
-  X(Groups, "groups", "分组")                                                               \
-  X(GroupsTyped, "or type", "或输入")                                                       \
-  X(Bias, "bias", "偏置")                                                                   \
-  X(OutputShape, "Output shape", "输出形状")                                                \
-  X(PyTorchLine, "In PyTorch", "PyTorch 写法")                                              \
-  X(Copy, "Copy", "复制")                                                                   \
-  X(Copied, "Copied to the clipboard", "已复制到剪贴板")                                    \
-  X(InvalidBanner, "Not a valid layer: showing the last valid one",                         \
-    "参数无效：显示上一个有效的设置")                                                       \
-  X(InputGrid, "input", "输入")                                                             \
-  X(KernelGrid, "kernel", "卷积核")                                                         \
-  X(OutputGrid, "output", "输出")                                                           \
-  X(ChannelShort, "c", "c")                                                                 \
-  X(Brush, "paint value", "绘制值")                                                         \
-  X(Zoom, "zoom", "缩放")                                                                   \
-  X(ResetView, "Reset view", "重置视图")                                                    \
-  X(EditValue, "Value", "数值")                                                             \
-  X(FillZeros, "Zeros", "全零")                                                             \
-  X(FillOnes, "Ones", "全一")                                                               \
-  X(FillRandomIntegers, "Random integers", "随机整数")                                      \
-  X(FillRandomNormal, "Random normal", "随机正态")                                          \
-  X(FillIdentity, "Identity", "恒等")                                                       \
-  X(FillBoxBlur, "Box blur", "均值模糊")                                                    \
-  X(FillGaussian, "Gaussian blur", "高斯模糊")                                              \
-  X(FillSharpen, "Sharpen", "锐化")                                                         \
-  X(FillSobelX, "Sobel x", "Sobel x")                                                       \
-  X(FillSobelY, "Sobel y", "Sobel y")                                                       \
-  X(FillLaplacian, "Laplacian", "拉普拉斯")                                                 \
-  X(FillPyTorchDefault, "PyTorch default init", "PyTorch 默认初始化")                       \
-  X(FillThisChannel, "This channel only", "仅此通道")                                       \
-  X(OnlyThreeByThree, "only for 3x3 kernels", "仅适用于 3x3 卷积核")                        \
-  X(StepOf, "Step", "第")                                                                   \
-  X(StepTerm, "term", "项")                                                                 \
-  X(InputValue, "input", "输入")                                                            \
-  X(WeightValue, "weight", "权重")                                                          \
-  X(Product, "product", "乘积")                                                             \
-  X(PaddingCell, "padding", "填充")                                                         \
-  X(Sum, "sum", "和")                                                                       \
-  X(Result, "result", "结果")                                                               \
-  X(RunningSum, "running sum", "累加和")                                                    \
-  X(ProductsShown, "products", "个乘积")                                                    \
-  X(Group, "group", "组")                                                                   \
-  X(Multiplications, "multiplications", "乘法")                                             \
-  X(Additions, "additions", "加法")                                                         \
-  X(Macs, "MACs", "乘加")                                                                   \
-  X(Flops, "FLOPs", "浮点运算")                                                             \
-  X(Params, "parameters", "参数量")                                                         \
-  X(OutputElements, "output elements", "输出元素")                                          \
-  X(WithGroupsOne, "with groups = 1", "若 groups = 1")                                      \
-  X(TimesFewer, "fewer multiplications", "乘法更少")                                        \
-  X(EngineTime, "full output computed in", "完整输出计算耗时")                              \
-  X(Thread, "thread", "线程")                                                               \
-  X(Threads, "threads", "线程")                                                             \
-  X(First, "First", "第一步")                                                               \
-  X(Previous, "Previous", "上一步")                                                         \
-  X(Play, "Play", "播放")                                                                   \
-  X(Pause, "Pause", "暂停")                                                                 \
-  X(Next, "Next", "下一步")                                                                 \
-  X(Last, "Last", "最后一步")                                                               \
-  X(Speed, "steps/s", "步/秒")                                                              \
-  X(Reveal, "reveal outputs as you go", "逐步显示输出")                                     \
-  X(FineSteps, "one multiplication at a time", "逐个乘法")                                  \
-  X(OpenTitle, "Open session", "打开会话")                                                  \
-  X(SaveTitle, "Save session", "保存会话")                                                  \
-  X(Path, "path", "路径")                                                                   \
-  X(Ok, "OK", "确定")                                                                       \
-  X(Cancel, "Cancel", "取消")                                                               \
-  X(Save, "Save", "保存")                                                                   \
-  X(DontSave, "Don't save", "不保存")                                                       \
-  X(UnsavedTitle, "Unsaved changes", "未保存的更改")                                        \
-  X(UnsavedQuestion, "Save the changes to this session first?", "先保存本会话的更改吗？")   \
-  X(Saved, "Saved", "已保存")                                                               \
-  X(Opened, "Opened", "已打开")                                                             \
-  X(ShortcutsText,                                                                          \
-    "Space  play / pause\n"                                                                 \
-    "Left / Right  previous / next step\n"                                                  \
-    "Home / End  first / last step\n"                                                       \
-    "Ctrl+Z  undo    Ctrl+Shift+Z or Ctrl+Y  redo\n"                                        \
-    "Ctrl+S  save    Ctrl+O  open\n"                                                        \
-    "Ctrl+=  larger text    Ctrl+-  smaller text\n"                                         \
-    "F11  full screen    Tab  show / hide the parameters\n"                                 \
-    "Mouse wheel  zoom the canvas    middle drag  pan\n"                                    \
-    "Click a cell to type, drag to paint, right-click for fills",                           \
-    "空格  播放 / 暂停\n"                                                             \
-    "左 / 右方向键  上一步 / 下一步\n"                                           \
-    "Home / End  第一步 / 最后一步\n"                                                \
-    "Ctrl+Z  撤销    Ctrl+Shift+Z 或 Ctrl+Y  重做\n"                                   \
-    "Ctrl+S  保存    Ctrl+O  打开\n"                                                    \
-    "Ctrl+=  放大文字    Ctrl+-  缩小文字\n"                                        \
-    "F11  全屏    Tab  显示 / 隐藏参数面板\n"                                     \
-    "鼠标滚轮  缩放画布    中键拖动  平移\n"                                  \
+#define CONVVIZ_UI_STRINGS(X)                                                                      \
+  X(AppTitle, "ConvViz", "ConvViz")                                                                \
+  X(MenuFile, "File", "文件")                                                                      \
+  X(MenuOpen, "Open session...", "打开会话...")                                                    \
+  X(MenuSave, "Save session", "保存会话")                                                          \
+  X(MenuSaveAs, "Save session as...", "会话另存为...")                                             \
+  X(MenuPresets, "Examples", "示例")                                                               \
+  X(MenuExportStep, "Export step image...", "导出当前步骤图片...")                                 \
+  X(MenuExportAll, "Export all steps...", "导出全部步骤...")                                       \
+  X(MenuExportGif, "Export animation...", "导出动画...")                                           \
+  X(ExportTitle, "Export", "导出")                                                                 \
+  X(ExportScale, "size", "尺寸")                                                                   \
+  X(ExportWhite, "white background for print", "白色背景（打印）")                                 \
+  X(ExportWithText, "with the expression and counts", "附带算式和运算量")                          \
+  X(ExportFrom, "from step", "起始步")                                                             \
+  X(ExportTo, "to step", "结束步")                                                                 \
+  X(ExportFps, "frames/s", "帧/秒")                                                                \
+  X(ExportFolder, "folder", "文件夹")                                                              \
+  X(ExportButton, "Export", "导出")                                                                \
+  X(Exporting, "Exporting", "正在导出")                                                            \
+  X(ExportCancelled, "Export cancelled: nothing was written", "导出已取消：未写入任何文件")        \
+  X(Wrote, "Wrote", "已写入")                                                                      \
+  X(MenuQuit, "Quit", "退出")                                                                      \
+  X(MenuEdit, "Edit", "编辑")                                                                      \
+  X(MenuUndo, "Undo", "撤销")                                                                      \
+  X(MenuRedo, "Redo", "重做")                                                                      \
+  X(MenuView, "View", "视图")                                                                      \
+  X(MenuTextSize, "Text size", "文字大小")                                                         \
+  X(MenuLarger, "Larger text", "放大文字")                                                         \
+  X(MenuSmaller, "Smaller text", "缩小文字")                                                       \
+  X(MenuTheme, "Theme", "主题")                                                                    \
+  X(ThemeDark, "Dark", "深色")                                                                     \
+  X(ThemeLight, "Light, high contrast", "浅色高对比度")                                            \
+  X(MenuLanguage, "Language", "语言")                                                              \
+  X(MenuFullScreen, "Full screen", "全屏")                                                         \
+  X(MenuRestore, "Reopen the last session on start", "启动时恢复上次会话")                         \
+  X(MenuHelp, "Help", "帮助")                                                                      \
+  X(MenuShortcuts, "Keyboard shortcuts", "键盘快捷键")                                             \
+  X(PanelParameters, "Parameters", "参数")                                                         \
+  X(PanelCanvas, "Convolution", "卷积")                                                            \
+  X(PanelStep, "Step", "步骤")                                                                     \
+  X(PanelOps, "Operation counts", "运算量")                                                        \
+  X(PanelTransport, "Playback", "播放")                                                            \
+  X(Preset, "Example", "示例")                                                                     \
+  X(SectionInput, "Input", "输入")                                                                 \
+  X(SectionLayer, "Layer", "卷积层")                                                               \
+  X(Batch, "batch", "批大小")                                                                      \
+  X(Channels, "in_channels", "输入通道")                                                           \
+  X(Height, "height", "高")                                                                        \
+  X(Width, "width", "宽")                                                                          \
+  X(OutChannels, "out_channels", "输出通道")                                                       \
+  X(Kernel, "kernel_size", "卷积核大小")                                                           \
+  X(Square, "square", "正方形")                                                                    \
+  X(Stride, "stride", "步幅")                                                                      \
+  X(Padding, "padding", "填充")                                                                    \
+  X(PaddingMode, "padding_mode", "填充方式")                                                       \
+  X(Dilation, "dilation", "膨胀")                                                                  \
+  X(Groups, "groups", "分组")                                                                      \
+  X(GroupsTyped, "or type", "或输入")                                                              \
+  X(Bias, "bias", "偏置")                                                                          \
+  X(OutputShape, "Output shape", "输出形状")                                                       \
+  X(PyTorchLine, "In PyTorch", "PyTorch 写法")                                                     \
+  X(Copy, "Copy", "复制")                                                                          \
+  X(Copied, "Copied to the clipboard", "已复制到剪贴板")                                           \
+  X(InvalidBanner, "Not a valid layer: showing the last valid one",                                \
+    "参数无效：显示上一个有效的设置")                                                              \
+  X(InputGrid, "input", "输入")                                                                    \
+  X(KernelGrid, "kernel", "卷积核")                                                                \
+  X(OutputGrid, "output", "输出")                                                                  \
+  X(ChannelShort, "c", "c")                                                                        \
+  X(Brush, "paint value", "绘制值")                                                                \
+  X(Zoom, "zoom", "缩放")                                                                          \
+  X(ResetView, "Reset view", "重置视图")                                                           \
+  X(EditValue, "Value", "数值")                                                                    \
+  X(FillZeros, "Zeros", "全零")                                                                    \
+  X(FillOnes, "Ones", "全一")                                                                      \
+  X(FillRandomIntegers, "Random integers", "随机整数")                                             \
+  X(FillRandomNormal, "Random normal", "随机正态")                                                 \
+  X(FillIdentity, "Identity", "恒等")                                                              \
+  X(FillBoxBlur, "Box blur", "均值模糊")                                                           \
+  X(FillGaussian, "Gaussian blur", "高斯模糊")                                                     \
+  X(FillSharpen, "Sharpen", "锐化")                                                                \
+  X(FillSobelX, "Sobel x", "Sobel x")                                                              \
+  X(FillSobelY, "Sobel y", "Sobel y")                                                              \
+  X(FillLaplacian, "Laplacian", "拉普拉斯")                                                        \
+  X(FillPyTorchDefault, "PyTorch default init", "PyTorch 默认初始化")                              \
+  X(FillPrewittX, "Prewitt x", "Prewitt x")                                                        \
+  X(FillPrewittY, "Prewitt y", "Prewitt y")                                                        \
+  X(FillScharrX, "Scharr x", "Scharr x")                                                           \
+  X(FillScharrY, "Scharr y", "Scharr y")                                                           \
+  X(FillEmboss, "Emboss", "浮雕")                                                                  \
+  X(FillOutline, "Outline", "轮廓")                                                                \
+  X(FillMotionBlur, "Motion blur", "运动模糊")                                                     \
+  X(PurposeIdentity, "copies the input: the output is the picture itself",                         \
+    "原样复制输入：输出就是图像本身")                                                              \
+  X(PurposeBoxBlur, "averages each neighbourhood: blurs and wipes out fine detail",                \
+    "对邻域取平均：模糊并抹去细节")                                                                \
+  X(PurposeGaussian, "a weighted average, heaviest in the middle: a smooth blur",                  \
+    "中心权重最大的加权平均：平滑模糊")                                                            \
+  X(PurposeSharpen, "adds the difference from the neighbours back: crisper edges",                 \
+    "加回与邻域的差：边缘更清晰")                                                                  \
+  X(PurposeSobelX, "left-to-right change: finds vertical edges", "从左到右的变化：检测竖直边缘")   \
+  X(PurposeSobelY, "top-to-bottom change: finds horizontal edges", "从上到下的变化：检测水平边缘") \
+  X(PurposePrewittX, "Sobel x with equal row weights: vertical edges",                             \
+    "行权重相等的 Sobel x：竖直边缘")                                                              \
+  X(PurposePrewittY, "Sobel y with equal column weights: horizontal edges",                        \
+    "列权重相等的 Sobel y：水平边缘")                                                              \
+  X(PurposeScharrX, "Sobel x tuned to answer alike at every angle: vertical edges",                \
+    "各方向响应更均匀的 Sobel x：竖直边缘")                                                        \
+  X(PurposeScharrY, "Sobel y tuned to answer alike at every angle: horizontal edges",              \
+    "各方向响应更均匀的 Sobel y：水平边缘")                                                        \
+  X(PurposeLaplacian, "the centre against its four neighbours: edges and spots in any direction",  \
+    "中心对比四邻域：任意方向的边缘与斑点")                                                        \
+  X(PurposeEmboss, "light from the top left: surfaces look raised or pressed in",                  \
+    "左上方光照：表面看起来凸起或凹陷")                                                            \
+  X(PurposeOutline, "the centre against all eight neighbours: outlines every shape",               \
+    "中心对比八邻域：勾勒所有形状的轮廓")                                                          \
+  X(PurposeMotionBlur, "averages along the diagonal: the smear of a moving camera",                \
+    "沿对角线平均：相机移动造成的拖影")                                                            \
+  X(PurposePyTorchDefault, "what nn.Conv2d starts from before training: small random weights",     \
+    "nn.Conv2d 训练前的初始值：较小的随机权重")                                                    \
+  X(FillThisChannel, "This channel only", "仅此通道")                                              \
+  X(OnlyThreeByThree, "only for 3x3 kernels", "仅适用于 3x3 卷积核")                               \
+  X(OnlySquare, "only for square kernels", "仅适用于方形卷积核")                                   \
+  X(ChannelsAsGiven, "Kernels: the same on every input channel", "卷积核：每个输入通道相同")       \
+  X(ChannelsPerChannel, "Kernels: each output sees its own channel",                               \
+    "卷积核：每个输出只看自己的通道")                                                              \
+  X(ChannelsLuminance, "Kernels: on the brightness (luminance)", "卷积核：作用于亮度")             \
+  X(StepOf, "Step", "第")                                                                          \
+  X(StepTerm, "term", "项")                                                                        \
+  X(InputValue, "input", "输入")                                                                   \
+  X(WeightValue, "weight", "权重")                                                                 \
+  X(Product, "product", "乘积")                                                                    \
+  X(PaddingCell, "padding", "填充")                                                                \
+  X(Sum, "sum", "和")                                                                              \
+  X(Result, "result", "结果")                                                                      \
+  X(RunningSum, "running sum", "累加和")                                                           \
+  X(ProductsShown, "products", "个乘积")                                                           \
+  X(Group, "group", "组")                                                                          \
+  X(Multiplications, "multiplications", "乘法")                                                    \
+  X(Additions, "additions", "加法")                                                                \
+  X(Macs, "MACs", "乘加")                                                                          \
+  X(Flops, "FLOPs", "浮点运算")                                                                    \
+  X(Params, "parameters", "参数量")                                                                \
+  X(OutputElements, "output elements", "输出元素")                                                 \
+  X(WithGroupsOne, "with groups = 1", "若 groups = 1")                                             \
+  X(TimesFewer, "fewer multiplications", "乘法更少")                                               \
+  X(EngineTime, "full output computed in", "完整输出计算耗时")                                     \
+  X(Thread, "thread", "线程")                                                                      \
+  X(Threads, "threads", "线程")                                                                    \
+  X(First, "First", "第一步")                                                                      \
+  X(Previous, "Previous", "上一步")                                                                \
+  X(Play, "Play", "播放")                                                                          \
+  X(Pause, "Pause", "暂停")                                                                        \
+  X(Next, "Next", "下一步")                                                                        \
+  X(Last, "Last", "最后一步")                                                                      \
+  X(Speed, "steps/s", "步/秒")                                                                     \
+  X(Reveal, "reveal outputs as you go", "逐步显示输出")                                            \
+  X(FineSteps, "one multiplication at a time", "逐个乘法")                                         \
+  X(OpenTitle, "Open session", "打开会话")                                                         \
+  X(SaveTitle, "Save session", "保存会话")                                                         \
+  X(Path, "path", "路径")                                                                          \
+  X(Ok, "OK", "确定")                                                                              \
+  X(Cancel, "Cancel", "取消")                                                                      \
+  X(Save, "Save", "保存")                                                                          \
+  X(DontSave, "Don't save", "不保存")                                                              \
+  X(UnsavedTitle, "Unsaved changes", "未保存的更改")                                               \
+  X(UnsavedQuestion, "Save the changes to this session first?", "先保存本会话的更改吗？")          \
+  X(Saved, "Saved", "已保存")                                                                      \
+  X(Opened, "Opened", "已打开")                                                                    \
+  X(ShortcutsText,                                                                                 \
+    "Space  play / pause\n"                                                                        \
+    "Left / Right  previous / next step\n"                                                         \
+    "Home / End  first / last step\n"                                                              \
+    "Ctrl+Z  undo    Ctrl+Shift+Z or Ctrl+Y  redo\n"                                               \
+    "Ctrl+S  save    Ctrl+O  open\n"                                                               \
+    "Ctrl+=  larger text    Ctrl+-  smaller text\n"                                                \
+    "F11  full screen    Tab  show / hide the parameters\n"                                        \
+    "Mouse wheel  zoom the canvas    middle drag  pan\n"                                           \
+    "Click a cell to type, drag to paint, right-click for fills",                                  \
+    "空格  播放 / 暂停\n"                                                                    \
+    "左 / 右方向键  上一步 / 下一步\n"                                                  \
+    "Home / End  第一步 / 最后一步\n"                                                       \
+    "Ctrl+Z  撤销    Ctrl+Shift+Z 或 Ctrl+Y  重做\n"                                          \
+    "Ctrl+S  保存    Ctrl+O  打开\n"                                                           \
+    "Ctrl+=  放大文字    Ctrl+-  缩小文字\n"                                               \
+    "F11  全屏    Tab  显示 / 隐藏参数面板\n"                                            \
+    "鼠标滚轮  缩放画布    中键拖动  平移\n"                                         \
     "单击格子输入数值，拖动绘制，右键填充")
 
 enum class S {

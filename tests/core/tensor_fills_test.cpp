@@ -81,5 +81,55 @@ TEST(WithSpec, ClampsTheStepIntoTheNewOutput) {
   EXPECT_EQ(with_spec(s, strided).step, 8);
 }
 
+float plane_sum(const std::vector<float>& plane) {
+  float sum = 0;
+  for (float v : plane) sum += v;
+  return sum;
+}
+
+TEST(KernelLibrary, EdgeFindersSumToZeroAndBlursToOne) {
+  for (Fill edge : {Fill::SobelX, Fill::SobelY, Fill::PrewittX, Fill::PrewittY, Fill::ScharrX,
+                    Fill::ScharrY, Fill::Laplacian, Fill::Outline}) {
+    EXPECT_EQ(plane_sum(*named_kernel(edge, 3, 3)), 0.0f) << fill_name(edge);  // flat: no answer
+  }
+  EXPECT_EQ(plane_sum(*named_kernel(Fill::Emboss, 3, 3)), 1.0f);  // keeps the brightness
+  EXPECT_EQ(*named_kernel(Fill::ScharrX, 3, 3),
+            (std::vector<float>{-3, 0, 3, -10, 0, 10, -3, 0, 3}));
+  const std::vector<float> motion = *named_kernel(Fill::MotionBlur, 5, 5);
+  EXPECT_NEAR(plane_sum(motion), 1.0f, 1e-6f);
+  EXPECT_EQ(motion[6], 0.2f);  // (1, 1): on the diagonal
+  EXPECT_EQ(motion[1], 0.0f);  // (0, 1): off it
+  EXPECT_FALSE(named_kernel(Fill::MotionBlur, 3, 5));
+  EXPECT_FALSE(named_kernel(Fill::PrewittX, 5, 5));
+}
+
+TEST(KernelLibrary, AGaussianFollowsItsSigma) {
+  const std::vector<float> g = gaussian_kernel(5, 5, 1.0);
+  EXPECT_NEAR(plane_sum(g), 1.0f, 1e-6f);
+  // Neighbours along a row fall by exp(-1/2) per cell at sigma 1, and the
+  // plane is symmetric.
+  EXPECT_NEAR(g[11] / g[12], std::exp(-0.5f), 1e-6f);
+  EXPECT_NEAR(g[10] / g[12], std::exp(-2.0f), 1e-6f);
+  EXPECT_EQ(g[0], g[24]);
+  const std::vector<float> wide = gaussian_kernel(5, 5, 3.0);
+  EXPECT_GT(wide[0], g[0]);  // a bigger sigma spreads the weight outwards
+  EXPECT_EQ(gaussian_kernel(3, 3, 0.0), *named_kernel(Fill::Gaussian, 3, 3));
+}
+
+TEST(KernelLibrary, ChannelModesSpreadOnePlane) {
+  const std::vector<float> sobel = *named_kernel(Fill::SobelX, 3, 3);
+  Tensor w = make_tensor({3, 3, 3, 3});
+  spread_kernel(w, sobel, ChannelMode::AsGiven);
+  EXPECT_EQ(w.at(2, 1, 0, 2), 1.0f);
+  spread_kernel(w, sobel, ChannelMode::PerChannel);
+  EXPECT_EQ(w.at(1, 1, 0, 2), 1.0f);
+  EXPECT_EQ(w.at(1, 0, 0, 2), 0.0f);
+  spread_kernel(w, sobel, ChannelMode::Luminance);
+  EXPECT_FLOAT_EQ(w.at(0, 1, 1, 2), 2.0f * 0.587f);
+  Tensor four = make_tensor({1, 4, 3, 3});
+  spread_kernel(four, sobel, ChannelMode::Luminance);
+  EXPECT_FLOAT_EQ(four.at(0, 3, 1, 2), 0.5f);  // 2 / 4: an equal share
+}
+
 }  // namespace
 }  // namespace convviz

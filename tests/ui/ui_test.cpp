@@ -312,6 +312,32 @@ TEST(Ui, TheKernelMenuFillsASobelKernel) {
   EXPECT_EQ(ui.state.session.weight.data, find_preset("textbook")->weight.data);
 }
 
+TEST(Ui, TheKernelMenuOffersTheWholeLibrary) {
+  UiHarness ui(*find_preset("textbook"));
+  const auto [x, y] = cell_centre(ui, "canvas.kernel.0", 3, 3, 1, 1);
+  ui.right_click(x, y);
+  ui.frame(2);
+  for (const char* name : {"Prewitt x", "Prewitt y", "Scharr x", "Scharr y", "emboss", "outline",
+                           "motion blur", "Laplacian", "Gaussian"}) {
+    EXPECT_EQ(ui.state.item_rects.count(std::string("fill.") + name), 1u) << name;
+  }
+  ui.click_item("fill.Scharr x");
+  EXPECT_EQ(ui.state.session.weight.data, (std::vector<float>{-3, 0, 3, -10, 0, 10, -3, 0, 3}));
+}
+
+TEST(Ui, AKernelCanLookAtTheBrightnessOfAnRgbInput) {
+  UiHarness ui(*find_preset("rgb-to-2"));
+  const auto [x, y] = cell_centre(ui, "canvas.kernel.0", 3, 3, 1, 1);
+  ui.right_click(x, y);
+  ui.frame(2);
+  ui.click_item("fill.channels." + std::to_string(int(ChannelMode::Luminance)));
+  ui.click_item("fill.Sobel x");
+  const Tensor& w = ui.state.session.weight;
+  EXPECT_FLOAT_EQ(w.at(1, 0, 1, 2), 2.0f * 0.2989f);  // red
+  EXPECT_FLOAT_EQ(w.at(1, 1, 1, 2), 2.0f * 0.587f);   // green
+  EXPECT_FLOAT_EQ(w.at(1, 2, 0, 0), -1.0f * 0.114f);  // blue
+}
+
 TEST(Ui, TheInputMenuOffersNoKernelShapes) {
   UiHarness ui(*find_preset("textbook"));
   const auto [x, y] = cell_centre(ui, "canvas.input.0", 7, 7, 3, 3);
