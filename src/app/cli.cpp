@@ -15,7 +15,8 @@ constexpr const char* kUsage =
     R"(ConvViz: 2D convolution exactly as PyTorch's nn.Conv2d computes it.
 
 Usage:
-  convviz [--preset NAME | --session S.json] [--step I] [--lang en|zh]
+  convviz [--preset NAME | --session S.json | --image P.png [--grayscale]
+          [--grid N]] [--step I] [--lang en|zh]
           [--text-scale 1..3] [--theme dark|light] [--window-size 1600x900]
           [--screenshot OUT.png [--dump-layout RECTS.json]] [--no-restore]
           [--threads N]

@@ -7,6 +7,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include "core/atomic_file.h"
 #include "core/presets.h"
 #include "render/export_job.h"
+#include "render/image_file.h"
 #include "render/png.h"
 #include "ui/edits.h"
 #include "ui/file_actions.h"
@@ -52,6 +54,29 @@ void update_title(Shell& shell, const ui::AppState& state) {
   glfwSetWindowTitle(shell.window, title.c_str());
 }
 
+// Dropped files with a picture's extension open as pictures, others as sessions.
+bool is_picture_file(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& ch : ext) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  for (const char* picture : {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tga"}) {
+    if (ext == picture) return true;
+  }
+  return false;
+}
+
+// The sample pictures: beside the binary when installed, else in the source
+// tree the binary was built from.
+std::string samples_dir() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  for (const std::filesystem::path& dir :
+       {exe.parent_path() / "assets", exe.parent_path().parent_path() / "assets",
+        std::filesystem::path(CONVVIZ_ASSETS_DIR)}) {
+    if (std::filesystem::exists(dir / "scene.png", ec)) return dir.string();
+  }
+  return "";
+}
+
 Result<ui::AppState> initial_state(const GuiOptions& o) {
   ui::ViewOptions view = o.screenshot ? ui::ViewOptions{} : ui::load_view_options();
   if (o.language) view.language = *o.language == "zh" ? ui::Language::Zh : ui::Language::En;
@@ -77,6 +102,13 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
   ui::AppState state = ui::make_app_state(session);
   state.view = view;
   state.session_path = path;
+  state.samples_dir = samples_dir();
+  state.picture_grid = o.grid;
+  if (o.image) {
+    Result<Tensor> picture = render::read_image_tensor(*o.image, {o.grayscale, true});
+    if (!picture) return picture.error();
+    if (!ui::open_picture(state, picture, *o.image)) return Error{state.status};
+  }
   if (o.step) {
     const int64_t steps = step_count(session.spec);
     if (*o.step < 0 || *o.step >= steps) {
@@ -125,7 +157,14 @@ int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostr
       ui::request_quit(state);
     }
     for (const std::string& path : std::exchange(shell.dropped, {})) {
-      ui::open_session_file(state, path);
+      if (is_picture_file(path)) {
+        state.picture_requests.push_back(path);
+      } else {
+        ui::open_session_file(state, path);
+      }
+    }
+    for (const std::string& path : std::exchange(state.picture_requests, {})) {
+      ui::open_picture(state, render::read_image_tensor(path, {}), path);
     }
     if (state.fonts_stale) rebuild_fonts(state);
     if (std::exchange(state.fullscreen_requested, false)) toggle_fullscreen(shell);

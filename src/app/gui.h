@@ -22,12 +22,17 @@ struct GuiOptions {
   std::optional<std::string> dump_layout;  // with --screenshot: widget rectangles as JSON
   bool restore = true;
   bool report_timing = false;
+  std::optional<std::string> image;  // a picture as the input grid
+  bool grayscale = false;
+  int64_t grid = 28;  // cells along the picture's longer side
 };
 
 inline constexpr OptionSpec kGuiOptions[] = {
-    {"preset", true},      {"session", true},     {"step", true},           {"lang", true},
-    {"text-scale", true},  {"theme", true},       {"window-size", true},    {"screenshot", true},
-    {"dump-layout", true}, {"no-restore", false}, {"report-timing", false}, {"threads", true}};
+    {"preset", true},      {"session", true},        {"step", true},
+    {"lang", true},        {"text-scale", true},     {"theme", true},
+    {"window-size", true}, {"screenshot", true},     {"dump-layout", true},
+    {"no-restore", false}, {"report-timing", false}, {"threads", true},
+    {"image", true},       {"grayscale", false},     {"grid", true}};
 
 // Checks the values; errors name the option.
 Result<GuiOptions> gui_options(const CliArgs& args);

@@ -3,6 +3,7 @@
 
 #include "app/gui.h"
 #include "core/presets.h"
+#include "ui/edits.h"
 
 namespace convviz {
 namespace {
@@ -74,6 +75,18 @@ Result<GuiOptions> gui_options(const CliArgs& args) {
   if (o.dump_layout && !o.screenshot) return Error{"--dump-layout needs --screenshot"};
   o.restore = !args.has("no-restore") && !o.screenshot;
   o.report_timing = args.has("report-timing");
+  o.image = args.get("image");
+  o.grayscale = args.has("grayscale");
+  if (o.grayscale && !o.image) return Error{"--grayscale goes with --image"};
+  if (auto grid = args.get("grid")) {
+    Result<int64_t> value = parse_integer_option("grid", *grid);
+    if (!value || *value < 1 || *value > ui::kMaxGridSide - 8) {
+      return Error{"--grid must be a whole number from 1 to " +
+                   std::to_string(ui::kMaxGridSide - 8) +
+                   " (cells along the picture's longer side)"};
+    }
+    o.grid = *value;
+  }
   return o;
 }
 

@@ -92,7 +92,12 @@ struct AppState {
   bool dirty = false;        // differs from `saved`
   Session saved;             // the session as last opened or saved
   std::string session_path;  // where Ctrl+S saves; empty until saved once
-  std::string status;        // the last file message, shown in the status line
+  // Pictures to open (File ▸ Samples, drag-and-drop): the window's shell
+  // decodes them, since decoding needs the render layer.
+  std::vector<std::string> picture_requests;
+  std::string samples_dir;    // where File ▸ Samples looks; empty hides it
+  int64_t picture_grid = 28;  // cells along a picture's longer side, like MNIST
+  std::string status;         // the last file message, shown in the status line
   bool status_is_error = false;
 
   ViewOptions view;

@@ -12,6 +12,19 @@
 namespace convviz::ui {
 namespace {
 
+// The pictures in assets/, opened as the input grid.
+void samples_menu(AppState& state) {
+  if (state.samples_dir.empty() || !ImGui::BeginMenu(tr(state, S::MenuSamples))) return;
+  const std::pair<const char*, S> samples[] = {{"scene.png", S::SampleScene},
+                                               {"digit.png", S::SampleDigit}};
+  for (const auto& [file, name] : samples) {
+    if (ImGui::MenuItem(tr(state, name)))
+      state.picture_requests.push_back(state.samples_dir + "/" + file);
+    remember_item(state, std::string("samples.") + file);
+  }
+  ImGui::EndMenu();
+}
+
 void file_menu(AppState& state) {
   if (!ImGui::BeginMenu(label(state, S::MenuFile, "file").c_str())) return;
   if (ImGui::MenuItem(tr(state, S::MenuOpen), "Ctrl+O")) request_open(state);
@@ -29,6 +42,7 @@ void file_menu(AppState& state) {
     open_export_dialog(state, ExportTarget::Animation);
   }
   ImGui::Separator();
+  samples_menu(state);
   if (ImGui::BeginMenu(tr(state, S::MenuPresets))) {
     for (const Preset& p : presets()) {
       if (ImGui::MenuItem(p.name.c_str())) apply(state, ReplaceSession{p.session});

@@ -178,6 +178,9 @@ namespace convviz::ui {
   X(UnsavedQuestion, "Save the changes to this session first?", "先保存本会话的更改吗？")          \
   X(Saved, "Saved", "已保存")                                                                      \
   X(Opened, "Opened", "已打开")                                                                    \
+  X(MenuSamples, "Sample pictures", "示例图片")                                                    \
+  X(SampleScene, "Scene: edges, stripes, checkerboard", "场景：边缘、条纹、棋盘")                  \
+  X(SampleDigit, "Handwritten 3 (28x28)", "手写数字 3 (28x28)")                                    \
   X(ShortcutsText,                                                                                 \
     "Space  play / pause\n"                                                                        \
     "Left / Right  previous / next step\n"                                                         \

@@ -448,5 +448,15 @@ TEST_F(Cli, PictureOptionsAreCheckedWithOneLine) {
   EXPECT_FALSE(fs::exists(path("y.npy")));
 }
 
+TEST_F(Cli, TheWindowsPictureOptionsAreCheckedBeforeItOpens) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--grayscale"},
+                                               {"--image", "x.png", "--grid", "0"},
+                                               {"--image", "x.png", "--grid", "500"}}) {
+    const CliRun r = run(args);
+    EXPECT_EQ(r.status, kExitBadInput) << args[0];
+    EXPECT_EQ(line_count(r.err), 1u) << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace convviz
