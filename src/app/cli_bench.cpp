@@ -221,14 +221,11 @@ int run_bench(const std::vector<std::string>& args, std::ostream& out, std::ostr
   Result<std::vector<BenchShape>> shapes = shapes_to_time(*parsed);
   if (!shapes) return report_bad_input(err, "bench", shapes.error().message);
   for (const BenchShape& shape : *shapes) {
-    if (settings->explain) {
-      const ConvPlan plan = plan_conv(shape.spec, pool.size());
-      out << (settings->json ? "" : shape.name + "\n");
-      if (!settings->json) out << describe_plan(shape.spec, plan);
-    }
+    const std::string plan =
+        settings->explain ? describe_plan(shape.spec, plan_conv(shape.spec, pool.size())) : "";
+    if (settings->explain && !settings->json) out << shape.name << "\n" << plan;
     nlohmann::json row = bench_one(shape, *settings, pool);
-    if (settings->explain)
-      row["plan"] = describe_plan(shape.spec, plan_conv(shape.spec, pool.size()));
+    if (settings->explain) row["plan"] = plan;
     if (settings->json) {
       out << row.dump() << std::endl;
     } else {

@@ -129,24 +129,30 @@ void fill_band_grid(const ConvSpec& spec, const ConvWorkspace& ws, const float* 
   }
 }
 
-// Where task t's image and group start in x.
-int64_t band_input_offset(const ConvSpec& spec, const ConvPlan& plan, int64_t t) {
-  const int64_t g = (t / plan.bands) % spec.groups;
-  const int64_t n = t / (plan.bands * spec.groups);
-  return (n * spec.in_channels + g * in_channels_per_group(spec)) * spec.height * spec.width;
+// Task t's place: one band of output rows of one group of one image.
+struct Band {
+  int64_t n = 0, g = 0, first_row = 0;
+};
+
+Band band_of(const ConvSpec& spec, const ConvPlan& plan, int64_t t) {
+  return {t / (plan.bands * spec.groups), (t / plan.bands) % spec.groups,
+          (t % plan.bands) * plan.band_rows};
 }
 
-// Everything the kernels need for task t: one band of one group of one image.
+// Where the band's image and group start in x.
+const float* group_input(const ConvSpec& spec, const Tensor& x, const Band& band) {
+  const int64_t channel = band.n * spec.in_channels + band.g * in_channels_per_group(spec);
+  return x.data.data() + channel * spec.height * spec.width;
+}
+
+// Everything the kernels need for one band.
 BandJob band_job(const ConvSpec& spec, const ConvWorkspace& ws, const Tensor& x, const Tensor& w,
-                 const Tensor* b, Tensor& y, int64_t t, int slot) {
+                 const Tensor* b, Tensor& y, const Band& band, int slot) {
   const ConvPlan& plan = ws.plan;
   const Shape4 out{y.shape[0], y.shape[1], y.shape[2], y.shape[3]};  // sized by conv2d
-  const int64_t band = t % plan.bands;
-  const int64_t g = (t / plan.bands) % spec.groups;
-  const int64_t n = t / (plan.bands * spec.groups);
-  const int64_t first_row = band * plan.band_rows;
+  const int64_t g = band.g, first_row = band.first_row;
   const int64_t out_per_group = out_channels_per_group(spec);
-  const float* x_group = x.data.data() + band_input_offset(spec, plan, t);
+  const float* x_group = group_input(spec, x, band);
   BandJob job;
   if (plan.reads_input_in_place) {
     job.input = x_group + first_row * spec.width;
@@ -170,7 +176,7 @@ BandJob band_job(const ConvSpec& spec, const ConvWorkspace& ws, const Tensor& x,
   job.row_pitch = plan.row_pitch;
   job.out_width = out.w;
   job.out_plane = out.h * out.w;
-  job.out_offset = ((n * out.c + g * out_per_group) * out.h + first_row) * out.w;
+  job.out_offset = ((band.n * out.c + g * out_per_group) * out.h + first_row) * out.w;
   job.out = y.data.data() + job.out_offset;
   return job;
 }
@@ -218,13 +224,12 @@ void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor
     return;
   }
   auto task = [&](int64_t t, int slot) {
-    BandJob job = band_job(spec, ws, x, w, b, y, t, slot);
+    const Band band = band_of(spec, plan, t);
     if (!plan.reads_input_in_place) {
-      const int64_t first_row = (t % plan.bands) * plan.band_rows;
-      fill_band_grid(spec, ws, x.data.data() + band_input_offset(spec, plan, t), first_row,
+      fill_band_grid(spec, ws, group_input(spec, x, band), band.first_row,
                      ws.scratch[static_cast<size_t>(slot)].data());
     }
-    run_band(job);
+    run_band(band_job(spec, ws, x, w, b, y, band, slot));
   };
   if (plan.threads == 1) {
     for (int64_t t = 0; t < plan.tasks; ++t) task(t, 0);

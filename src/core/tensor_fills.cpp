@@ -1,5 +1,6 @@
 #include "core/tensor_fills.h"
 
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -33,6 +34,24 @@ std::vector<float> identity(int64_t kh, int64_t kw) {
   std::vector<float> plane(size_t(kh * kw), 0.0f);
   plane[size_t((kh / 2) * kw + kw / 2)] = 1.0f;  // the centre; top-left of it for even sizes
   return plane;
+}
+
+// The kernels that exist only as 3×3, row by row.
+const float* three_by_three(Fill fill) {
+  static constexpr std::pair<Fill, std::array<float, 9>> kKernels[] = {
+      {Fill::SobelX, {-1, 0, 1, -2, 0, 2, -1, 0, 1}},
+      {Fill::SobelY, {-1, -2, -1, 0, 0, 0, 1, 2, 1}},
+      {Fill::PrewittX, {-1, 0, 1, -1, 0, 1, -1, 0, 1}},
+      {Fill::PrewittY, {-1, -1, -1, 0, 0, 0, 1, 1, 1}},
+      {Fill::ScharrX, {-3, 0, 3, -10, 0, 10, -3, 0, 3}},
+      {Fill::ScharrY, {-3, -10, -3, 0, 0, 0, 3, 10, 3}},
+      {Fill::Laplacian, {0, 1, 0, 1, -4, 1, 0, 1, 0}},
+      {Fill::Emboss, {-2, -1, 0, -1, 1, 1, 0, 1, 2}},
+      {Fill::Outline, {-1, -1, -1, -1, 8, -1, -1, -1, -1}}};
+  for (const auto& [name, plane] : kKernels) {
+    if (name == fill) return plane.data();
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -112,7 +131,10 @@ void spread_kernel(Tensor& w, const std::vector<float>& plane, ChannelMode mode)
 }
 
 std::optional<std::vector<float>> named_kernel(Fill fill, int64_t kh, int64_t kw) {
-  const bool three = kh == 3 && kw == 3;
+  if (const float* plane = three_by_three(fill)) {
+    if (kh != 3 || kw != 3) return std::nullopt;
+    return std::vector<float>(plane, plane + 9);
+  }
   const float box = 1.0f / float(kh * kw);
   switch (fill) {
     case Fill::Identity:
@@ -126,33 +148,6 @@ std::optional<std::vector<float>> named_kernel(Fill fill, int64_t kh, int64_t kw
       for (float& v : plane) v = 2.0f * v - box;
       return plane;
     }
-    case Fill::SobelX:
-      if (three) return std::vector<float>{-1, 0, 1, -2, 0, 2, -1, 0, 1};
-      return std::nullopt;
-    case Fill::SobelY:
-      if (three) return std::vector<float>{-1, -2, -1, 0, 0, 0, 1, 2, 1};
-      return std::nullopt;
-    case Fill::PrewittX:
-      if (three) return std::vector<float>{-1, 0, 1, -1, 0, 1, -1, 0, 1};
-      return std::nullopt;
-    case Fill::PrewittY:
-      if (three) return std::vector<float>{-1, -1, -1, 0, 0, 0, 1, 1, 1};
-      return std::nullopt;
-    case Fill::ScharrX:
-      if (three) return std::vector<float>{-3, 0, 3, -10, 0, 10, -3, 0, 3};
-      return std::nullopt;
-    case Fill::ScharrY:
-      if (three) return std::vector<float>{-3, -10, -3, 0, 0, 0, 3, 10, 3};
-      return std::nullopt;
-    case Fill::Laplacian:
-      if (three) return std::vector<float>{0, 1, 0, 1, -4, 1, 0, 1, 0};
-      return std::nullopt;
-    case Fill::Emboss:
-      if (three) return std::vector<float>{-2, -1, 0, -1, 1, 1, 0, 1, 2};
-      return std::nullopt;
-    case Fill::Outline:
-      if (three) return std::vector<float>{-1, -1, -1, -1, 8, -1, -1, -1, -1};
-      return std::nullopt;
     case Fill::MotionBlur: {
       if (kh != kw) return std::nullopt;
       std::vector<float> plane(size_t(kh * kw), 0.0f);

@@ -76,8 +76,7 @@ void ThreadPool::run_erased(int64_t count, void* task, Trampoline call) {
     count_ = count;
     next_.store(0);
     busy_workers_.store(static_cast<int>(workers_.size()));
-    ++generation_;
-    published_generation_.store(generation_);
+    generation_.fetch_add(1);
   }
   wake_.notify_all();
   work_until_done(0);
@@ -91,12 +90,12 @@ void ThreadPool::worker_loop(int slot) {
   for (;;) {
     // Spin briefly first: engine calls come in bursts (a slider drag, a
     // benchmark), and a futex wake-up costs more than a small convolution.
-    spin_until([&] { return published_generation_.load() != seen; });
+    spin_until([&] { return generation_.load() != seen; });
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
+      wake_.wait(lock, [&] { return stopping_ || generation_.load() != seen; });
       if (stopping_) return;
-      seen = generation_;
+      seen = generation_.load();
     }
     work_until_done(slot);
     if (busy_workers_.fetch_sub(1) == 1) {

@@ -45,10 +45,10 @@ class ThreadPool {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::condition_variable done_;
-  uint64_t generation_ = 0;  // guarded by mutex_
-  bool stopping_ = false;    // guarded by mutex_
+  // Bumped under mutex_ for each run; workers spin on it before sleeping.
+  std::atomic<uint64_t> generation_{0};
+  bool stopping_ = false;  // guarded by mutex_
   std::atomic<int> busy_workers_{0};
-  std::atomic<uint64_t> published_generation_{0};
   void* task_ = nullptr;
   Trampoline call_ = nullptr;
   int64_t count_ = 0;
