@@ -31,4 +31,16 @@ GridSize grid_size_for(int64_t height, int64_t width, int64_t longest) {
   return {std::max<int64_t>(1, (height * side + width / 2) / width), side};
 }
 
+Tensor crop_region(const Tensor& x, int64_t top, int64_t left, int64_t h, int64_t w) {
+  Tensor y = make_tensor({x.shape[0], x.shape[1], h, w});
+  for (int64_t b = 0; b < x.shape[0]; ++b) {
+    for (int64_t ch = 0; ch < x.shape[1]; ++ch) {
+      for (int64_t i = 0; i < h; ++i) {
+        for (int64_t j = 0; j < w; ++j) y.at(b, ch, i, j) = x.at(b, ch, top + i, left + j);
+      }
+    }
+  }
+  return y;
+}
+
 }  // namespace convviz

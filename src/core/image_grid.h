@@ -18,4 +18,8 @@ struct GridSize {
 };
 GridSize grid_size_for(int64_t height, int64_t width, int64_t longest);
 
+// The h×w pixels of x ([N, C, H, W]) whose top-left is (top, left), as they
+// are: the region box of the image view. The region must lie inside x.
+Tensor crop_region(const Tensor& x, int64_t top, int64_t left, int64_t h, int64_t w);
+
 }  // namespace convviz

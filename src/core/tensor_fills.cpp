@@ -39,8 +39,6 @@ std::vector<float> identity(int64_t kh, int64_t kw) {
 // The kernels that exist only as 3×3, row by row.
 const float* three_by_three(Fill fill) {
   static constexpr std::pair<Fill, std::array<float, 9>> kKernels[] = {
-      {Fill::SobelX, {-1, 0, 1, -2, 0, 2, -1, 0, 1}},
-      {Fill::SobelY, {-1, -2, -1, 0, 0, 0, 1, 2, 1}},
       {Fill::PrewittX, {-1, 0, 1, -1, 0, 1, -1, 0, 1}},
       {Fill::PrewittY, {-1, -1, -1, 0, 0, 0, 1, 1, 1}},
       {Fill::ScharrX, {-3, 0, 3, -10, 0, 10, -3, 0, 3}},
@@ -52,6 +50,19 @@ const float* three_by_three(Fill fill) {
     if (name == fill) return plane.data();
   }
   return nullptr;
+}
+
+// Sobel at any odd size (as OpenCV builds it): binomial smoothing across the
+// edge times a binomial-smoothed central difference along the gradient.
+std::optional<std::vector<float>> sobel(int64_t along, int64_t across, bool x) {
+  if (along < 3 || across < 3 || along % 2 == 0 || across % 2 == 0) return std::nullopt;
+  std::vector<float> difference(size_t(along), 0.0f);
+  const std::vector<float> smooth = binomial_row(along - 2);
+  for (size_t i = 0; i < smooth.size(); ++i) {
+    difference[i] -= smooth[i];
+    difference[i + 2] += smooth[i];
+  }
+  return x ? outer(binomial_row(across), difference) : outer(difference, binomial_row(across));
 }
 
 }  // namespace
@@ -143,6 +154,10 @@ std::optional<std::vector<float>> named_kernel(Fill fill, int64_t kh, int64_t kw
       return std::vector<float>(size_t(kh * kw), box);
     case Fill::Gaussian:
       return gaussian_kernel(kh, kw, 0.0);
+    case Fill::SobelX:
+      return sobel(kw, kh, true);
+    case Fill::SobelY:
+      return sobel(kh, kw, false);
     case Fill::Sharpen: {
       std::vector<float> plane = identity(kh, kw);
       for (float& v : plane) v = 2.0f * v - box;

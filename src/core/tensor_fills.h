@@ -20,8 +20,8 @@ enum class Fill {
   BoxBlur,
   Gaussian,        // binomial weights, any size
   Sharpen,         // 2·identity − box blur, any size
-  SobelX,          // 3×3 only
-  SobelY,          // 3×3 only
+  SobelX,          // odd sizes from 3
+  SobelY,          // odd sizes from 3
   PrewittX,        // 3×3 only
   PrewittY,        // 3×3 only
   ScharrX,         // 3×3 only

@@ -495,6 +495,7 @@ void channel_mode_choice(AppState& state) {
 
 // Why a named kernel is not offered at this size.
 S kernel_size_note(Fill fill) {
+  if (fill == Fill::SobelX || fill == Fill::SobelY) return S::OnlyOddSizes;
   return fill == Fill::MotionBlur ? S::OnlySquare : S::OnlyThreeByThree;
 }
 

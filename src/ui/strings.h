@@ -132,6 +132,7 @@ namespace convviz::ui {
   X(FillThisChannel, "This channel only", "仅此通道")                                              \
   X(OnlyThreeByThree, "only for 3x3 kernels", "仅适用于 3x3 卷积核")                               \
   X(OnlySquare, "only for square kernels", "仅适用于方形卷积核")                                   \
+  X(OnlyOddSizes, "only for odd sizes from 3", "仅适用于 3 及以上的奇数尺寸")                        \
   X(ChannelsAsGiven, "Kernels: the same on every input channel", "卷积核：每个输入通道相同")       \
   X(ChannelsPerChannel, "Kernels: each output sees its own channel",                               \
     "卷积核：每个输出只看自己的通道")                                                              \

@@ -33,9 +33,17 @@ TEST(NamedKernel, BlursKeepBrightnessAtAnySize) {
   }
 }
 
-TEST(NamedKernel, SobelExistsOnlyAtThreeByThree) {
-  EXPECT_EQ(named_kernel(Fill::SobelX, 5, 5), std::nullopt);
-  Tensor t = make_tensor({1, 1, 5, 5}, 2.0f);
+TEST(NamedKernel, SobelGrowsToOddSizesAsOpenCVBuildsIt) {
+  // OpenCV's 5×5 Sobel x: [1 4 6 4 1]ᵀ · [-1 -2 0 2 1].
+  const std::vector<float> x5 = *named_kernel(Fill::SobelX, 5, 5);
+  EXPECT_EQ(std::vector<float>(x5.begin(), x5.begin() + 5), (std::vector<float>{-1, -2, 0, 2, 1}));
+  EXPECT_EQ(std::vector<float>(x5.begin() + 10, x5.begin() + 15),
+            (std::vector<float>{-6, -12, 0, 12, 6}));
+  const std::vector<float> y35 = *named_kernel(Fill::SobelY, 3, 5);
+  EXPECT_EQ(std::vector<float>(y35.begin(), y35.begin() + 5),
+            (std::vector<float>{-1, -4, -6, -4, -1}));
+  EXPECT_EQ(named_kernel(Fill::SobelX, 4, 4), std::nullopt);
+  Tensor t = make_tensor({1, 1, 4, 4}, 2.0f);
   EXPECT_FALSE(fill_tensor(t, Fill::SobelY, 1));
   EXPECT_EQ(t.data[0], 2.0f) << "a refused fill leaves the tensor as it was";
 }

@@ -1,0 +1,65 @@
+#pragma once
+// Full-resolution convolutions for the image view, off the UI thread: the
+// window hands in a job each time the layer or the picture changes and
+// keeps showing the last finished map until the new one is ready. Only the
+// newest job matters; one that has not started yet is replaced.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/conv_plan.h"
+#include "core/conv_spec.h"
+#include "core/tensor.h"
+
+namespace convviz {
+
+struct ConvJob {
+  uint64_t id = 0;
+  ConvSpec spec;
+  std::shared_ptr<const Tensor> input;  // shared: the picture does not change while sliders move
+  Tensor weight, bias;
+};
+
+struct ConvJobResult {
+  uint64_t id = 0;
+  Tensor output;
+  double milliseconds = 0;
+  ConvPlan plan;
+  std::string error;  // the spec or tensors did not fit; output is empty
+};
+
+class BackgroundConv {
+ public:
+  explicit BackgroundConv(int threads);  // the worker's own pool: threads >= 1
+  ~BackgroundConv();
+  BackgroundConv(const BackgroundConv&) = delete;
+  BackgroundConv& operator=(const BackgroundConv&) = delete;
+
+  void submit(ConvJob job);
+
+  // The newest finished result not taken yet. Waits up to `wait` for the
+  // newest submitted job to finish first, so quick jobs show in the frame
+  // that asked for them.
+  std::optional<ConvJobResult> take(std::chrono::milliseconds wait);
+
+  bool busy() const;  // a job is queued or running
+
+ private:
+  void work(int threads);
+
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::optional<ConvJob> queued_;
+  std::optional<ConvJobResult> finished_;
+  uint64_t newest_submitted_ = 0;
+  bool running_ = false;
+  bool stopping_ = false;
+  std::thread worker_;
+};
+
+}  // namespace convviz
