@@ -1,0 +1,20 @@
+# Writes OUTPUT: a header with each GLSL file in SOURCES as a string
+# constant named after the file (feature_map.frag -> kFeatureMapFrag), so
+# the binary runs from any folder.
+set(text "#pragma once\n// Generated from shaders/ by shaders/embed.cmake; do not edit.\n")
+string(APPEND text "namespace convviz::shaders {\n")
+foreach(source ${SOURCES})
+  get_filename_component(name ${source} NAME)
+  string(REGEX REPLACE "[._]" ";" words ${name})
+  set(identifier "k")
+  foreach(word ${words})
+    string(SUBSTRING ${word} 0 1 first)
+    string(TOUPPER ${first} first)
+    string(SUBSTRING ${word} 1 -1 rest)
+    string(APPEND identifier "${first}${rest}")
+  endforeach()
+  file(READ ${source} glsl)
+  string(APPEND text "inline constexpr const char* ${identifier} = R\"glsl(${glsl})glsl\";\n")
+endforeach()
+string(APPEND text "}  // namespace convviz::shaders\n")
+file(WRITE ${OUTPUT} "${text}")
