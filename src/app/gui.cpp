@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "app/picture_textures.h"
 #include "app/window_export.h"
 #include "core/atomic_file.h"
 #include "core/presets.h"
@@ -21,7 +22,9 @@
 #include "ui/edits.h"
 #include "ui/file_actions.h"
 #include "ui/fonts.h"
+#include "ui/kernel_library.h"
 #include "ui/panels.h"
+#include "ui/picture_mode.h"
 #include "ui/settings.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -37,6 +40,7 @@ constexpr int kScreenshotFrames = 6;
 struct Shell {
   GLFWwindow* window = nullptr;
   WindowExport exporting;
+  PictureTextures picture;
   std::vector<std::string> dropped;
   int windowed_x = 100, windowed_y = 100, windowed_w = 1600, windowed_h = 900;
   std::string title;
@@ -52,16 +56,6 @@ void update_title(Shell& shell, const ui::AppState& state) {
   if (title == shell.title) return;
   shell.title = title;
   glfwSetWindowTitle(shell.window, title.c_str());
-}
-
-// Dropped files with a picture's extension open as pictures, others as sessions.
-bool is_picture_file(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& ch : ext) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-  for (const char* picture : {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tga"}) {
-    if (ext == picture) return true;
-  }
-  return false;
 }
 
 // The sample pictures: beside the binary when installed, else in the source
@@ -103,11 +97,18 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
   state.view = view;
   state.session_path = path;
   state.samples_dir = samples_dir();
-  state.picture_grid = o.grid;
+  state.picture_grid = o.grid.value_or(state.picture_grid);
+  state.picture_grid_chosen = o.grid.has_value();
   if (o.image) {
-    Result<Tensor> picture = render::read_image_tensor(*o.image, {o.grayscale, true});
-    if (!picture) return picture.error();
-    if (!ui::open_picture(state, picture, *o.image)) return Error{state.status};
+    state.picture.grayscale = o.grayscale;
+    if (!ui::open_picture_file(state, *o.image)) return Error{state.status};
+    if (o.region)
+      ui::apply(state, ui::PlaceGrid{{ui::GridSource::Region, o.region->first, o.region->second}});
+  }
+  if (o.kernel && !ui::apply_library_kernel(state, *o.kernel)) {
+    return Error{"--kernel " + std::string(fill_name(*o.kernel)) + " has no " +
+                 std::to_string(state.session.spec.kernel_size.h) + "x" +
+                 std::to_string(state.session.spec.kernel_size.w) + " form"};
   }
   if (o.step) {
     const int64_t steps = step_count(session.spec);
@@ -147,7 +148,8 @@ void toggle_fullscreen(Shell& shell) {
 int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostream& err,
                Clock::time_point launched) {
   for (int frame = 0;; ++frame) {
-    if (o.screenshot || state.playing || shell.exporting.job) {
+    const bool computing = state.picture.worker && state.picture.worker->busy();
+    if (o.screenshot || state.playing || shell.exporting.job || computing) {
       glfwPollEvents();
     } else {
       glfwWaitEventsTimeout(1.0 / 30.0);  // idle without spinning a core
@@ -157,15 +159,13 @@ int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostr
       ui::request_quit(state);
     }
     for (const std::string& path : std::exchange(shell.dropped, {})) {
-      if (is_picture_file(path)) {
-        state.picture_requests.push_back(path);
+      if (render::has_picture_extension(path)) {
+        ui::open_picture_file(state, path);
       } else {
         ui::open_session_file(state, path);
       }
     }
-    for (const std::string& path : std::exchange(state.picture_requests, {})) {
-      ui::open_picture(state, render::read_image_tensor(path, {}), path);
-    }
+    update_picture_textures(shell.picture, state);
     if (state.fonts_stale) rebuild_fonts(state);
     if (std::exchange(state.fullscreen_requested, false)) toggle_fullscreen(shell);
 
@@ -189,7 +189,11 @@ int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostr
           << std::chrono::duration<double, std::milli>(Clock::now() - launched).count()
           << " ms after launch\n";
     }
-    if (o.screenshot && frame + 1 == kScreenshotFrames) {
+    // A screenshot of image mode waits for the feature maps it shows.
+    const bool maps_shown =
+        !state.picture.open() || shell.picture.maps_version == state.picture.maps_version;
+    if (o.screenshot && frame + 1 >= kScreenshotFrames &&
+        ((!computing && maps_shown) || frame > 50 * kScreenshotFrames)) {
       Status failed =
           render::write_png(*o.screenshot, render::read_framebuffer(fb_width, fb_height));
       if (!failed && o.dump_layout) failed = write_layout(*o.dump_layout, state.item_rects);
@@ -264,6 +268,7 @@ int run_gui(const GuiOptions& o, std::ostream& err) {
 
   const int status = frame_loop(shell, *state, o, err, launched);
   abandon_export(shell.exporting);
+  shell.picture.textures.reset();  // while the GL context is still there
   if (!o.screenshot) save_on_exit(*state, err);
 
   ImGui_ImplOpenGL3_Shutdown();

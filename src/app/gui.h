@@ -4,9 +4,11 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/cli_args.h"
+#include "core/tensor_fills.h"
 
 namespace convviz {
 
@@ -24,15 +26,17 @@ struct GuiOptions {
   bool report_timing = false;
   std::optional<std::string> image;  // a picture as the input grid
   bool grayscale = false;
-  int64_t grid = 28;  // cells along the picture's longer side
+  std::optional<int64_t> grid;  // cells along the picture's longer side: the whole picture
+  std::optional<std::pair<int64_t, int64_t>> region;  // --region TOP,LEFT: the grid on a region
+  std::optional<Fill> kernel;                         // --kernel sobel-x: a library kernel
 };
 
 inline constexpr OptionSpec kGuiOptions[] = {
-    {"preset", true},      {"session", true},        {"step", true},
-    {"lang", true},        {"text-scale", true},     {"theme", true},
-    {"window-size", true}, {"screenshot", true},     {"dump-layout", true},
-    {"no-restore", false}, {"report-timing", false}, {"threads", true},
-    {"image", true},       {"grayscale", false},     {"grid", true}};
+    {"preset", true},      {"session", true},     {"step", true},           {"lang", true},
+    {"text-scale", true},  {"theme", true},       {"window-size", true},    {"screenshot", true},
+    {"dump-layout", true}, {"no-restore", false}, {"report-timing", false}, {"threads", true},
+    {"image", true},       {"grayscale", false},  {"grid", true},           {"region", true},
+    {"kernel", true}};
 
 // Checks the values; errors name the option.
 Result<GuiOptions> gui_options(const CliArgs& args);

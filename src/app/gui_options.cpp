@@ -1,9 +1,11 @@
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
 #include "app/gui.h"
 #include "core/presets.h"
 #include "ui/edits.h"
+#include "ui/kernel_library.h"
 
 namespace convviz {
 namespace {
@@ -29,6 +31,34 @@ Status parse_window_size(const std::string& text, GuiOptions& options) {
   if (!w || !h || *w < 1024 || *h < 700 || *w > 7680 || *h > 4320) return error;
   options.width = int(*w);
   options.height = int(*h);
+  return std::nullopt;
+}
+
+// "sobel-x" for Sobel x: the library's names in lower case, '-' for spaces.
+std::string option_name(Fill fill) {
+  std::string name(fill_name(fill));
+  for (char& ch : name) ch = ch == ' ' ? '-' : char(std::tolower(static_cast<unsigned char>(ch)));
+  return name;
+}
+
+Result<Fill> parse_kernel(const std::string& text) {
+  std::string names;
+  for (const ui::LibraryKernel& k : ui::kernel_library()) {
+    if (option_name(k.fill) == text) return k.fill;
+    names += (names.empty() ? "" : ", ") + option_name(k.fill);
+  }
+  return Error{"unknown --kernel '" + text + "' (kernels: " + names + ")"};
+}
+
+Status parse_region(const std::string& text, GuiOptions& options) {
+  const size_t comma = text.find(',');
+  const Error error{"--region must be TOP,LEFT in pixels of the picture, like 40,100, not '" +
+                    text + "'"};
+  if (comma == std::string::npos) return error;
+  Result<int64_t> top = parse_integer_option("region", text.substr(0, comma));
+  Result<int64_t> left = parse_integer_option("region", text.substr(comma + 1));
+  if (!top || !left || *top < 0 || *left < 0) return error;
+  options.region = std::pair{*top, *left};
   return std::nullopt;
 }
 
@@ -86,6 +116,17 @@ Result<GuiOptions> gui_options(const CliArgs& args) {
                    " (cells along the picture's longer side)"};
     }
     o.grid = *value;
+  }
+  if (auto region = args.get("region")) {
+    if (!o.image) return Error{"--region goes with --image"};
+    if (o.grid)
+      return Error{"--region and --grid cannot be combined (a region, or the whole picture)"};
+    if (Status bad = parse_region(*region, o)) return *bad;
+  }
+  if (auto kernel = args.get("kernel")) {
+    Result<Fill> fill = parse_kernel(*kernel);
+    if (!fill) return fill.error();
+    o.kernel = *fill;
   }
   return o;
 }

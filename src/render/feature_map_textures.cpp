@@ -82,8 +82,8 @@ Status fits(int64_t height, int64_t width) {
   GLint largest = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &largest);
   if (height <= largest && width <= largest) return {};
-  return Error{"this OpenGL shows pictures up to " + std::to_string(largest) + " pixels a side, not " +
-               std::to_string(height) + "x" + std::to_string(width)};
+  return Error{"this OpenGL shows pictures up to " + std::to_string(largest) +
+               " pixels a side, not " + std::to_string(height) + "x" + std::to_string(width)};
 }
 
 }  // namespace
@@ -132,10 +132,10 @@ Status FeatureMapTextures::set_picture(const Tensor& picture, float to_bytes) {
   return {};
 }
 
-Status FeatureMapTextures::set_maps(const Tensor& y, int64_t count) {
+Status FeatureMapTextures::set_maps(const Tensor& y, int64_t first, int64_t count) {
   const int64_t h = y.shape[2], w = y.shape[3];
   if (Status too_big = fits(h, w)) return too_big;
-  count = std::min(count, y.shape[1]);
+  count = std::clamp<int64_t>(y.shape[1] - first, 0, count);
   while (int64_t(values_.size()) > count) {
     release(values_.back());
     release(coloured_.back());
@@ -146,7 +146,7 @@ Status FeatureMapTextures::set_maps(const Tensor& y, int64_t count) {
   coloured_.resize(size_t(count));
   for (int64_t c = 0; c < count; ++c) {
     upload(values_[size_t(c)], int(w), int(h), GL_R32F, GL_RED, GL_FLOAT,
-           y.data.data() + c * h * w, false);
+           y.data.data() + (first + c) * h * w, false);
     upload(coloured_[size_t(c)], int(w), int(h), GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, nullptr,
            true);
   }

@@ -32,9 +32,9 @@ class FeatureMapTextures {
   Status set_picture(const Tensor& picture, float to_bytes);
   const GlTexture& picture() const { return picture_; }
 
-  // Uploads the first `count` channels of y ([1, C, H, W]) as float
-  // textures, reusing the textures when the size is unchanged.
-  Status set_maps(const Tensor& y, int64_t count);
+  // Uploads channels [first, first + count) of y ([1, C, H, W]) as float
+  // textures (fewer when y has fewer), reusing textures of the same size.
+  Status set_maps(const Tensor& y, int64_t first, int64_t count);
   // Paints every map through its range's colour map.
   void paint(const std::vector<MapRange>& ranges);
   int64_t map_count() const { return int64_t(values_.size()); }

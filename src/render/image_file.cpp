@@ -2,6 +2,8 @@
 
 #include <stb_image.h>
 
+#include <cctype>
+#include <filesystem>
 #include <memory>
 
 #include "core/atomic_file.h"
@@ -34,6 +36,15 @@ Tensor to_tensor(const unsigned char* pixels, int64_t w, int64_t h, int stride, 
 }
 
 }  // namespace
+
+bool has_picture_extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& ch : ext) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  for (const char* picture : {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tga"}) {
+    if (ext == picture) return true;
+  }
+  return false;
+}
 
 Result<Tensor> decode_image_tensor(std::string_view bytes, const std::string& name,
                                    const ImageReadOptions& options) {

@@ -19,6 +19,9 @@ struct ImageReadOptions {
 inline constexpr int64_t kMaxImageSide = 4096;
 inline constexpr int64_t kMaxImageFileBytes = int64_t{256} << 20;
 
+// Whether the path ends in an extension read_image_tensor reads (any case).
+bool has_picture_extension(const std::string& path);
+
 // Grayscale and grayscale+alpha files give 1 channel, colour ones 3 (alpha
 // dropped) unless options.grayscale. Errors name the file and the problem.
 Result<Tensor> read_image_tensor(const std::string& path, const ImageReadOptions& options);

@@ -1,5 +1,7 @@
 #include "ui/app_state.h"
 
+#include "ui/picture_mode.h"
+
 #include <chrono>
 
 #include "core/engine.h"
@@ -35,7 +37,10 @@ void refresh(AppState& state) {
     state.ops = count_ops(s.spec);
     state.output_stale = false;
     state.trace_stale = true;
+    state.picture.maps_stale = true;
   }
+  // A quick full-resolution map shows in the frame whose edit asked for it.
+  refresh_feature_maps(state, std::chrono::milliseconds(12));
   if (state.trace_stale || state.trace.step != s.step) {
     state.trace = trace_step(s.spec, s.input, s.weight, bias_or_null(s), s.step);
     state.trace_stale = false;

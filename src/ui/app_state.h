@@ -4,10 +4,13 @@
 // it and change the model only through apply() (see edits.h).
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/background_conv.h"
+#include "core/colormap.h"
 #include "core/conv_plan.h"
 #include "core/op_counts.h"
 #include "core/session.h"
@@ -70,8 +73,60 @@ struct ExportProgress {
   bool cancel_requested = false;
 };
 
+// Image mode: a picture at full resolution beside the step grid. The
+// grid's input is the picture averaged down (the whole picture) or the
+// pixels under a region box; the layer runs over the whole picture off the
+// UI thread and its output channels are drawn as colour-mapped textures.
+enum class GridSource { WholePicture, Region };
+// Where the grid sits on the picture; undo restores it with the session.
+struct PicturePlacement {
+  GridSource source = GridSource::WholePicture;
+  int64_t top = 0, left = 0;  // the region's top-left pixel; the region is spec.height × spec.width
+  bool operator==(const PicturePlacement&) const = default;
+};
+struct PictureView {
+  static constexpr int64_t kMaxMapsShown = 6;  // maps side by side; a slider picks the first
+  std::string path;                            // empty: no picture open
+  std::shared_ptr<const Tensor> pixels;        // [1, C, H, W] as read with the options below
+  bool grayscale = false;
+  bool unit_range = true;       // values / 255 like ToTensor; false keeps 0-255
+  uint64_t pixels_version = 0;  // bumps with every new `pixels`: the shell re-uploads
+  PicturePlacement placement;
+
+  // The full-resolution output: the last finished one is shown while the
+  // newest is computed.
+  std::shared_ptr<BackgroundConv> worker;
+  bool maps_stale = true;
+  uint64_t submitted = 0;  // id of the newest job
+  Tensor maps;             // [1, C_out, H_out, W_out]; empty until the first result
+  uint64_t maps_version = 0;
+  std::string maps_error;
+  double maps_ms = 0.0;
+  ConvPlan maps_plan;
+  RangeMode range_mode = RangeMode::PerMap;
+  float fixed_lo = -1.0f, fixed_hi = 1.0f;
+  std::vector<MapRange> ranges;  // one per map, for the shader and the colour bars
+  int64_t first_map = 0;         // the first output channel shown
+
+  float zoom = 1.0f;                       // shared by the picture and every map
+  float centre_x = 0.5f, centre_y = 0.5f;  // what the view is centred on, as fractions
+  bool dragging_region = false;
+
+  // Set by the shell each frame (0 when there is no GL, as in the UI tests).
+  uintptr_t picture_texture = 0;
+  std::vector<uintptr_t> map_textures;  // for maps first_map, first_map + 1, ...
+  bool open() const { return pixels != nullptr; }
+};
+
 // A modal question the window is waiting on.
 enum class PendingAction { None, Quit, OpenFile };
+
+// A named kernel as the weight got it (see edits.h FillValues).
+struct FillSource {
+  Fill fill = Fill::Identity;
+  ChannelMode mode = ChannelMode::AsGiven;
+  double sigma = 0.0;  // Gaussian only; 0 = binomial weights
+};
 
 struct AppState {
   Session session;                      // the last valid session
@@ -88,16 +143,23 @@ struct AppState {
   bool trace_stale = true;
   int64_t products_shown = 0;  // fine steps: how many products of the step are revealed
 
-  std::vector<Session> undo_stack, redo_stack;
+  struct Snapshot {
+    Session session;
+    PicturePlacement placement;
+  };
+  std::vector<Snapshot> undo_stack, redo_stack;
   bool dirty = false;        // differs from `saved`
   Session saved;             // the session as last opened or saved
   std::string session_path;  // where Ctrl+S saves; empty until saved once
-  // Pictures to open (File ▸ Samples, drag-and-drop): the window's shell
-  // decodes them, since decoding needs the render layer.
-  std::vector<std::string> picture_requests;
+  PictureView picture;
   std::string samples_dir;    // where File ▸ Samples looks; empty hides it
   int64_t picture_grid = 28;  // cells along a picture's longer side, like MNIST
-  std::string status;         // the last file message, shown in the status line
+  // A picture opens on the whole of it when it is no bigger than
+  // picture_grid (or --grid asked for that), else on a region this big in
+  // its middle, where the numbers stay readable.
+  bool picture_grid_chosen = false;
+  static constexpr int64_t kRegionSide = 12;
+  std::string status;  // the last file message, shown in the status line
   bool status_is_error = false;
 
   ViewOptions view;
@@ -122,10 +184,15 @@ struct AppState {
   bool fill_one_channel = false;
   uint32_t fill_seed = 1;                              // advances with every random fill
   ChannelMode kernel_channels = ChannelMode::AsGiven;  // named kernels over several channels
+  float gaussian_sigma = 1.0f;                         // the Gaussian's sigma, in cells
+  // The last named kernel put into the whole weight: a new kernel size
+  // rebuilds it (Sobel x stays Sobel x at 5×5) while the weights are still it.
+  std::optional<FillSource> named_kernel;
 
   PendingAction pending = PendingAction::None;
   std::string file_dialog_path;  // the path field of the open/save dialog
   bool file_dialog_saving = false;
+  bool file_dialog_picture = false;  // File ▸ Open image…
   bool file_dialog_open = false;
   std::string file_dialog_error;  // shown inside the dialog, which stays open
   bool show_shortcuts = false;

@@ -10,6 +10,7 @@
 #include "core/padding.h"
 #include "ui/canvas_geometry.h"
 #include "ui/edits.h"
+#include "ui/kernel_library.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -507,39 +508,20 @@ void grid_menu(Frame& f) {
   ImGui::Checkbox(tr(state, S::FillThisChannel), &state.fill_one_channel);
   if (kernel && in_channels_per_group(f.spec) > 1) channel_mode_choice(state);
   ImGui::Separator();
-  struct Item {
-    Fill fill;
-    S name, purpose;
-  };
   const S none = S::FillThisChannel;  // fills of the input explain themselves
-  const Item items[] = {{Fill::Zeros, S::FillZeros, none},
-                        {Fill::Ones, S::FillOnes, none},
-                        {Fill::RandomIntegers, S::FillRandomIntegers, none},
-                        {Fill::RandomNormal, S::FillRandomNormal, none},
-                        {Fill::Identity, S::FillIdentity, S::PurposeIdentity},
-                        {Fill::BoxBlur, S::FillBoxBlur, S::PurposeBoxBlur},
-                        {Fill::Gaussian, S::FillGaussian, S::PurposeGaussian},
-                        {Fill::Sharpen, S::FillSharpen, S::PurposeSharpen},
-                        {Fill::SobelX, S::FillSobelX, S::PurposeSobelX},
-                        {Fill::SobelY, S::FillSobelY, S::PurposeSobelY},
-                        {Fill::PrewittX, S::FillPrewittX, S::PurposePrewittX},
-                        {Fill::PrewittY, S::FillPrewittY, S::PurposePrewittY},
-                        {Fill::ScharrX, S::FillScharrX, S::PurposeScharrX},
-                        {Fill::ScharrY, S::FillScharrY, S::PurposeScharrY},
-                        {Fill::Laplacian, S::FillLaplacian, S::PurposeLaplacian},
-                        {Fill::Emboss, S::FillEmboss, S::PurposeEmboss},
-                        {Fill::Outline, S::FillOutline, S::PurposeOutline},
-                        {Fill::MotionBlur, S::FillMotionBlur, S::PurposeMotionBlur},
-                        {Fill::PyTorchDefault, S::FillPyTorchDefault, S::PurposePyTorchDefault}};
+  std::vector<LibraryKernel> items = {{Fill::Zeros, S::FillZeros, none},
+                                      {Fill::Ones, S::FillOnes, none},
+                                      {Fill::RandomIntegers, S::FillRandomIntegers, none},
+                                      {Fill::RandomNormal, S::FillRandomNormal, none}};
+  if (kernel) items.insert(items.end(), kernel_library().begin(), kernel_library().end());
   for (const auto& [fill, name, purpose] : items) {
-    const bool kernel_only = is_kernel_fill(fill) || fill == Fill::PyTorchDefault;
-    if (kernel_only && !kernel) continue;
     if (fill == Fill::Identity) ImGui::Separator();
     const bool available =
         named_kernel(fill, f.spec.kernel_size.h, f.spec.kernel_size.w) || !is_kernel_fill(fill);
     if (ImGui::MenuItem(tr(state, name), nullptr, false, available)) {
       FillValues edit{role, fill, std::nullopt, state.fill_seed++, state.kernel_channels};
       if (state.fill_one_channel) edit.channel = state.menu_channel;
+      if (fill == Fill::Gaussian) edit.sigma = state.gaussian_sigma;
       apply(state, edit);
     }
     remember_item(state, "fill." + std::string(fill_name(fill)));
@@ -550,6 +532,7 @@ void grid_menu(Frame& f) {
         ImGui::SetTooltip("%s (%s)", tr(state, purpose), tr(state, kernel_size_note(fill)));
       }
     }
+    if (fill == Fill::Gaussian) sigma_slider(state, ImGui::GetFontSize() * 8);
   }
   ImGui::EndPopup();
 }

@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <utility>
 
+#include "render/image_file.h"
 #include "ui/file_actions.h"
 #include "ui/panels.h"
+#include "ui/picture_mode.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -17,14 +19,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Folders and .json files beside the typed path, to click instead of type.
+bool listed(const AppState& state, const fs::path& file) {
+  if (state.file_dialog_picture) return render::has_picture_extension(file.string());
+  return file.extension() == ".json";
+}
+
+// Folders and the files the dialog opens (sessions, or pictures) beside the
+// typed path, to click instead of type.
 void folder_listing(AppState& state) {
   std::error_code ec;
   fs::path dir = fs::path(state.file_dialog_path).parent_path();
   if (dir.empty()) dir = fs::current_path(ec);
   std::vector<fs::directory_entry> entries;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.is_directory(ec) || e.path().extension() == ".json") entries.push_back(e);
+    if (e.is_directory(ec) || listed(state, e.path())) entries.push_back(e);
     if (entries.size() > 500) break;
   }
   std::sort(entries.begin(), entries.end());
@@ -44,7 +52,9 @@ void file_dialog(AppState& state) {
   const char* id = "##file_dialog";
   if (state.file_dialog_open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
   if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  ImGui::TextUnformatted(tr(state, state.file_dialog_saving ? S::SaveTitle : S::OpenTitle));
+  ImGui::TextUnformatted(tr(state, state.file_dialog_saving    ? S::SaveTitle
+                                   : state.file_dialog_picture ? S::OpenImageTitle
+                                                               : S::OpenTitle));
   ImGui::Separator();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -64,7 +74,9 @@ void file_dialog(AppState& state) {
   const bool cancelled = ImGui::Button(tr(state, S::Cancel));
   if (confirmed) {
     const bool done = state.file_dialog_saving ? save_session_file(state, state.file_dialog_path)
-                                               : open_session_file(state, state.file_dialog_path);
+                      : state.file_dialog_picture
+                          ? open_picture_file(state, state.file_dialog_path)
+                          : open_session_file(state, state.file_dialog_path);
     state.file_dialog_error = done ? "" : state.status;
     if (done) state.file_dialog_open = false;
     if (done && state.file_dialog_saving && state.after_save != PendingAction::None) {

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/step_trace.h"
+#include "ui/picture_mode.h"
 
 namespace convviz::ui {
 namespace {
@@ -21,11 +22,14 @@ Tensor& tensor_of(Session& s, TensorRole role) {
   return s.bias;
 }
 
-// Records `next` as the new session, with the old one on the undo stack.
-void commit(AppState& state, Session next) {
+// Records `next` as the new session (and where the grid sits on the
+// picture), with the old ones on the undo stack.
+void commit(AppState& state, Session next, std::optional<PicturePlacement> placement = {}) {
   const bool merge = std::exchange(state.merge_next_edit, false) && !state.undo_stack.empty();
-  if (next == state.session) return;
-  if (!merge) state.undo_stack.push_back(std::move(state.session));
+  const PicturePlacement place = placement.value_or(state.picture.placement);
+  if (next == state.session && place == state.picture.placement) return;
+  if (!merge) state.undo_stack.push_back({std::move(state.session), state.picture.placement});
+  state.picture.placement = place;
   if (state.undo_stack.size() > kUndoLimit) state.undo_stack.erase(state.undo_stack.begin());
   state.redo_stack.clear();
   const bool spec_changed = !(next.spec == state.session.spec);
@@ -42,8 +46,11 @@ void commit(AppState& state, Session next) {
 // The whole tensor: a named kernel spread over the input channels as asked,
 // anything else by fill_tensor.
 bool fill_whole(Tensor& t, TensorRole role, const FillValues& f, int64_t fan_in) {
-  if (role == TensorRole::Weight && is_kernel_fill(f.fill) && f.mode != ChannelMode::AsGiven) {
-    const auto plane = named_kernel(f.fill, t.shape[2], t.shape[3]);
+  const bool gaussian = f.fill == Fill::Gaussian && f.sigma > 0;
+  if (role == TensorRole::Weight && is_kernel_fill(f.fill) &&
+      (f.mode != ChannelMode::AsGiven || gaussian)) {
+    const auto plane = gaussian ? std::optional(gaussian_kernel(t.shape[2], t.shape[3], f.sigma))
+                                : named_kernel(f.fill, t.shape[2], t.shape[3]);
     if (!plane) return false;
     spread_kernel(t, *plane, f.mode);
     return true;
@@ -69,6 +76,28 @@ bool fill_part(Tensor& t, TensorRole role, const FillValues& f, int64_t fan_in) 
   return true;
 }
 
+int64_t fan_in_of(const ConvSpec& spec) {
+  return in_channels_per_group(spec) * spec.kernel_size.h * spec.kernel_size.w;
+}
+
+FillValues whole_weight_fill(const FillSource& named) {
+  return FillValues{TensorRole::Weight, named.fill, std::nullopt, 1, named.mode, named.sigma};
+}
+
+// A named kernel follows a new kernel size while the weights are still
+// exactly what it put there (no cell edited since).
+void rebuild_named_kernel(const AppState& state, Session& next) {
+  if (!state.named_kernel) return;
+  const Session& now = state.session;
+  if (next.spec.kernel_size == now.spec.kernel_size) return;
+  const FillValues fill = whole_weight_fill(*state.named_kernel);
+  Tensor expected = now.weight;
+  if (!fill_whole(expected, TensorRole::Weight, fill, fan_in_of(now.spec))) return;
+  if (expected != now.weight) return;
+  Tensor rebuilt = next.weight;
+  if (fill_whole(rebuilt, TensorRole::Weight, fill, fan_in_of(next.spec))) next.weight = rebuilt;
+}
+
 struct Applier {
   AppState& state;
 
@@ -78,10 +107,15 @@ struct Applier {
     if (state.draft_errors.empty()) state.draft_errors = window_limits(e.spec);
     if (!state.draft_errors.empty()) return false;
     if (e.spec == state.session.spec) return true;
-    commit(state, with_spec(state.session, e.spec));
+    Session next = with_spec(state.session, e.spec);
+    rebuild_named_kernel(state, next);
+    PicturePlacement placement = state.picture.placement;
+    next = session_on_picture(state.picture, std::move(next), placement);
+    commit(state, std::move(next), placement);
     return true;
   }
   bool operator()(const SetValue& e) {
+    if (e.role == TensorRole::Weight) state.named_kernel.reset();
     Session next = state.session;
     Tensor& t = tensor_of(next, e.role);
     if (e.index >= t.data.size()) return false;
@@ -91,17 +125,29 @@ struct Applier {
   }
   bool operator()(const FillValues& e) {
     Session next = state.session;
-    const ConvSpec& spec = next.spec;
-    const int64_t fan_in = in_channels_per_group(spec) * spec.kernel_size.h * spec.kernel_size.w;
-    if (!fill_part(tensor_of(next, e.role), e.role, e, fan_in)) return false;
+    if (!fill_part(tensor_of(next, e.role), e.role, e, fan_in_of(next.spec))) return false;
+    if (e.role == TensorRole::Weight) {
+      state.named_kernel.reset();
+      if (is_kernel_fill(e.fill) && !e.channel)
+        state.named_kernel = FillSource{e.fill, e.mode, e.sigma};
+    }
     commit(state, std::move(next));
     return true;
   }
   bool operator()(const ReplaceSession& e) {
     if (!check_session(e.session).empty() || !window_limits(e.session.spec).empty()) return false;
-    commit(state, e.session);
+    commit(state, e.session, e.placement);
     sync_widgets_to_session(state);
     state.trace_stale = true;
+    return true;
+  }
+  bool operator()(const PlaceGrid& e) {
+    PicturePlacement placement = e.placement;
+    Session next = session_on_picture(state.picture, state.session, placement);
+    if (!state.picture.open() || !window_limits(next.spec).empty()) return false;
+    const bool spec_changed = !(next.spec == state.session.spec);
+    commit(state, std::move(next), placement);
+    if (spec_changed) sync_widgets_to_session(state);
     return true;
   }
   bool operator()(const SetStep& e) {
@@ -150,10 +196,12 @@ namespace {
 
 // Undo and redo: the current session goes onto one stack, the top of the
 // other becomes current.
-bool restore_from(AppState& state, std::vector<Session>& from, std::vector<Session>& to) {
+bool restore_from(AppState& state, std::vector<AppState::Snapshot>& from,
+                  std::vector<AppState::Snapshot>& to) {
   if (from.empty()) return false;
-  to.push_back(std::move(state.session));
-  state.session = std::move(from.back());
+  to.push_back({std::move(state.session), state.picture.placement});
+  state.session = std::move(from.back().session);
+  state.picture.placement = from.back().placement;
   from.pop_back();
   sync_widgets_to_session(state);
   state.dirty = !(state.session == state.saved);

@@ -24,15 +24,21 @@ struct FillValues {
   std::optional<int64_t> channel;  // only this [n=*, c] plane (input) or output channel (weight)
   uint32_t seed = 1;
   ChannelMode mode = ChannelMode::AsGiven;  // a named kernel over several input channels
+  double sigma = 0.0;                       // Gaussian only: > 0 sets its sigma in cells
 };
 struct ReplaceSession {  // preset, open, drag-and-drop
   Session session;
+  std::optional<PicturePlacement> placement =
+      std::nullopt;  // where the grid now sits on the picture
+};
+struct PlaceGrid {  // image mode: the whole picture, or the region box moved
+  PicturePlacement placement;
 };
 struct SetStep {  // moves the cursor; not an undoable edit
   int64_t step;
 };
 
-using Edit = std::variant<SetSpec, SetValue, FillValues, ReplaceSession, SetStep>;
+using Edit = std::variant<SetSpec, SetValue, FillValues, ReplaceSession, PlaceGrid, SetStep>;
 
 // What the window can draw: grids of at most kMaxGridSide cells a side
 // (padding included) and kMaxGridChannels channels. Larger layers are for

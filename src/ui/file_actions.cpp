@@ -1,8 +1,5 @@
 #include "ui/file_actions.h"
 
-#include "core/image_grid.h"
-#include "core/tensor_fills.h"
-
 #include <filesystem>
 
 #include "ui/edits.h"
@@ -25,6 +22,7 @@ std::string default_path(const AppState& state) {
 void open_dialog(AppState& state, bool saving) {
   state.file_dialog_open = true;
   state.file_dialog_saving = saving;
+  state.file_dialog_picture = false;
   state.file_dialog_path = default_path(state);
 }
 
@@ -48,52 +46,6 @@ bool open_session_file(AppState& state, const std::string& path) {
   return true;
 }
 
-namespace {
-
-Session session_for_picture(const Session& current, const Tensor& picture, int64_t longest) {
-  const GridSize grid = grid_size_for(picture.shape[2], picture.shape[3], longest);
-  ConvSpec spec = current.spec;
-  const int64_t channels = picture.shape[1];
-  const bool channels_change = spec.in_channels != channels;
-  spec.in_channels = channels;
-  spec.batch = 1;
-  spec.height = grid.h;
-  spec.width = grid.w;
-  if (channels % spec.groups != 0 || spec.out_channels % spec.groups != 0) spec.groups = 1;
-  Session next = with_spec(current, spec);
-  next.input = resample_to_grid(picture, grid.h, grid.w);
-  if (channels_change) {
-    // The first kernel, seen through the picture's brightness on every channel.
-    const int64_t plane = spec.kernel_size.h * spec.kernel_size.w;
-    const std::vector<float> first(current.weight.data.begin(),
-                                   current.weight.data.begin() + long(plane));
-    spread_kernel(next.weight, first, ChannelMode::Luminance);
-  }
-  return next;
-}
-
-}  // namespace
-
-bool open_picture(AppState& state, const Result<Tensor>& picture, const std::string& path) {
-  if (!picture) {
-    report(state, picture.error().message, true);
-    return false;
-  }
-  const Session next = session_for_picture(state.session, *picture, state.picture_grid);
-  std::vector<SpecError> errors = validate(next.spec);
-  if (errors.empty()) errors = window_limits(next.spec);
-  if (!errors.empty()) {
-    report(state, "'" + path + "': " + join_messages(errors), true);
-    return false;
-  }
-  apply(state, ReplaceSession{next});
-  report(state,
-         std::string(tr(state, S::Opened)) + " " + path + " (" + std::to_string(next.spec.height) +
-             "×" + std::to_string(next.spec.width) + ")",
-         false);
-  return true;
-}
-
 bool save_session_file(AppState& state, const std::string& path) {
   if (Status failed = save_session(path, state.session)) {
     report(state, failed->message, true);
@@ -112,6 +64,18 @@ void request_open(AppState& state) {
     return;
   }
   open_dialog(state, false);
+}
+
+void request_open_picture(AppState& state) {
+  state.file_dialog_open = true;
+  state.file_dialog_saving = false;
+  state.file_dialog_picture = true;
+  std::error_code ec;
+  const std::filesystem::path start =
+      state.picture.open()         ? std::filesystem::path(state.picture.path).parent_path()
+      : !state.samples_dir.empty() ? std::filesystem::path(state.samples_dir)
+                                   : std::filesystem::current_path(ec);
+  state.file_dialog_path = (start / "").string();
 }
 
 void request_save(AppState& state, bool choose_path) {

@@ -3,6 +3,8 @@
 // the window and the text size so nothing overlaps down to 1024×700.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include "ui/panels.h"
@@ -89,8 +91,18 @@ void draw_app(AppState& state) {
           draw_parameters_panel);
   }
   refresh(state);  // the parameters may have changed the spec
-  panel(state, S::PanelCanvas, "canvas", ImVec2(left, top), ImVec2(width - left - right, body),
-        draw_canvas, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  // Image mode: the picture and its maps above, the step grid below.
+  const float picture_height = state.picture.open() ? std::floor(body * 0.5f) : 0.0f;
+  state.item_rects.erase("panel.picture");
+  if (picture_height > 0) {
+    panel(state, S::PanelPicture, "picture", ImVec2(left, top),
+          ImVec2(width - left - right, picture_height), draw_image_view,
+          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    refresh(state);
+  }
+  panel(state, S::PanelCanvas, "canvas", ImVec2(left, top + picture_height),
+        ImVec2(width - left - right, body - picture_height), draw_canvas,
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   refresh(state);
   state.item_rects.erase("panel.ops");
   if (right_column_fits_both(state, body)) {

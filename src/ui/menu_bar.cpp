@@ -5,6 +5,7 @@
 #include "ui/edits.h"
 #include "ui/file_actions.h"
 #include "ui/panels.h"
+#include "ui/picture_mode.h"
 #include "ui/settings.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -18,8 +19,7 @@ void samples_menu(AppState& state) {
   const std::pair<const char*, S> samples[] = {{"scene.png", S::SampleScene},
                                                {"digit.png", S::SampleDigit}};
   for (const auto& [file, name] : samples) {
-    if (ImGui::MenuItem(tr(state, name)))
-      state.picture_requests.push_back(state.samples_dir + "/" + file);
+    if (ImGui::MenuItem(tr(state, name))) open_picture_file(state, state.samples_dir + "/" + file);
     remember_item(state, std::string("samples.") + file);
   }
   ImGui::EndMenu();
@@ -28,6 +28,11 @@ void samples_menu(AppState& state) {
 void file_menu(AppState& state) {
   if (!ImGui::BeginMenu(label(state, S::MenuFile, "file").c_str())) return;
   if (ImGui::MenuItem(tr(state, S::MenuOpen), "Ctrl+O")) request_open(state);
+  if (ImGui::MenuItem(tr(state, S::MenuOpenImage), "Ctrl+I")) request_open_picture(state);
+  remember_item(state, "menu.open_image");
+  if (ImGui::MenuItem(tr(state, S::MenuClosePicture), nullptr, false, state.picture.open())) {
+    close_picture(state);
+  }
   if (ImGui::MenuItem(tr(state, S::MenuSave), "Ctrl+S")) request_save(state, false);
   if (ImGui::MenuItem(tr(state, S::MenuSaveAs), "Ctrl+Shift+S")) request_save(state, true);
   ImGui::Separator();

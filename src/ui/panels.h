@@ -14,6 +14,8 @@ void draw_canvas(AppState& state);
 // `interactive` also hover, clicks and their popups (the item just drawn
 // must be the canvas's button).
 void draw_canvas_scene(AppState& state, Rect area, bool interactive);
+// Image mode: the picture and its feature maps (only while one is open).
+void draw_image_view(AppState& state);
 void draw_step_panel(AppState& state);
 void draw_ops_panel(AppState& state);
 void draw_transport(AppState& state);

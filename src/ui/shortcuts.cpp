@@ -31,6 +31,7 @@ void handle_shortcuts(AppState& state) {
     if (pressed(keys::kY, true)) redo(state);
     if (pressed(keys::kS)) request_save(state, io.KeyShift);
     if (pressed(keys::kO)) request_open(state);
+    if (pressed(keys::kI)) request_open_picture(state);
     if (pressed(keys::kQ)) request_quit(state);
     if (pressed(keys::kE)) open_export_dialog(state, ExportTarget::StepImage);
     if (pressed(keys::kEqual) || pressed(keys::kKeypadAdd)) change_text_scale(state, +1);

@@ -132,7 +132,7 @@ namespace convviz::ui {
   X(FillThisChannel, "This channel only", "仅此通道")                                              \
   X(OnlyThreeByThree, "only for 3x3 kernels", "仅适用于 3x3 卷积核")                               \
   X(OnlySquare, "only for square kernels", "仅适用于方形卷积核")                                   \
-  X(OnlyOddSizes, "only for odd sizes from 3", "仅适用于 3 及以上的奇数尺寸")                        \
+  X(OnlyOddSizes, "only for odd sizes from 3", "仅适用于 3 及以上的奇数尺寸")                      \
   X(ChannelsAsGiven, "Kernels: the same on every input channel", "卷积核：每个输入通道相同")       \
   X(ChannelsPerChannel, "Kernels: each output sees its own channel",                               \
     "卷积核：每个输出只看自己的通道")                                                              \
@@ -179,6 +179,32 @@ namespace convviz::ui {
   X(UnsavedQuestion, "Save the changes to this session first?", "先保存本会话的更改吗？")          \
   X(Saved, "Saved", "已保存")                                                                      \
   X(Opened, "Opened", "已打开")                                                                    \
+  X(MenuOpenImage, "Open image...", "打开图片...")                                                 \
+  X(MenuClosePicture, "Close picture", "关闭图片")                                                 \
+  X(OpenImageTitle, "Open an image (PNG, JPEG, BMP, GIF, TGA)",                                    \
+    "打开图片（PNG、JPEG、BMP、GIF、TGA）")                                                        \
+  X(PanelPicture, "Picture and feature maps", "图片与特征图")                                      \
+  X(PictureChannels, "The whole picture needs in_channels equal to its channel count",             \
+    "整张图片要求 in_channels 等于其通道数")                                                       \
+  X(Grayscale, "Grayscale", "灰度")                                                                \
+  X(ValuesUnit, "Values 0-1", "取值 0-1")                                                          \
+  X(Values255, "Values 0-255", "取值 0-255")                                                       \
+  X(GridWhole, "Whole picture", "整张图片")                                                        \
+  X(GridRegion, "Region", "区域")                                                                  \
+  X(GridCells, "Grid", "网格")                                                                     \
+  X(RegionHint, "drag the box on the picture", "在图片上拖动方框")                                 \
+  X(Colours, "Colours", "颜色")                                                                    \
+  X(RangePerMap, "per map", "每张图")                                                              \
+  X(RangeShared, "shared", "统一")                                                                 \
+  X(RangeFixed, "fixed", "固定")                                                                   \
+  X(MapsComputing, "computing...", "计算中...")                                                    \
+  X(MapsTime, "whole picture in", "整张图耗时")                                                    \
+  X(MapOut, "out", "输出")                                                                         \
+  X(MapsFrom, "maps from channel", "起始输出通道")                                                 \
+  X(PictureLabel, "picture", "图片")                                                               \
+  X(KernelPick, "Kernel", "卷积核")                                                                \
+  X(Sigma, "σ", "σ")                                                                               \
+  X(Custom, "(edited)", "（已编辑）")                                                              \
   X(MenuSamples, "Sample pictures", "示例图片")                                                    \
   X(SampleScene, "Scene: edges, stripes, checkerboard", "场景：边缘、条纹、棋盘")                  \
   X(SampleDigit, "Handwritten 3 (28x28)", "手写数字 3 (28x28)")                                    \
@@ -187,20 +213,22 @@ namespace convviz::ui {
     "Left / Right  previous / next step\n"                                                         \
     "Home / End  first / last step\n"                                                              \
     "Ctrl+Z  undo    Ctrl+Shift+Z or Ctrl+Y  redo\n"                                               \
-    "Ctrl+S  save    Ctrl+O  open\n"                                                               \
+    "Ctrl+S  save    Ctrl+O  open    Ctrl+I  open an image\n"                                      \
     "Ctrl+=  larger text    Ctrl+-  smaller text\n"                                                \
     "F11  full screen    Tab  show / hide the parameters\n"                                        \
     "Mouse wheel  zoom the canvas    middle drag  pan\n"                                           \
-    "Click a cell to type, drag to paint, right-click for fills",                                  \
+    "Click a cell to type, drag to paint, right-click for fills\n"                                 \
+    "Picture: drag the region box, wheel to zoom, right drag to pan, click a map to step there",   \
     "空格  播放 / 暂停\n"                                                                    \
     "左 / 右方向键  上一步 / 下一步\n"                                                  \
     "Home / End  第一步 / 最后一步\n"                                                       \
     "Ctrl+Z  撤销    Ctrl+Shift+Z 或 Ctrl+Y  重做\n"                                          \
-    "Ctrl+S  保存    Ctrl+O  打开\n"                                                           \
+    "Ctrl+S  保存    Ctrl+O  打开    Ctrl+I  打开图片\n"                                   \
     "Ctrl+=  放大文字    Ctrl+-  缩小文字\n"                                               \
     "F11  全屏    Tab  显示 / 隐藏参数面板\n"                                            \
     "鼠标滚轮  缩放画布    中键拖动  平移\n"                                         \
-    "单击格子输入数值，拖动绘制，右键填充")
+    "单击格子输入数值，拖动绘制，右键填充\n"                                     \
+    "图片：拖动区域方框，滚轮缩放，右键拖动平移，单击特征图跳到该步")
 
 enum class S {
 #define CONVVIZ_STRING_ID(id, en, zh) id,

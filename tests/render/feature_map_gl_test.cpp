@@ -40,7 +40,7 @@ TEST(FeatureMapTextures, TheFloatTextureKeepsEveryValue) {
     y.data[5] = 1e-30f;
     y.data[6] = -0.0f;
     y.data[7] = 3.4e38f;
-    ASSERT_FALSE(t.set_maps(y, 8));
+    ASSERT_FALSE(t.set_maps(y, 0, 8));
     ASSERT_EQ(t.map_count(), 2);
     for (int64_t c = 0; c < 2; ++c) {
       const std::vector<float> back = read_float_texture(t.values(c));
@@ -70,7 +70,8 @@ void expect_colours_read_back(const FeatureMapTextures& t, const Tensor& y,
       // colour after rounding, so the nearest one to the expected entry).
       int found = -1;
       for (int e = 0; e < kColormapEntries; ++e) {
-        if (table[size_t(e)] == shown && (found < 0 || std::abs(e - expected) < std::abs(found - expected))) {
+        if (table[size_t(e)] == shown &&
+            (found < 0 || std::abs(e - expected) < std::abs(found - expected))) {
           found = e;
         }
       }
@@ -88,7 +89,7 @@ TEST(FeatureMapTextures, PaintedColoursReadBackToTheirValues) {
   with_textures([](FeatureMapTextures& t) {
     Tensor y = random_maps(3, 31, 45, -2.0f, 6.0f);
     for (size_t i = 0; i < size_t(31 * 45); ++i) y.data[i] = std::abs(y.data[i]);  // map 0: >= 0
-    ASSERT_FALSE(t.set_maps(y, 3));
+    ASSERT_FALSE(t.set_maps(y, 0, 3));
     for (RangeMode mode : {RangeMode::PerMap, RangeMode::Shared, RangeMode::Fixed}) {
       const std::vector<MapRange> ranges = map_ranges(y, mode, -1.0f, 3.0f);
       t.paint(ranges);
@@ -101,10 +102,14 @@ TEST(FeatureMapTextures, PaintedColoursReadBackToTheirValues) {
 
 TEST(FeatureMapTextures, AReuploadOfANewSizeReplacesTheMaps) {
   with_textures([](FeatureMapTextures& t) {
-    ASSERT_FALSE(t.set_maps(random_maps(4, 10, 10, 0, 1), 2));
+    const Tensor four = random_maps(4, 10, 10, 0, 1);
+    ASSERT_FALSE(t.set_maps(four, 1, 2));
     EXPECT_EQ(t.map_count(), 2) << "only as many maps as asked for";
+    EXPECT_EQ(read_float_texture(t.values(1)),
+              std::vector<float>(four.data.begin() + 200, four.data.begin() + 300))
+        << "map 1 of the textures is channel 2";
     const Tensor smaller = random_maps(1, 6, 9, 0, 1);
-    ASSERT_FALSE(t.set_maps(smaller, 8));
+    ASSERT_FALSE(t.set_maps(smaller, 0, 8));
     ASSERT_EQ(t.map_count(), 1);
     EXPECT_EQ(t.values(0).width, 9);
     EXPECT_EQ(t.values(0).height, 6);

@@ -158,28 +158,5 @@ TEST_F(FileWorkflow, ACorruptSettingsFileFallsBackToDefaults) {
   EXPECT_EQ(ui::load_view_options().text_scale, 3.0f);
 }
 
-TEST(Pictures, APictureBecomesTheInputGridAndUndoes) {
-  UiHarness ui(*find_preset("textbook"));
-  Tensor picture = make_tensor({1, 3, 60, 40});
-  for (size_t i = 0; i < picture.data.size(); ++i) picture.data[i] = float(i % 7) / 7;
-  ASSERT_TRUE(ui::open_picture(ui.state, picture, "photo.png"));
-  ui.frame();
-  const Session& s = ui.state.session;
-  EXPECT_EQ(s.spec.in_channels, 3);
-  EXPECT_EQ(s.input.shape, (std::vector<int64_t>{1, 3, 28, 19}));
-  EXPECT_TRUE(check_session(s).empty());
-  EXPECT_NE(ui.state.status.find("photo.png (28×19)"), std::string::npos) << ui.state.status;
-  ui.key(ui::keys::kZ, true);
-  EXPECT_EQ(ui.state.session.input, find_preset("textbook")->input);
-}
-
-TEST(Pictures, APictureThatWouldNotDecodeChangesNothing) {
-  UiHarness ui(*find_preset("textbook"));
-  const Session before = ui.state.session;
-  EXPECT_FALSE(ui::open_picture(ui.state, Result<Tensor>(Error{"'x.png' is damaged"}), "x.png"));
-  EXPECT_EQ(ui.state.session, before);
-  EXPECT_NE(ui.state.status.find("damaged"), std::string::npos);
-}
-
 }  // namespace
 }  // namespace convviz

@@ -1,0 +1,418 @@
+// Image mode's panel: the picture at full resolution beside its feature
+// maps (colour-mapped on the GPU), the grid's place on the picture, the
+// current window on both, and the choices that go with them.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "core/image_grid.h"
+#include "ui/edits.h"
+#include "ui/kernel_library.h"
+#include "ui/panels.h"
+#include "ui/picture_mode.h"
+#include "ui/strings.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace convviz::ui {
+namespace {
+
+constexpr float kMaxZoom = 64.0f;
+
+// The part of every image the view shows, as fractions of its size.
+struct Visible {
+  float u0, v0, u1, v1;
+};
+
+Visible visible_part(const PictureView& p) {
+  const float half = 0.5f / p.zoom;
+  const float cx = std::clamp(p.centre_x, half, 1.0f - half);
+  const float cy = std::clamp(p.centre_y, half, 1.0f - half);
+  return {cx - half, cy - half, cx + half, cy + half};
+}
+
+// An image of `width`×`height` pixels placed in a cell: the visible part
+// scaled to fit, centred. `to_screen` maps image pixels onto it.
+struct Placed {
+  Rect rect;
+  Visible part;
+  double image_h = 1, image_w = 1;
+  ImVec2 to_screen(double y, double x) const {
+    const double fy = y / image_h, fx = x / image_w;
+    return ImVec2(rect.x0 + float((fx - part.u0) / (part.u1 - part.u0)) * (rect.x1 - rect.x0),
+                  rect.y0 + float((fy - part.v0) / (part.v1 - part.v0)) * (rect.y1 - rect.y0));
+  }
+  // The image pixel under a screen point (fractional).
+  ImVec2 to_image(ImVec2 s) const {
+    const float fx = part.u0 + (s.x - rect.x0) / (rect.x1 - rect.x0) * (part.u1 - part.u0);
+    const float fy = part.v0 + (s.y - rect.y0) / (rect.y1 - rect.y0) * (part.v1 - part.v0);
+    return ImVec2(fx * float(image_w), fy * float(image_h));
+  }
+};
+
+Placed place_image(Rect cell, double height, double width, const Visible& part) {
+  const double shown_w = width * (part.u1 - part.u0), shown_h = height * (part.v1 - part.v0);
+  const float cw = cell.x1 - cell.x0, ch = cell.y1 - cell.y0;
+  const float scale = float(std::min(cw / shown_w, ch / shown_h));
+  const float w = float(shown_w) * scale, h = float(shown_h) * scale;
+  const float x0 = cell.x0 + (cw - w) / 2, y0 = cell.y0;
+  return {Rect{x0, y0, x0 + w, y0 + h}, part, height, width};
+}
+
+void draw_texture(ImDrawList* draw, uintptr_t texture, const Placed& at, ImU32 placeholder) {
+  const ImVec2 a(at.rect.x0, at.rect.y0), b(at.rect.x1, at.rect.y1);
+  if (texture) {
+    draw->AddImage(reinterpret_cast<ImTextureID>(texture), a, b, ImVec2(at.part.u0, at.part.v0),
+                   ImVec2(at.part.u1, at.part.v1));
+  } else {
+    draw->AddRectFilled(a, b, placeholder);
+  }
+}
+
+void outline_box(ImDrawList* draw, const Placed& at, const PixelBox& box, ImU32 colour,
+                 float thickness) {
+  ImVec2 a = at.to_screen(box.y0, box.x0), b = at.to_screen(box.y1, box.x1);
+  // At least a few pixels wide, so a one-pixel output stays visible unzoomed.
+  const float least = thickness * 3;
+  if (b.x - a.x < least) a.x -= (least - (b.x - a.x)) / 2, b.x = a.x + least;
+  if (b.y - a.y < least) a.y -= (least - (b.y - a.y)) / 2, b.y = a.y + least;
+  draw->AddRect(a, b, colour, 0, 0, thickness);
+}
+
+// Mouse wheel zooms about the pointer; right or middle drag pans.
+void zoom_and_pan(PictureView& p, const Placed& at) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
+    const ImVec2 under = at.to_image(io.MousePos);
+    const float fx = under.x / float(at.image_w), fy = under.y / float(at.image_h);
+    const float zoom = std::clamp(p.zoom * std::pow(1.25f, io.MouseWheel), 1.0f, kMaxZoom);
+    p.centre_x = fx - (fx - p.centre_x) * p.zoom / zoom;
+    p.centre_y = fy - (fy - p.centre_y) * p.zoom / zoom;
+    p.zoom = zoom;
+  }
+  if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Right) ||
+                                ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
+    p.centre_x -= io.MouseDelta.x / (at.rect.x1 - at.rect.x0) / p.zoom;
+    p.centre_y -= io.MouseDelta.y / (at.rect.y1 - at.rect.y0) / p.zoom;
+  }
+  const Visible part = visible_part(p);
+  p.centre_x = (part.u0 + part.u1) / 2;
+  p.centre_y = (part.v0 + part.v1) / 2;
+}
+
+// Region mode: dragging on the picture carries the box (centred on the
+// pointer); the whole drag is one undo step.
+void drag_region(AppState& state, const Placed& at) {
+  PictureView& p = state.picture;
+  if (p.placement.source != GridSource::Region) return;
+  if (ImGui::IsItemActivated() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    p.dragging_region = true;
+    state.drag_edits = 0;
+  }
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) p.dragging_region = false;
+  if (!p.dragging_region) return;
+  const ImVec2 under = at.to_image(ImGui::GetIO().MousePos);
+  const ConvSpec& spec = state.session.spec;
+  PicturePlacement next = p.placement;
+  next.top = int64_t(std::floor(under.y)) - spec.height / 2;
+  next.left = int64_t(std::floor(under.x)) - spec.width / 2;
+  if (state.drag_edits++ > 0) state.merge_next_edit = true;
+  apply(state, PlaceGrid{next});
+}
+
+// Clicking a map pixel that the grid computes steps there.
+void click_map(AppState& state, const Placed& at) {
+  if (!ImGui::IsItemClicked(ImGuiMouseButton_Left)) return;
+  const ImVec2 under = at.to_image(ImGui::GetIO().MousePos);
+  const ConvSpec& spec = state.session.spec;
+  const Shape4 grid = output_shape(spec);
+  int64_t y = int64_t(std::floor(under.y)), x = int64_t(std::floor(under.x));
+  const PictureView& p = state.picture;
+  if (p.placement.source == GridSource::Region) {
+    y -= p.placement.top / spec.stride.h;
+    x -= p.placement.left / spec.stride.w;
+  } else {
+    y = int64_t(double(y) * double(grid.h) / at.image_h);
+    x = int64_t(double(x) * double(grid.w) / at.image_w);
+  }
+  if (y < 0 || x < 0 || y >= grid.h || x >= grid.w) return;
+  OutputPosition position = state.trace.position;
+  position.y = y;
+  position.x = x;
+  apply(state, SetStep{step_index(spec, position)});
+}
+
+std::string number(float v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", double(v));
+  return text;
+}
+
+// A horizontal colour bar under a map with its range written at the ends
+// (and 0 in the middle of a diverging one).
+void colour_bar(ImDrawList* draw, Rect r, const MapRange& range, ImU32 text) {
+  const ColormapTable& table = colormap_table(range.map);
+  constexpr int kPieces = 64;
+  auto colour = [&](int piece) {
+    const Rgb c = table[size_t(piece * (kColormapEntries - 1) / kPieces)];
+    return IM_COL32(c.r, c.g, c.b, 255);
+  };
+  const float bar_h = (r.y1 - r.y0) * 0.45f;
+  for (int i = 0; i < kPieces; ++i) {
+    const float x0 = r.x0 + (r.x1 - r.x0) * float(i) / kPieces;
+    const float x1 = r.x0 + (r.x1 - r.x0) * float(i + 1) / kPieces;
+    draw->AddRectFilledMultiColor(ImVec2(x0, r.y0), ImVec2(x1, r.y0 + bar_h), colour(i),
+                                  colour(i + 1), colour(i + 1), colour(i));
+  }
+  const float y = r.y0 + bar_h + 1;
+  const std::string lo = number(range.lo), hi = number(range.hi);
+  draw->AddText(ImVec2(r.x0, y), text, lo.c_str());
+  draw->AddText(ImVec2(r.x1 - ImGui::CalcTextSize(hi.c_str()).x, y), text, hi.c_str());
+  if (range.map == Colormap::Diverging && range.lo < 0 && range.hi > 0) {
+    const float zero_x = r.x0 + (r.x1 - r.x0) * 0.5f;
+    const float room = (r.x1 - r.x0) / 2 - std::max(ImGui::CalcTextSize(lo.c_str()).x,
+                                                    ImGui::CalcTextSize(hi.c_str()).x);
+    if (room > ImGui::GetFontSize()) draw->AddText(ImVec2(zero_x - 3, y), text, "0");
+  }
+}
+
+void picture_choices(AppState& state) {
+  PictureView& p = state.picture;
+  const std::string name = std::filesystem::path(p.path).filename().string() + "  " +
+                           std::to_string(p.pixels->shape[3]) + "×" +
+                           std::to_string(p.pixels->shape[2]) +
+                           (p.pixels->shape[1] == 3 ? " RGB" : "");
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(name.c_str());
+  same_line_if_fits(ImGui::GetFontSize() * 6);
+  if (ImGui::Checkbox(tr(state, S::Grayscale), &p.grayscale) && !reload_picture(state)) {
+    p.grayscale = !p.grayscale;
+  }
+  remember_item(state, "picture.grayscale");
+  same_line_if_fits(ImGui::GetFontSize() * 8);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  int values = p.unit_range ? 0 : 1;
+  const char* names[] = {tr(state, S::ValuesUnit), tr(state, S::Values255)};
+  if (ImGui::Combo("##values", &values, names, 2)) {
+    p.unit_range = values == 0;
+    if (!reload_picture(state)) p.unit_range = !p.unit_range;
+  }
+  remember_item(state, "picture.values");
+  same_line_if_fits(ImGui::GetFontSize() * 16);
+  int source = int(p.placement.source);
+  bool moved = ImGui::RadioButton(tr(state, S::GridWhole), &source, 0);
+  remember_item(state, "picture.whole");
+  ImGui::SameLine();
+  moved |= ImGui::RadioButton(tr(state, S::GridRegion), &source, 1);
+  remember_item(state, "picture.region");
+  if (moved) {
+    PicturePlacement next = p.placement;
+    next.source = GridSource(source);
+    if (next.source == GridSource::Region && p.placement.source != GridSource::Region) {
+      next.top = p.pixels->shape[2] / 2 - state.session.spec.height / 2;  // start in the middle
+      next.left = p.pixels->shape[3] / 2 - state.session.spec.width / 2;
+    }
+    apply(state, PlaceGrid{next});
+  }
+  same_line_if_fits(ImGui::GetFontSize() * 10);
+  if (p.placement.source == GridSource::WholePicture) {
+    ImGui::TextUnformatted(tr(state, S::GridCells));
+    ImGui::SameLine();
+    if (int_slider("##grid_cells", state.picture_grid, 4, 88, ImGui::GetFontSize() * 7)) {
+      const GridSize grid =
+          grid_size_for(p.pixels->shape[2], p.pixels->shape[3], state.picture_grid);
+      ConvSpec spec = state.session.spec;
+      spec.height = grid.h;
+      spec.width = grid.w;
+      note_drag(state);
+      apply(state, SetSpec{spec});
+    }
+    remember_item(state, "picture.grid");
+  } else {
+    ImGui::TextDisabled("(%s)", tr(state, S::RegionHint));
+  }
+}
+
+void kernel_choice(AppState& state) {
+  const char* current = tr(state, S::Custom);
+  if (state.named_kernel) {
+    for (const LibraryKernel& k : kernel_library()) {
+      if (k.fill == state.named_kernel->fill) current = tr(state, k.name);
+    }
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(state, S::KernelPick));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  if (ImGui::BeginCombo("##kernel_pick", current)) {
+    const ConvSpec& spec = state.session.spec;
+    for (const LibraryKernel& k : kernel_library()) {
+      const bool available =
+          named_kernel(k.fill, spec.kernel_size.h, spec.kernel_size.w) || !is_kernel_fill(k.fill);
+      if (ImGui::Selectable(tr(state, k.name), false,
+                            available ? 0 : ImGuiSelectableFlags_Disabled)) {
+        apply_library_kernel(state, k.fill);
+      }
+      if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("%s", tr(state, k.purpose));
+      }
+    }
+    ImGui::EndCombo();
+  }
+  remember_item(state, "picture.kernel");
+  if (state.named_kernel && state.named_kernel->fill == Fill::Gaussian) {
+    ImGui::SameLine();
+    sigma_slider(state, ImGui::GetFontSize() * 7);
+  }
+}
+
+void map_choices(AppState& state) {
+  PictureView& p = state.picture;
+  same_line_if_fits(ImGui::GetFontSize() * 16);
+  ImGui::TextUnformatted(tr(state, S::Colours));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+  int mode = int(p.range_mode);
+  const char* modes[] = {tr(state, S::RangePerMap), tr(state, S::RangeShared),
+                         tr(state, S::RangeFixed)};
+  bool changed = ImGui::Combo("##range_mode", &mode, modes, 3);
+  remember_item(state, "picture.range_mode");
+  p.range_mode = RangeMode(mode);
+  if (p.range_mode == RangeMode::Fixed) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
+    changed |= ImGui::InputFloat("##lo", &p.fixed_lo, 0, 0, "%g");
+    remember_item(state, "picture.fixed_lo");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
+    changed |= ImGui::InputFloat("##hi", &p.fixed_hi, 0, 0, "%g");
+    remember_item(state, "picture.fixed_hi");
+    if (p.fixed_hi <= p.fixed_lo) p.fixed_hi = p.fixed_lo + 1.0f;
+  }
+  if (changed) p.ranges = map_ranges(p.maps, p.range_mode, p.fixed_lo, p.fixed_hi);
+  const int64_t channels = p.maps.shape.size() == 4 ? p.maps.shape[1] : 0;
+  if (channels > 1) {
+    same_line_if_fits(ImGui::GetFontSize() * 12);
+    ImGui::TextUnformatted(tr(state, S::MapsFrom));
+    ImGui::SameLine();
+    int_slider("##first_map", p.first_map, 0, channels - 1, ImGui::GetFontSize() * 5);
+  }
+  same_line_if_fits(ImGui::GetFontSize() * 9);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  ImGui::SliderFloat("##picture_zoom", &p.zoom, 1.0f, kMaxZoom, "×%.1f",
+                     ImGuiSliderFlags_Logarithmic);
+  remember_item(state, "picture.zoom");
+}
+
+void maps_status(AppState& state) {
+  const PictureView& p = state.picture;
+  const Palette& colors = palette(state.view.theme);
+  if (!p.maps_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colors.error);
+    ImGui::TextWrapped("%s", p.maps_error.c_str());
+    ImGui::PopStyleColor();
+    return;
+  }
+  char text[128];
+  if (p.worker && p.worker->busy()) {
+    std::snprintf(text, sizeof text, "%s", tr(state, S::MapsComputing));
+  } else {
+    std::snprintf(text, sizeof text, "%s %.1f ms", tr(state, S::MapsTime), p.maps_ms);
+  }
+  same_line_if_fits(ImGui::CalcTextSize(text).x);
+  ImGui::TextDisabled("%s", text);
+}
+
+// The picture, then the maps, side by side in `area`.
+void images(AppState& state, Rect area) {
+  PictureView& p = state.picture;
+  const Palette& colors = palette(state.view.theme);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float font = ImGui::GetFontSize(), gap = font * 0.75f;
+  const int64_t channels = p.maps.shape.size() == 4 ? p.maps.shape[1] : 0;
+  const float width = area.x1 - area.x0;
+  const int64_t fit = std::max<int64_t>(0, int64_t(width / (font * 9)) - 1);
+  const int64_t shown = std::min({channels - p.first_map, fit, PictureView::kMaxMapsShown});
+  const float cell_w = (width - gap * float(shown)) / float(shown + 1);
+  const float label_h = ImGui::GetTextLineHeightWithSpacing(), bar_h = font * 2.2f;
+  const float cell_h = area.y1 - area.y0 - label_h - bar_h;
+  if (cell_w < font * 3 || cell_h < font * 3) return;
+  const Visible part = visible_part(p);
+
+  // The picture, with the grid's region and the current window on it.
+  Rect cell{area.x0, area.y0 + label_h, area.x0 + cell_w, area.y0 + label_h + cell_h};
+  const Placed picture =
+      place_image(cell, double(p.pixels->shape[2]), double(p.pixels->shape[3]), part);
+  draw->AddText(ImVec2(cell.x0, area.y0), colors.text, tr(state, S::PictureLabel));
+  ImGui::SetCursorScreenPos(ImVec2(picture.rect.x0, picture.rect.y0));
+  ImGui::InvisibleButton("##picture",
+                         ImVec2(std::max(1.0f, picture.rect.x1 - picture.rect.x0),
+                                std::max(1.0f, picture.rect.y1 - picture.rect.y0)),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                             ImGuiButtonFlags_MouseButtonMiddle);
+  remember_item(state, "picture.image");
+  drag_region(state, picture);
+  zoom_and_pan(p, picture);
+  draw->PushClipRect(ImVec2(picture.rect.x0, picture.rect.y0),
+                     ImVec2(picture.rect.x1, picture.rect.y1), true);
+  draw_texture(draw, p.picture_texture, picture, colors.cell);
+  if (p.placement.source == GridSource::Region) {
+    outline_box(draw, picture, grid_on_picture(state), colors.contributes, font * 0.15f);
+  }
+  outline_box(draw, picture, window_on_picture(state), colors.window, font * 0.15f);
+  draw->PopClipRect();
+  state.item_rects["picture.window"] = [&] {
+    const PixelBox box = window_on_picture(state);
+    const ImVec2 a = picture.to_screen(box.y0, box.x0), b = picture.to_screen(box.y1, box.x1);
+    return Rect{a.x, a.y, b.x, b.y};
+  }();
+
+  // Each map with its colour bar and the current step's output marked.
+  for (int64_t i = 0; i < shown; ++i) {
+    const int64_t c = p.first_map + i;
+    const float x0 = area.x0 + float(i + 1) * (cell_w + gap);
+    cell = Rect{x0, area.y0 + label_h, x0 + cell_w, area.y0 + label_h + cell_h};
+    const Placed map = place_image(cell, double(p.maps.shape[2]), double(p.maps.shape[3]), part);
+    const std::string title = std::string(tr(state, S::MapOut)) + " " + std::to_string(c);
+    draw->AddText(ImVec2(cell.x0, area.y0), colors.text, title.c_str());
+    ImGui::SetCursorScreenPos(ImVec2(map.rect.x0, map.rect.y0));
+    const std::string id = "##map" + std::to_string(c);
+    ImGui::InvisibleButton(id.c_str(),
+                           ImVec2(std::max(1.0f, map.rect.x1 - map.rect.x0),
+                                  std::max(1.0f, map.rect.y1 - map.rect.y0)),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    remember_item(state, "picture.map." + std::to_string(c));
+    click_map(state, map);
+    zoom_and_pan(p, map);
+    draw->PushClipRect(ImVec2(map.rect.x0, map.rect.y0), ImVec2(map.rect.x1, map.rect.y1), true);
+    const uintptr_t texture = size_t(i) < p.map_textures.size() ? p.map_textures[size_t(i)] : 0;
+    draw_texture(draw, texture, map, colors.cell);
+    if (c == state.trace.position.c_out) {
+      outline_box(draw, map, step_on_map(state), colors.window, font * 0.15f);
+    }
+    draw->PopClipRect();
+    if (size_t(c) < p.ranges.size()) {
+      colour_bar(draw, Rect{map.rect.x0, map.rect.y1 + font * 0.3f, map.rect.x1, cell.y1 + bar_h},
+                 p.ranges[size_t(c)], colors.text);
+    }
+  }
+}
+
+}  // namespace
+
+void draw_image_view(AppState& state) {
+  if (!state.picture.open()) return;
+  picture_choices(state);
+  kernel_choice(state);
+  map_choices(state);
+  maps_status(state);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  images(state, Rect{origin.x, origin.y, origin.x + avail.x, origin.y + avail.y});
+}
+
+}  // namespace convviz::ui

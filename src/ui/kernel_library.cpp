@@ -1,0 +1,50 @@
+#include "ui/kernel_library.h"
+
+#include <imgui.h>
+
+#include "ui/edits.h"
+#include "ui/widgets.h"
+
+namespace convviz::ui {
+
+std::span<const LibraryKernel> kernel_library() {
+  static constexpr LibraryKernel kLibrary[] = {
+      {Fill::Identity, S::FillIdentity, S::PurposeIdentity},
+      {Fill::BoxBlur, S::FillBoxBlur, S::PurposeBoxBlur},
+      {Fill::Gaussian, S::FillGaussian, S::PurposeGaussian},
+      {Fill::Sharpen, S::FillSharpen, S::PurposeSharpen},
+      {Fill::SobelX, S::FillSobelX, S::PurposeSobelX},
+      {Fill::SobelY, S::FillSobelY, S::PurposeSobelY},
+      {Fill::PrewittX, S::FillPrewittX, S::PurposePrewittX},
+      {Fill::PrewittY, S::FillPrewittY, S::PurposePrewittY},
+      {Fill::ScharrX, S::FillScharrX, S::PurposeScharrX},
+      {Fill::ScharrY, S::FillScharrY, S::PurposeScharrY},
+      {Fill::Laplacian, S::FillLaplacian, S::PurposeLaplacian},
+      {Fill::Emboss, S::FillEmboss, S::PurposeEmboss},
+      {Fill::Outline, S::FillOutline, S::PurposeOutline},
+      {Fill::MotionBlur, S::FillMotionBlur, S::PurposeMotionBlur},
+      {Fill::PyTorchDefault, S::FillPyTorchDefault, S::PurposePyTorchDefault}};
+  return kLibrary;
+}
+
+bool apply_library_kernel(AppState& state, Fill fill) {
+  FillValues edit{TensorRole::Weight, fill, std::nullopt, state.fill_seed++, state.kernel_channels};
+  if (fill == Fill::Gaussian) edit.sigma = state.gaussian_sigma;
+  return apply(state, edit);
+}
+
+void sigma_slider(AppState& state, float width) {
+  ImGui::SetNextItemWidth(width);
+  const std::string format = std::string(tr(state, S::Sigma)) + " %.2f";
+  const bool moved =
+      ImGui::SliderFloat("##sigma", &state.gaussian_sigma, 0.3f, 5.0f, format.c_str());
+  remember_item(state, "kernel.sigma");
+  note_drag(state);
+  if (moved && state.named_kernel && state.named_kernel->fill == Fill::Gaussian) {
+    FillValues edit{TensorRole::Weight,       Fill::Gaussian,      std::nullopt, 1,
+                    state.named_kernel->mode, state.gaussian_sigma};
+    apply(state, edit);
+  }
+}
+
+}  // namespace convviz::ui

@@ -1,0 +1,226 @@
+#include "ui/picture_mode.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "core/image_grid.h"
+#include "core/tensor_fills.h"
+#include "core/thread_pool.h"
+#include "render/image_file.h"
+#include "ui/edits.h"
+#include "ui/strings.h"
+
+namespace convviz::ui {
+namespace {
+
+void report(AppState& state, const std::string& message, bool error) {
+  state.status = message;
+  state.status_is_error = error;
+}
+
+int64_t picture_height(const PictureView& p) { return p.pixels->shape[2]; }
+int64_t picture_width(const PictureView& p) { return p.pixels->shape[3]; }
+
+// The layer as it runs over the whole picture.
+ConvSpec full_spec(const AppState& state) {
+  ConvSpec spec = state.session.spec;
+  spec.batch = 1;
+  spec.height = picture_height(state.picture);
+  spec.width = picture_width(state.picture);
+  return spec;
+}
+
+// A region's corner: inside the picture, on a multiple of the stride where
+// that fits.
+int64_t place_corner(int64_t wanted, int64_t stride, int64_t room) {
+  const int64_t snapped = std::max<int64_t>(0, wanted) / stride * stride;
+  return std::clamp<int64_t>(snapped, 0, std::max<int64_t>(0, room));
+}
+
+}  // namespace
+
+Session session_on_picture(const PictureView& picture, Session next, PicturePlacement& placement) {
+  if (!picture.open() || next.spec.in_channels != picture.pixels->shape[1]) return next;
+  ConvSpec& spec = next.spec;
+  const int64_t h = picture_height(picture), w = picture_width(picture);
+  spec.batch = 1;
+  if (placement.source == GridSource::WholePicture) {
+    spec.height = std::min(spec.height, h);
+    spec.width = std::min(spec.width, w);
+    placement.top = placement.left = 0;
+    next = with_spec(next, spec);
+    next.input = resample_to_grid(*picture.pixels, spec.height, spec.width);
+    return next;
+  }
+  spec.height = std::min(spec.height, h);
+  spec.width = std::min(spec.width, w);
+  placement.top = place_corner(placement.top, spec.stride.h, h - spec.height);
+  placement.left = place_corner(placement.left, spec.stride.w, w - spec.width);
+  next = with_spec(next, spec);
+  next.input = crop_region(*picture.pixels, placement.top, placement.left, spec.height, spec.width);
+  return next;
+}
+
+bool open_picture(AppState& state, const Result<Tensor>& picture, const std::string& path) {
+  if (!picture) {
+    report(state, picture.error().message, true);
+    return false;
+  }
+  PictureView view;
+  view.path = path;
+  view.pixels = std::make_shared<const Tensor>(*picture);
+  view.grayscale = state.picture.grayscale;
+  view.unit_range = state.picture.unit_range;
+  view.range_mode = state.picture.range_mode;
+  view.fixed_lo = state.picture.fixed_lo;
+  view.fixed_hi = state.picture.fixed_hi;
+  view.worker = state.picture.worker;
+  view.placement = state.picture.placement;  // undo returns to it
+
+  const int64_t h = picture->shape[2], w = picture->shape[3];
+  const bool whole = state.picture_grid_chosen || std::max(h, w) <= state.picture_grid;
+  const GridSize grid =
+      whole ? grid_size_for(h, w, state.picture_grid)
+            : GridSize{std::min(h, AppState::kRegionSide), std::min(w, AppState::kRegionSide)};
+  ConvSpec spec = state.session.spec;
+  const int64_t channels = picture->shape[1];
+  const bool channels_change = spec.in_channels != channels;
+  spec.in_channels = channels;
+  spec.height = grid.h;
+  spec.width = grid.w;
+  if (channels % spec.groups != 0 || spec.out_channels % spec.groups != 0) spec.groups = 1;
+  std::vector<SpecError> errors = validate(spec);
+  if (errors.empty()) errors = window_limits(spec);
+  if (!errors.empty()) {
+    report(state, "'" + path + "': " + join_messages(errors), true);
+    return false;
+  }
+  PicturePlacement placement;
+  if (!whole) placement = {GridSource::Region, (h - grid.h) / 2, (w - grid.w) / 2};
+  Session next = session_on_picture(view, with_spec(state.session, spec), placement);
+  if (channels_change) {
+    // The first kernel, seen through the picture's brightness on every channel.
+    const int64_t plane = spec.kernel_size.h * spec.kernel_size.w;
+    const std::vector<float> first(state.session.weight.data.begin(),
+                                   state.session.weight.data.begin() + long(plane));
+    spread_kernel(next.weight, first, ChannelMode::Luminance);
+  }
+  view.pixels_version = state.picture.pixels_version + 1;
+  state.picture = std::move(view);
+  apply(state, ReplaceSession{next, placement});
+  state.picture.maps_stale = true;
+  report(state,
+         std::string(tr(state, S::Opened)) + " " + path + " (" + std::to_string(next.spec.height) +
+             "×" + std::to_string(next.spec.width) + ")",
+         false);
+  return true;
+}
+
+bool open_picture_file(AppState& state, const std::string& path) {
+  return open_picture(
+      state, render::read_image_tensor(path, {state.picture.grayscale, state.picture.unit_range}),
+      path);
+}
+
+bool reload_picture(AppState& state) {
+  PictureView& p = state.picture;
+  if (!p.open()) return false;
+  Result<Tensor> pixels = render::read_image_tensor(p.path, {p.grayscale, p.unit_range});
+  if (!pixels) {
+    report(state, pixels.error().message, true);
+    return false;
+  }
+  const bool channels_change = pixels->shape[1] != p.pixels->shape[1];
+  if (channels_change) return open_picture(state, pixels, p.path);  // the layer must change too
+  p.pixels = std::make_shared<const Tensor>(std::move(*pixels));
+  ++p.pixels_version;
+  PicturePlacement placement = p.placement;
+  apply(state, ReplaceSession{session_on_picture(p, state.session, placement), placement});
+  p.maps_stale = true;
+  return true;
+}
+
+void close_picture(AppState& state) {
+  PictureView closed;
+  closed.grayscale = state.picture.grayscale;
+  closed.unit_range = state.picture.unit_range;
+  closed.worker = state.picture.worker;
+  closed.pixels_version = state.picture.pixels_version + 1;
+  state.picture = std::move(closed);
+}
+
+void refresh_feature_maps(AppState& state, std::chrono::milliseconds wait) {
+  PictureView& p = state.picture;
+  if (!p.open()) return;
+  if (p.maps_stale) {
+    p.maps_stale = false;
+    if (state.session.spec.in_channels != p.pixels->shape[1]) {
+      p.maps_error = std::string(tr(state, S::PictureChannels)) + " (" +
+                     std::to_string(p.pixels->shape[1]) + ")";
+      p.maps = Tensor{};
+      ++p.maps_version;
+    } else {
+      if (!p.worker) p.worker = std::make_shared<BackgroundConv>(default_thread_pool().size());
+      ConvJob job{++p.submitted, full_spec(state), p.pixels, state.session.weight,
+                  state.session.bias};
+      p.worker->submit(std::move(job));
+    }
+  } else {
+    wait = std::chrono::milliseconds(0);
+  }
+  if (!p.worker) return;
+  std::optional<ConvJobResult> done = p.worker->take(wait);
+  if (!done || done->id != p.submitted) return;  // an older layer's maps: a newer one is coming
+  p.maps_error = done->error;
+  p.maps = std::move(done->output);
+  p.maps_ms = done->milliseconds;
+  p.maps_plan = done->plan;
+  p.ranges = map_ranges(p.maps, p.range_mode, p.fixed_lo, p.fixed_hi);
+  p.first_map = std::clamp<int64_t>(p.first_map, 0,
+                                    std::max<int64_t>(0, state.session.spec.out_channels - 1));
+  ++p.maps_version;
+}
+
+PixelBox grid_on_picture(const AppState& state) {
+  const PictureView& p = state.picture;
+  const ConvSpec& spec = state.session.spec;
+  if (p.placement.source == GridSource::WholePicture) {
+    return {0, 0, double(picture_height(p)), double(picture_width(p))};
+  }
+  return {double(p.placement.top), double(p.placement.left), double(p.placement.top + spec.height),
+          double(p.placement.left + spec.width)};
+}
+
+PixelBox window_on_picture(const AppState& state) {
+  const ConvSpec& spec = state.session.spec;
+  const SidePadding pad = side_padding(spec);
+  const OutputPosition at = state.trace.position;
+  // The window in grid cells (it may reach into the padding).
+  const double y0 = double(at.y * spec.stride.h - pad.top);
+  const double x0 = double(at.x * spec.stride.w - pad.left);
+  const double y1 = y0 + double((spec.kernel_size.h - 1) * spec.dilation.h + 1);
+  const double x1 = x0 + double((spec.kernel_size.w - 1) * spec.dilation.w + 1);
+  const PixelBox grid = grid_on_picture(state);
+  const double sy = (grid.y1 - grid.y0) / double(spec.height);
+  const double sx = (grid.x1 - grid.x0) / double(spec.width);
+  return {grid.y0 + y0 * sy, grid.x0 + x0 * sx, grid.y0 + y1 * sy, grid.x0 + x1 * sx};
+}
+
+PixelBox step_on_map(const AppState& state) {
+  const PictureView& p = state.picture;
+  const ConvSpec& spec = state.session.spec;
+  const OutputPosition at = state.trace.position;
+  if (p.placement.source == GridSource::Region) {
+    // The corner sits on a stride multiple: grid output (y, x) is map pixel
+    // (y + top / stride, x + left / stride).
+    const double y = double(at.y + p.placement.top / spec.stride.h);
+    const double x = double(at.x + p.placement.left / spec.stride.w);
+    return {y, x, y + 1, x + 1};
+  }
+  const Shape4 grid = output_shape(spec);
+  const Shape4 map = output_shape(full_spec(state));
+  const double sy = double(map.h) / double(grid.h), sx = double(map.w) / double(grid.w);
+  return {double(at.y) * sy, double(at.x) * sx, double(at.y + 1) * sy, double(at.x + 1) * sx};
+}
+
+}  // namespace convviz::ui

@@ -1,0 +1,49 @@
+#pragma once
+// Image mode's model side: opening a picture, putting the step grid on it
+// (the whole picture averaged down, or a region of its pixels), computing
+// the full-resolution feature maps off the UI thread, and where the current
+// step sits on the picture and on the maps.
+#include <chrono>
+#include <string>
+
+#include "core/result.h"
+#include "ui/app_state.h"
+
+namespace convviz::ui {
+
+// Reads the picture with the view's grayscale and range choices and opens
+// it; a file that cannot be read changes nothing and says why.
+bool open_picture_file(AppState& state, const std::string& path);
+
+// A decoded picture ([1, C, H, W]) becomes the input: the whole picture
+// averaged down to state.picture_grid cells on its longer side, the layer's
+// in_channels set to C (groups back to 1 if they no longer divide), the
+// kernels kept, spread over the picture's channels by brightness when their
+// count changes. One undoable edit; the message names the grid.
+bool open_picture(AppState& state, const Result<Tensor>& picture, const std::string& path);
+
+// Reads the open picture again after its grayscale or range choice changed.
+bool reload_picture(AppState& state);
+void close_picture(AppState& state);
+
+// The session with its input taken from the picture at `placement`, for
+// `next.spec`'s height and width (a region is clamped inside the picture
+// and its corner snapped to the stride, so the grid's outputs are pixels of
+// the full map). Unchanged when the channels do not match the picture's.
+Session session_on_picture(const PictureView& picture, Session next, PicturePlacement& placement);
+
+// Submits the full-resolution convolution when the layer or picture
+// changed, and takes a finished result (waiting up to `wait` for the one
+// just submitted, so quick ones show in the same frame).
+void refresh_feature_maps(AppState& state, std::chrono::milliseconds wait);
+
+// A box in picture (or map) pixels: rows [y0, y1), columns [x0, x1).
+struct PixelBox {
+  double y0 = 0, x0 = 0, y1 = 0, x1 = 0;
+  bool operator==(const PixelBox&) const = default;
+};
+PixelBox grid_on_picture(const AppState& state);    // what the grid covers
+PixelBox window_on_picture(const AppState& state);  // the current step's window
+PixelBox step_on_map(const AppState& state);        // the current step's output pixel(s)
+
+}  // namespace convviz::ui

@@ -1,0 +1,280 @@
+// Image mode through the real panels, headless: the grid on a picture
+// (whole or a dragged region), the full-resolution maps computed off the UI
+// thread, the kernel library's choices and the files that go with it.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <thread>
+
+#include "core/image_grid.h"
+#include "core/presets.h"
+#include "core/reference_engine.h"
+#include "core/step_trace.h"
+#include "ui/edits.h"
+#include "ui/kernel_library.h"
+#include "ui/keys.h"
+#include "ui/picture_mode.h"
+#include "ui_harness.h"
+
+namespace convviz {
+namespace {
+
+using testing::UiHarness;
+namespace keys = ui::keys;
+
+Tensor test_picture(int64_t channels, int64_t h, int64_t w) {
+  Tensor t = make_tensor({1, channels, h, w});
+  for (size_t i = 0; i < t.data.size(); ++i) t.data[i] = float((i * 37) % 101) / 100.0f;
+  return t;
+}
+
+// Frames until the background convolution has delivered the newest maps.
+void wait_for_maps(UiHarness& ui) {
+  for (int i = 0; i < 500; ++i) {
+    ui.frame();
+    const auto& worker = ui.state.picture.worker;
+    if (!ui.state.picture.maps_stale && worker && !worker->busy()) {
+      ui.frame();
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  FAIL() << "the feature maps never arrived";
+}
+
+// What the maps must be: the session's layer over the whole picture.
+Tensor expected_maps(const ui::AppState& state) {
+  ConvSpec spec = state.session.spec;
+  spec.height = state.picture.pixels->shape[2];
+  spec.width = state.picture.pixels->shape[3];
+  Tensor y;
+  conv2d_reference(spec, *state.picture.pixels, state.session.weight, bias_or_null(state.session),
+                   y);
+  return y;
+}
+
+void expect_maps_match(const ui::AppState& state) {
+  const Tensor expected = expected_maps(state);
+  ASSERT_EQ(state.picture.maps.shape, expected.shape);
+  for (size_t i = 0; i < expected.data.size(); ++i) {
+    ASSERT_NEAR(state.picture.maps.data[i], expected.data[i], 1e-4f) << i;
+  }
+}
+
+TEST(ImageMode, ALargePictureOpensOnARegionInItsMiddle) {
+  UiHarness ui(*find_preset("textbook"));
+  const Tensor picture = test_picture(3, 60, 40);
+  ASSERT_TRUE(ui::open_picture(ui.state, picture, "photo.png"));
+  wait_for_maps(ui);
+  const Session& s = ui.state.session;
+  EXPECT_EQ(s.spec.in_channels, 3);
+  EXPECT_EQ(ui.state.picture.placement.source, ui::GridSource::Region);
+  EXPECT_EQ(s.input, crop_region(picture, 24, 14, 12, 12));
+  EXPECT_EQ(ui.state.picture.placement.top, 24);
+  expect_maps_match(ui.state);
+  EXPECT_EQ(ui.state.picture.ranges.size(), 1u);
+  EXPECT_GT(ui.rect("panel.picture").y1, ui.rect("panel.picture").y0) << "the panel is drawn";
+  ui.key(keys::kZ, true);
+  EXPECT_EQ(ui.state.session.input, find_preset("textbook")->input) << "one undo takes it back";
+}
+
+TEST(ImageMode, WithTheGridChosenTheWholePictureIsAveragedDown) {
+  UiHarness ui(*find_preset("textbook"));
+  ui.state.picture_grid_chosen = true;
+  const Tensor picture = test_picture(3, 60, 40);
+  ASSERT_TRUE(ui::open_picture(ui.state, picture, "photo.png"));
+  ui.frame();
+  EXPECT_EQ(ui.state.session.input, resample_to_grid(picture, 28, 19));
+  EXPECT_NE(ui.state.status.find("photo.png (28×19)"), std::string::npos) << ui.state.status;
+  // The grid slider resamples to a new size.
+  ui.type_into("picture.grid", "14");
+  EXPECT_EQ(ui.state.session.input, resample_to_grid(picture, 14, 9));
+}
+
+TEST(ImageMode, DraggingTheRegionBoxMovesTheGridAsOneUndoStep) {
+  UiHarness ui(*find_preset("textbook"));
+  const Tensor picture = test_picture(1, 80, 80);
+  ASSERT_TRUE(ui::open_picture(ui.state, picture, "gray.png"));
+  ui.frame();
+  const ui::PicturePlacement before = ui.state.picture.placement;
+  const ui::Rect image = ui.rect("picture.image");
+  const float px = (image.x1 - image.x0) / 80.0f;  // screen pixels per picture pixel
+  ImGuiIO& io = ImGui::GetIO();
+  ui.move_to(image.x0 + 40 * px, image.y0 + 40 * px);
+  io.MouseDown[0] = true;
+  ui.frame();
+  for (int step = 1; step <= 4; ++step)
+    ui.move_to(image.x0 + (40 + 5 * step) * px, image.y0 + 20 * px);
+  io.MouseDown[0] = false;
+  ui.frame();
+  const ui::PicturePlacement after = ui.state.picture.placement;
+  EXPECT_NEAR(double(after.left), 60 - 6, 1.0);  // the box is centred on the pointer
+  EXPECT_NEAR(double(after.top), 20 - 6, 1.0);
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, after.top, after.left, 12, 12));
+  ui.key(keys::kZ, true);
+  EXPECT_EQ(ui.state.picture.placement, before) << "one undo for the whole drag";
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, before.top, before.left, 12, 12));
+}
+
+TEST(ImageMode, ARegionCornerSitsOnTheStrideSoGridOutputsArePixelsOfTheMap) {
+  UiHarness ui(*find_preset("textbook"));
+  const Tensor picture = test_picture(1, 50, 50);
+  ASSERT_TRUE(ui::open_picture(ui.state, picture, "gray.png"));
+  ConvSpec spec = ui.state.session.spec;
+  spec.stride = {2, 2};
+  spec.padding = {0, 0};
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ASSERT_TRUE(ui::apply(ui.state, ui::PlaceGrid{{ui::GridSource::Region, 17, 9}}));
+  EXPECT_EQ(ui.state.picture.placement.top % 2, 0);
+  EXPECT_EQ(ui.state.picture.placement.left % 2, 0);
+  wait_for_maps(ui);
+  // Every grid output equals the full map's pixel under the marker.
+  const Shape4 grid = output_shape(ui.state.session.spec);
+  for (int64_t step = 0; step < grid.h * grid.w; step += 7) {
+    ui::apply(ui.state, ui::SetStep{step});
+    ui.frame();
+    const ui::PixelBox at = ui::step_on_map(ui.state);
+    const float map_value = ui.state.picture.maps.at(0, 0, int64_t(at.y0), int64_t(at.x0));
+    EXPECT_NEAR(ui.state.trace.result, map_value, 1e-4f) << step;
+  }
+}
+
+TEST(ImageMode, ClickingAMapPixelStepsThere) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 64, 64), "gray.png"));
+  wait_for_maps(ui);
+  const ui::Rect map = ui.rect("picture.map.0");
+  const float px = (map.x1 - map.x0) / 64.0f;
+  const int64_t top = ui.state.picture.placement.top, left = ui.state.picture.placement.left;
+  ui.click(map.x0 + (float(left) + 3.5f) * px, map.y0 + (float(top) + 2.5f) * px);
+  EXPECT_EQ(ui.state.trace.position.y, 2);
+  EXPECT_EQ(ui.state.trace.position.x, 3);
+  // The window marker sits inside the picture at the region's corner.
+  const ui::Rect window = ui.rect("picture.window");
+  const ui::Rect image = ui.rect("picture.image");
+  EXPECT_GT(window.x0, image.x0);
+  EXPECT_LT(window.x1, image.x1);
+}
+
+TEST(ImageMode, SobelFollowsTheKernelSizeAndTheMapsFollowTheLayer) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 40, 48), "gray.png"));
+  ASSERT_TRUE(ui::apply_library_kernel(ui.state, Fill::SobelX));
+  wait_for_maps(ui);
+  expect_maps_match(ui.state);
+  ConvSpec spec = ui.state.session.spec;
+  spec.kernel_size = {5, 5};
+  spec.padding = {2, 2};
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  const std::vector<float> sobel5 = *named_kernel(Fill::SobelX, 5, 5);
+  EXPECT_EQ(ui.state.session.weight.data, sobel5) << "Sobel x stays Sobel x at 5×5";
+  wait_for_maps(ui);
+  expect_maps_match(ui.state);
+  // Once a cell is edited by hand the kernel is the student's own.
+  ui::apply(ui.state, ui::SetValue{ui::TensorRole::Weight, 0, 7.0f});
+  spec.kernel_size = {3, 3};
+  spec.padding = {1, 1};
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  EXPECT_EQ(ui.state.session.weight.data[0], 7.0f);
+  EXPECT_FALSE(ui.state.named_kernel);
+}
+
+TEST(ImageMode, TheGaussiansSigmaSliderRebuildsIt) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 40, 40), "gray.png"));
+  ui.state.gaussian_sigma = 0.8f;
+  ASSERT_TRUE(ui::apply_library_kernel(ui.state, Fill::Gaussian));
+  EXPECT_EQ(ui.state.session.weight.data, gaussian_kernel(3, 3, double(0.8f)));
+  ui.frame();
+  ui.type_into("kernel.sigma", "2");
+  EXPECT_EQ(ui.state.session.weight.data, gaussian_kernel(3, 3, 2.0));
+}
+
+TEST(ImageMode, InChannelsThatDoNotFitThePictureAreExplained) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(3, 40, 40), "rgb.png"));
+  wait_for_maps(ui);
+  ConvSpec spec = ui.state.session.spec;
+  spec.in_channels = 1;
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ui.frame();
+  EXPECT_NE(ui.state.picture.maps_error.find("in_channels"), std::string::npos);
+  EXPECT_TRUE(ui.state.picture.maps.data.empty()) << "no stale map of another layer";
+}
+
+TEST(ImageMode, RangeModesGiveTheColourBarsTheirRanges) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 30, 30), "gray.png"));
+  ConvSpec spec = ui.state.session.spec;
+  spec.out_channels = 2;
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  wait_for_maps(ui);
+  auto& p = ui.state.picture;
+  ASSERT_EQ(p.ranges.size(), 2u);
+  EXPECT_EQ(p.ranges, map_ranges(p.maps, RangeMode::PerMap, 0, 1));
+  p.range_mode = RangeMode::Fixed;
+  ui.frame();
+  ui.type_into("picture.fixed_lo", "-2");
+  ui.type_into("picture.fixed_hi", "5");
+  EXPECT_EQ(p.ranges[1], (MapRange{-2.0f, 5.0f, Colormap::Diverging}));
+}
+
+TEST(ImageMode, TheOpenImageDialogKeepsABadFileToItselfAndOpensAGoodOne) {
+  UiHarness ui(*find_preset("textbook"));
+  ui.key(keys::kI, true);
+  ASSERT_TRUE(ui.state.file_dialog_open);
+  EXPECT_TRUE(ui.state.file_dialog_picture);
+  const Session before = ui.state.session;
+  ui.click_item("dialog.path");
+  ui.replace_text("/nonexistent/photo.png");
+  EXPECT_TRUE(ui.state.file_dialog_open) << "the dialog stays open with the message";
+  EXPECT_FALSE(ui.state.file_dialog_error.empty());
+  EXPECT_EQ(ui.state.session, before);
+  EXPECT_FALSE(ui.state.picture.open());
+  ui.click_item("dialog.path");
+  ui.replace_text(std::string(CONVVIZ_ASSETS_DIR) + "/digit.png");
+  EXPECT_FALSE(ui.state.file_dialog_open);
+  ASSERT_TRUE(ui.state.picture.open());
+  EXPECT_EQ(ui.state.session.spec.in_channels, 1);
+  EXPECT_EQ(ui.state.picture.placement.source, ui::GridSource::WholePicture) << "28×28: itself";
+  EXPECT_EQ(ui.state.session.spec.height, 28);
+}
+
+TEST(ImageMode, GrayscaleAndRangeReadThePictureAgain) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture_file(ui.state, std::string(CONVVIZ_ASSETS_DIR) + "/scene.png"));
+  wait_for_maps(ui);
+  ASSERT_EQ(ui.state.picture.pixels->shape[1], 3);
+  const float first = ui.state.picture.pixels->data[0];
+  ui.click_item("picture.grayscale");
+  ASSERT_EQ(ui.state.picture.pixels->shape[1], 1);
+  EXPECT_EQ(ui.state.session.spec.in_channels, 1);
+  wait_for_maps(ui);
+  expect_maps_match(ui.state);
+  ui.state.picture.unit_range = false;
+  ASSERT_TRUE(ui::reload_picture(ui.state));
+  EXPECT_GT(
+      *std::max_element(ui.state.picture.pixels->data.begin(), ui.state.picture.pixels->data.end()),
+      1.5f)
+      << "0-255 kept";
+  EXPECT_LE(first, 1.0f);
+}
+
+TEST(ImageMode, ABrokenPictureChangesNothing) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 30, 30), "gray.png"));
+  const Session before = ui.state.session;
+  const auto pixels = ui.state.picture.pixels;
+  EXPECT_FALSE(ui::open_picture_file(ui.state, "/nonexistent.png"));
+  EXPECT_EQ(ui.state.session, before);
+  EXPECT_EQ(ui.state.picture.pixels, pixels);
+  EXPECT_TRUE(ui.state.status_is_error);
+  ui::close_picture(ui.state);
+  ui.frame();
+  EXPECT_FALSE(ui.state.picture.open());
+  EXPECT_EQ(ui.state.item_rects.count("panel.picture"), 0u);
+}
+
+}  // namespace
+}  // namespace convviz
