@@ -111,7 +111,7 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
                  std::to_string(state.session.spec.kernel_size.w) + " form"};
   }
   if (o.step) {
-    const int64_t steps = step_count(session.spec);
+    const int64_t steps = step_count(state.session.spec);
     if (*o.step < 0 || *o.step >= steps) {
       return Error{"--step " + std::to_string(*o.step) + " is out of range: this convolution has " +
                    std::to_string(steps) + " steps (0.." + std::to_string(steps - 1) + ")"};

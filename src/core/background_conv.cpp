@@ -9,7 +9,7 @@
 namespace convviz {
 namespace {
 
-ConvJobResult run_job(const ConvJob& job, ConvWorkspace& workspace, ThreadPool& pool) {
+ConvJobResult run_job(ConvJob& job, ConvWorkspace& workspace, ThreadPool& pool) {
   ConvJobResult result;
   result.id = job.id;
   std::vector<SpecError> errors = validate(job.spec);
@@ -19,6 +19,7 @@ ConvJobResult run_job(const ConvJob& job, ConvWorkspace& workspace, ThreadPool& 
     result.error = join_messages(errors);
     return result;
   }
+  result.output = std::move(job.output);
   const auto start = std::chrono::steady_clock::now();
   try {
     conv2d(job.spec, *job.input, job.weight, bias, result.output, workspace, pool);
@@ -30,6 +31,7 @@ ConvJobResult run_job(const ConvJob& job, ConvWorkspace& workspace, ThreadPool& 
   result.milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   result.plan = workspace.plan;
+  result.extremes = channel_extremes(result.output);
   return result;
 }
 

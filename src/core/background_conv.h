@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "core/colormap.h"
 #include "core/conv_plan.h"
 #include "core/conv_spec.h"
 #include "core/tensor.h"
@@ -23,11 +24,13 @@ struct ConvJob {
   ConvSpec spec;
   std::shared_ptr<const Tensor> input;  // shared: the picture does not change while sliders move
   Tensor weight, bias;
+  Tensor output;  // a spare buffer of the output's size, reused when it fits
 };
 
 struct ConvJobResult {
   uint64_t id = 0;
   Tensor output;
+  std::vector<Extremes> extremes;  // of each output channel, so the UI thread need not scan
   double milliseconds = 0;
   ConvPlan plan;
   std::string error;  // the spec or tensors did not fit; output is empty

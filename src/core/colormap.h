@@ -42,10 +42,21 @@ enum class RangeMode {
   Fixed,   // a range the user types
 };
 
+// The smallest and largest finite value of each channel of y ([N, C, H, W]);
+// {0, 0} for a channel with none.
+struct Extremes {
+  float lo = 0.0f, hi = 0.0f;
+  bool operator==(const Extremes&) const = default;
+};
+std::vector<Extremes> channel_extremes(const Tensor& y);
+
 // One range per output channel of y ([1, C, H, W]): sequential when the
 // values it covers are all >= 0, else diverging and symmetric about 0 so
 // equal magnitudes get equal strength. Fixed uses [fixed_lo, fixed_hi] as
 // given (diverging when fixed_lo < 0 < fixed_hi).
 std::vector<MapRange> map_ranges(const Tensor& y, RangeMode mode, float fixed_lo, float fixed_hi);
+// The same from channel_extremes(y), which the background worker computes.
+std::vector<MapRange> map_ranges(const std::vector<Extremes>& extremes, RangeMode mode,
+                                 float fixed_lo, float fixed_hi);
 
 }  // namespace convviz

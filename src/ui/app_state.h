@@ -97,8 +97,10 @@ struct PictureView {
   // newest is computed.
   std::shared_ptr<BackgroundConv> worker;
   bool maps_stale = true;
-  uint64_t submitted = 0;  // id of the newest job
-  Tensor maps;             // [1, C_out, H_out, W_out]; empty until the first result
+  uint64_t submitted = 0;          // id of the newest job
+  Tensor maps;                     // [1, C_out, H_out, W_out]; empty until the first result
+  Tensor spare_maps;               // the previous maps' buffer, lent to the next job
+  std::vector<Extremes> extremes;  // of each map
   uint64_t maps_version = 0;
   std::string maps_error;
   double maps_ms = 0.0;
@@ -108,7 +110,8 @@ struct PictureView {
   std::vector<MapRange> ranges;  // one per map, for the shader and the colour bars
   int64_t first_map = 0;         // the first output channel shown
 
-  float zoom = 1.0f;                       // shared by the picture and every map
+  bool shown = true;  // View ▸ Show the picture (P): off gives the grid the whole canvas
+  float zoom = 1.0f;  // shared by the picture and every map
   float centre_x = 0.5f, centre_y = 0.5f;  // what the view is centred on, as fractions
   bool dragging_region = false;
 
@@ -158,7 +161,7 @@ struct AppState {
   // picture_grid (or --grid asked for that), else on a region this big in
   // its middle, where the numbers stay readable.
   bool picture_grid_chosen = false;
-  static constexpr int64_t kRegionSide = 12;
+  static constexpr int64_t kRegionSide = 8;
   std::string status;  // the last file message, shown in the status line
   bool status_is_error = false;
 

@@ -185,15 +185,13 @@ void picture_choices(AppState& state) {
                            std::to_string(p.pixels->shape[3]) + "×" +
                            std::to_string(p.pixels->shape[2]) +
                            (p.pixels->shape[1] == 3 ? " RGB" : "");
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(name.c_str());
-  same_line_if_fits(ImGui::GetFontSize() * 6);
+  ImGui::TextWrapped("%s", name.c_str());
   if (ImGui::Checkbox(tr(state, S::Grayscale), &p.grayscale) && !reload_picture(state)) {
     p.grayscale = !p.grayscale;
   }
   remember_item(state, "picture.grayscale");
-  same_line_if_fits(ImGui::GetFontSize() * 8);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  same_line_if_fits(ImGui::GetFontSize() * 7);
+  ImGui::SetNextItemWidth(-1);
   int values = p.unit_range ? 0 : 1;
   const char* names[] = {tr(state, S::ValuesUnit), tr(state, S::Values255)};
   if (ImGui::Combo("##values", &values, names, 2)) {
@@ -201,11 +199,10 @@ void picture_choices(AppState& state) {
     if (!reload_picture(state)) p.unit_range = !p.unit_range;
   }
   remember_item(state, "picture.values");
-  same_line_if_fits(ImGui::GetFontSize() * 16);
   int source = int(p.placement.source);
   bool moved = ImGui::RadioButton(tr(state, S::GridWhole), &source, 0);
   remember_item(state, "picture.whole");
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::CalcTextSize(tr(state, S::GridRegion)).x + ImGui::GetFontSize() * 2);
   moved |= ImGui::RadioButton(tr(state, S::GridRegion), &source, 1);
   remember_item(state, "picture.region");
   if (moved) {
@@ -217,36 +214,25 @@ void picture_choices(AppState& state) {
     }
     apply(state, PlaceGrid{next});
   }
-  same_line_if_fits(ImGui::GetFontSize() * 10);
-  if (p.placement.source == GridSource::WholePicture) {
-    ImGui::TextUnformatted(tr(state, S::GridCells));
-    ImGui::SameLine();
-    if (int_slider("##grid_cells", state.picture_grid, 4, 88, ImGui::GetFontSize() * 7)) {
-      const GridSize grid =
-          grid_size_for(p.pixels->shape[2], p.pixels->shape[3], state.picture_grid);
-      ConvSpec spec = state.session.spec;
-      spec.height = grid.h;
-      spec.width = grid.w;
-      note_drag(state);
-      apply(state, SetSpec{spec});
-    }
-    remember_item(state, "picture.grid");
-  } else {
-    ImGui::TextDisabled("(%s)", tr(state, S::RegionHint));
+  if (p.placement.source == GridSource::Region) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", tr(state, S::RegionHint));
+    ImGui::PopStyleColor();
   }
 }
 
-void kernel_choice(AppState& state) {
+}  // namespace
+
+void draw_kernel_choice(AppState& state) {
+  if (!state.picture.open()) return;
   const char* current = tr(state, S::Custom);
   if (state.named_kernel) {
     for (const LibraryKernel& k : kernel_library()) {
       if (k.fill == state.named_kernel->fill) current = tr(state, k.name);
     }
   }
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr(state, S::KernelPick));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  row_label(tr(state, S::KernelPick));
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
   if (ImGui::BeginCombo("##kernel_pick", current)) {
     const ConvSpec& spec = state.session.spec;
     for (const LibraryKernel& k : kernel_library()) {
@@ -264,17 +250,21 @@ void kernel_choice(AppState& state) {
   }
   remember_item(state, "picture.kernel");
   if (state.named_kernel && state.named_kernel->fill == Fill::Gaussian) {
-    ImGui::SameLine();
-    sigma_slider(state, ImGui::GetFontSize() * 7);
+    row_label("");
+    sigma_slider(state, ImGui::GetContentRegionAvail().x);
   }
 }
 
+namespace {
+
+// One row above the images: colours, which maps, zoom, and the time.
 void map_choices(AppState& state) {
   PictureView& p = state.picture;
-  same_line_if_fits(ImGui::GetFontSize() * 16);
+  const float font = ImGui::GetFontSize();
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(state, S::Colours));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+  ImGui::SetNextItemWidth(font * 6);
   int mode = int(p.range_mode);
   const char* modes[] = {tr(state, S::RangePerMap), tr(state, S::RangeShared),
                          tr(state, S::RangeFixed)};
@@ -283,25 +273,27 @@ void map_choices(AppState& state) {
   p.range_mode = RangeMode(mode);
   if (p.range_mode == RangeMode::Fixed) {
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
+    ImGui::SetNextItemWidth(font * 3.5f);
     changed |= ImGui::InputFloat("##lo", &p.fixed_lo, 0, 0, "%g");
     remember_item(state, "picture.fixed_lo");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
+    ImGui::SetNextItemWidth(font * 3.5f);
     changed |= ImGui::InputFloat("##hi", &p.fixed_hi, 0, 0, "%g");
     remember_item(state, "picture.fixed_hi");
     if (p.fixed_hi <= p.fixed_lo) p.fixed_hi = p.fixed_lo + 1.0f;
   }
-  if (changed) p.ranges = map_ranges(p.maps, p.range_mode, p.fixed_lo, p.fixed_hi);
+  if (changed) p.ranges = map_ranges(p.extremes, p.range_mode, p.fixed_lo, p.fixed_hi);
   const int64_t channels = p.maps.shape.size() == 4 ? p.maps.shape[1] : 0;
   if (channels > 1) {
-    same_line_if_fits(ImGui::GetFontSize() * 12);
+    same_line_if_fits(ImGui::CalcTextSize(tr(state, S::MapsFrom)).x + font * 5);
     ImGui::TextUnformatted(tr(state, S::MapsFrom));
     ImGui::SameLine();
-    int_slider("##first_map", p.first_map, 0, channels - 1, ImGui::GetFontSize() * 5);
+    int_slider("##first_map", p.first_map, 0, channels - 1, font * 4);
   }
-  same_line_if_fits(ImGui::GetFontSize() * 9);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  same_line_if_fits(ImGui::CalcTextSize(tr(state, S::Zoom)).x + font * 6);
+  ImGui::TextUnformatted(tr(state, S::Zoom));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(font * 5);
   ImGui::SliderFloat("##picture_zoom", &p.zoom, 1.0f, kMaxZoom, "×%.1f",
                      ImGuiSliderFlags_Logarithmic);
   remember_item(state, "picture.zoom");
@@ -320,7 +312,9 @@ void maps_status(AppState& state) {
   if (p.worker && p.worker->busy()) {
     std::snprintf(text, sizeof text, "%s", tr(state, S::MapsComputing));
   } else {
-    std::snprintf(text, sizeof text, "%s %.1f ms", tr(state, S::MapsTime), p.maps_ms);
+    const bool quick = p.maps_ms < 0.1;  // a 28×28 picture takes microseconds
+    std::snprintf(text, sizeof text, quick ? "%s %.0f µs" : "%s %.1f ms", tr(state, S::MapsTime),
+                  quick ? p.maps_ms * 1000 : p.maps_ms);
   }
   same_line_if_fits(ImGui::CalcTextSize(text).x);
   ImGui::TextDisabled("%s", text);
@@ -404,10 +398,12 @@ void images(AppState& state, Rect area) {
 
 }  // namespace
 
+void draw_picture_choices(AppState& state) {
+  if (state.picture.open()) picture_choices(state);
+}
+
 void draw_image_view(AppState& state) {
   if (!state.picture.open()) return;
-  picture_choices(state);
-  kernel_choice(state);
   map_choices(state);
   maps_status(state);
   const ImVec2 origin = ImGui::GetCursorScreenPos();

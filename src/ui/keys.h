@@ -10,6 +10,7 @@ inline constexpr int kEqual = 61;
 inline constexpr int kE = 69;
 inline constexpr int kO = 79;
 inline constexpr int kI = 73;
+inline constexpr int kP = 80;
 inline constexpr int kQ = 81;
 inline constexpr int kS = 83;
 inline constexpr int kY = 89;

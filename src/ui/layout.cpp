@@ -92,7 +92,8 @@ void draw_app(AppState& state) {
   }
   refresh(state);  // the parameters may have changed the spec
   // Image mode: the picture and its maps above, the step grid below.
-  const float picture_height = state.picture.open() ? std::floor(body * 0.5f) : 0.0f;
+  const bool picture = state.picture.open() && state.picture.shown;
+  const float picture_height = picture ? std::floor(body * 0.55f) : 0.0f;
   state.item_rects.erase("panel.picture");
   if (picture_height > 0) {
     panel(state, S::PanelPicture, "picture", ImVec2(left, top),

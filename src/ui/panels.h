@@ -16,6 +16,10 @@ void draw_canvas(AppState& state);
 void draw_canvas_scene(AppState& state, Rect area, bool interactive);
 // Image mode: the picture and its feature maps (only while one is open).
 void draw_image_view(AppState& state);
+// Image mode's rows in the parameters panel: the picture and the grid's
+// place on it (in the Input section), the kernel library (under kernel_size).
+void draw_picture_choices(AppState& state);
+void draw_kernel_choice(AppState& state);
 void draw_step_panel(AppState& state);
 void draw_ops_panel(AppState& state);
 void draw_transport(AppState& state);

@@ -198,8 +198,9 @@ void output_shape_section(AppState& state) {
 
 void draw_parameters_panel(AppState& state) {
   float widest = 0;
-  for (S name : {S::Preset, S::Batch, S::Channels, S::Height, S::Width, S::OutChannels, S::Kernel,
-                 S::Stride, S::Padding, S::PaddingMode, S::Dilation, S::Groups, S::Bias}) {
+  for (S name :
+       {S::Preset, S::Batch, S::Channels, S::Height, S::Width, S::OutChannels, S::Kernel, S::Stride,
+        S::Padding, S::PaddingMode, S::Dilation, S::Groups, S::Bias, S::KernelPick}) {
     widest = std::max(widest, ImGui::CalcTextSize(tr(state, name)).x);
   }
   set_label_column(widest + ImGui::GetStyle().ItemSpacing.x * 2);
@@ -210,10 +211,16 @@ void draw_parameters_panel(AppState& state) {
   ImGui::Spacing();
   ImGui::TextUnformatted(tr(state, S::SectionInput));
   ImGui::Separator();
-  changed |= scalar_row(state, S::Batch, "##batch", d.batch, 4);
-  field_errors(state, "batch");
-  changed |= scalar_row(state, S::Channels, "##in_channels", d.in_channels, kMaxChannels);
-  field_errors(state, "in_channels");
+  if (state.picture.open()) {
+    // The picture fixes the batch and the channels; height and width are
+    // the grid's size on it.
+    draw_picture_choices(state);
+  } else {
+    changed |= scalar_row(state, S::Batch, "##batch", d.batch, 4);
+    field_errors(state, "batch");
+    changed |= scalar_row(state, S::Channels, "##in_channels", d.in_channels, kMaxChannels);
+    field_errors(state, "in_channels");
+  }
   changed |= scalar_row(state, S::Height, "##height", d.height, kMaxGrid);
   field_errors(state, "height");
   changed |= scalar_row(state, S::Width, "##width", d.width, kMaxGrid);
@@ -226,6 +233,7 @@ void draw_parameters_panel(AppState& state) {
   field_errors(state, "out_channels");
   changed |= kernel_row(state, d);
   field_errors(state, "kernel_size");
+  if (state.picture.open()) draw_kernel_choice(state);
   changed |= pair_row(state, S::Stride, "stride", d.stride, 1, 8);
   field_errors(state, "stride");
   changed |= padding_rows(state, d);

@@ -158,11 +158,13 @@ void refresh_feature_maps(AppState& state, std::chrono::milliseconds wait) {
       p.maps_error = std::string(tr(state, S::PictureChannels)) + " (" +
                      std::to_string(p.pixels->shape[1]) + ")";
       p.maps = Tensor{};
+      p.extremes.clear();
+      p.ranges.clear();
       ++p.maps_version;
     } else {
       if (!p.worker) p.worker = std::make_shared<BackgroundConv>(default_thread_pool().size());
-      ConvJob job{++p.submitted, full_spec(state), p.pixels, state.session.weight,
-                  state.session.bias};
+      ConvJob job{++p.submitted,        full_spec(state),   p.pixels,
+                  state.session.weight, state.session.bias, std::move(p.spare_maps)};
       p.worker->submit(std::move(job));
     }
   } else {
@@ -172,10 +174,11 @@ void refresh_feature_maps(AppState& state, std::chrono::milliseconds wait) {
   std::optional<ConvJobResult> done = p.worker->take(wait);
   if (!done || done->id != p.submitted) return;  // an older layer's maps: a newer one is coming
   p.maps_error = done->error;
-  p.maps = std::move(done->output);
+  p.spare_maps = std::exchange(p.maps, std::move(done->output));
+  p.extremes = std::move(done->extremes);
   p.maps_ms = done->milliseconds;
   p.maps_plan = done->plan;
-  p.ranges = map_ranges(p.maps, p.range_mode, p.fixed_lo, p.fixed_hi);
+  p.ranges = map_ranges(p.extremes, p.range_mode, p.fixed_lo, p.fixed_hi);
   p.first_map = std::clamp<int64_t>(p.first_map, 0,
                                     std::max<int64_t>(0, state.session.spec.out_channels - 1));
   ++p.maps_version;

@@ -184,6 +184,8 @@ namespace convviz::ui {
   X(OpenImageTitle, "Open an image (PNG, JPEG, BMP, GIF, TGA)",                                    \
     "打开图片（PNG、JPEG、BMP、GIF、TGA）")                                                        \
   X(PanelPicture, "Picture and feature maps", "图片与特征图")                                      \
+  X(SectionPicture, "Picture", "图片")                                                             \
+  X(MenuShowPicture, "Show the picture", "显示图片")                                               \
   X(PictureChannels, "The whole picture needs in_channels equal to its channel count",             \
     "整张图片要求 in_channels 等于其通道数")                                                       \
   X(Grayscale, "Grayscale", "灰度")                                                                \
@@ -192,7 +194,7 @@ namespace convviz::ui {
   X(GridWhole, "Whole picture", "整张图片")                                                        \
   X(GridRegion, "Region", "区域")                                                                  \
   X(GridCells, "Grid", "网格")                                                                     \
-  X(RegionHint, "drag the box on the picture", "在图片上拖动方框")                                 \
+  X(RegionHint, "drag the box on the picture to move the grid", "在图片上拖动方框以移动网格")      \
   X(Colours, "Colours", "颜色")                                                                    \
   X(RangePerMap, "per map", "每张图")                                                              \
   X(RangeShared, "shared", "统一")                                                                 \
@@ -200,7 +202,7 @@ namespace convviz::ui {
   X(MapsComputing, "computing...", "计算中...")                                                    \
   X(MapsTime, "whole picture in", "整张图耗时")                                                    \
   X(MapOut, "out", "输出")                                                                         \
-  X(MapsFrom, "maps from channel", "起始输出通道")                                                 \
+  X(MapsFrom, "first map", "首张特征图")                                                           \
   X(PictureLabel, "picture", "图片")                                                               \
   X(KernelPick, "Kernel", "卷积核")                                                                \
   X(Sigma, "σ", "σ")                                                                               \
@@ -215,7 +217,7 @@ namespace convviz::ui {
     "Ctrl+Z  undo    Ctrl+Shift+Z or Ctrl+Y  redo\n"                                               \
     "Ctrl+S  save    Ctrl+O  open    Ctrl+I  open an image\n"                                      \
     "Ctrl+=  larger text    Ctrl+-  smaller text\n"                                                \
-    "F11  full screen    Tab  show / hide the parameters\n"                                        \
+    "F11  full screen    Tab  show / hide the parameters    P  show / hide the picture\n"          \
     "Mouse wheel  zoom the canvas    middle drag  pan\n"                                           \
     "Click a cell to type, drag to paint, right-click for fills\n"                                 \
     "Picture: drag the region box, wheel to zoom, right drag to pan, click a map to step there",   \
@@ -225,7 +227,7 @@ namespace convviz::ui {
     "Ctrl+Z  撤销    Ctrl+Shift+Z 或 Ctrl+Y  重做\n"                                          \
     "Ctrl+S  保存    Ctrl+O  打开    Ctrl+I  打开图片\n"                                   \
     "Ctrl+=  放大文字    Ctrl+-  缩小文字\n"                                               \
-    "F11  全屏    Tab  显示 / 隐藏参数面板\n"                                            \
+    "F11  全屏    Tab  显示 / 隐藏参数面板    P  显示 / 隐藏图片\n"                \
     "鼠标滚轮  缩放画布    中键拖动  平移\n"                                         \
     "单击格子输入数值，拖动绘制，右键填充\n"                                     \
     "图片：拖动区域方框，滚轮缩放，右键拖动平移，单击特征图跳到该步")

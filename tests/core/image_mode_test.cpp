@@ -2,6 +2,7 @@
 // background convolution, and what Sobel x makes of a real edge.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 #include "core/background_conv.h"
@@ -59,9 +60,9 @@ TEST(SobelX, FindsAVerticalStepEdgeInItsColumns) {
 }
 
 TEST(Colormap, EveryEntryReadsBackToItsValue) {
-  for (const MapRange range : {MapRange{0.0f, 2.0f, Colormap::Sequential},
-                               MapRange{-3.0f, 3.0f, Colormap::Diverging},
-                               MapRange{-1.0f, 4.0f, Colormap::Diverging}}) {
+  for (const MapRange range :
+       {MapRange{0.0f, 2.0f, Colormap::Sequential}, MapRange{-3.0f, 3.0f, Colormap::Diverging},
+        MapRange{-1.0f, 4.0f, Colormap::Diverging}}) {
     for (int i = 0; i < kColormapEntries; ++i) {
       EXPECT_EQ(colormap_index(range, colormap_value(range, i)), i) << range.lo << " " << i;
     }
@@ -77,7 +78,8 @@ TEST(Colormap, EveryEntryReadsBackToItsValue) {
 TEST(Colormap, SequentialGetsBrighterAllTheWay) {
   const ColormapTable& table = colormap_table(Colormap::Sequential);
   auto luma = [](Rgb c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; };
-  for (size_t i = 1; i < table.size(); ++i) EXPECT_GE(luma(table[i]) + 0.5, luma(table[i - 1])) << i;
+  for (size_t i = 1; i < table.size(); ++i)
+    EXPECT_GE(luma(table[i]) + 0.5, luma(table[i - 1])) << i;
   // Every entry differs from its neighbour or the inverse could not tell them apart.
   EXPECT_NE(table.front(), table.back());
 }
@@ -94,6 +96,10 @@ TEST(MapRanges, PerMapSharedAndFixed) {
   EXPECT_EQ(shared[0], (MapRange{-3.0f, 3.0f, Colormap::Diverging}));
   const auto fixed = map_ranges(y, RangeMode::Fixed, -0.5f, 2.0f);
   EXPECT_EQ(fixed[1], (MapRange{-0.5f, 2.0f, Colormap::Diverging}));
+  // Infinities and NaN do not stretch a range; a channel of only those gets {0, 0}.
+  Tensor odd = make_tensor({1, 2, 1, 3});
+  odd.data = {INFINITY, -2.0f, NAN, NAN, -INFINITY, NAN};
+  EXPECT_EQ(channel_extremes(odd), (std::vector<Extremes>{{-2.0f, -2.0f}, {0.0f, 0.0f}}));
   Tensor flat = make_tensor({1, 1, 2, 2}, 5.0f);
   const MapRange one = map_ranges(flat, RangeMode::PerMap, 0, 1)[0];
   EXPECT_LT(one.lo, one.hi) << "a flat map still gets a range to divide by";

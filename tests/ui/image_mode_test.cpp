@@ -70,8 +70,8 @@ TEST(ImageMode, ALargePictureOpensOnARegionInItsMiddle) {
   const Session& s = ui.state.session;
   EXPECT_EQ(s.spec.in_channels, 3);
   EXPECT_EQ(ui.state.picture.placement.source, ui::GridSource::Region);
-  EXPECT_EQ(s.input, crop_region(picture, 24, 14, 12, 12));
-  EXPECT_EQ(ui.state.picture.placement.top, 24);
+  EXPECT_EQ(s.input, crop_region(picture, 26, 16, 8, 8));
+  EXPECT_EQ(ui.state.picture.placement.top, 26);
   expect_maps_match(ui.state);
   EXPECT_EQ(ui.state.picture.ranges.size(), 1u);
   EXPECT_GT(ui.rect("panel.picture").y1, ui.rect("panel.picture").y0) << "the panel is drawn";
@@ -87,8 +87,11 @@ TEST(ImageMode, WithTheGridChosenTheWholePictureIsAveragedDown) {
   ui.frame();
   EXPECT_EQ(ui.state.session.input, resample_to_grid(picture, 28, 19));
   EXPECT_NE(ui.state.status.find("photo.png (28×19)"), std::string::npos) << ui.state.status;
-  // The grid slider resamples to a new size.
-  ui.type_into("picture.grid", "14");
+  // A new height and width resample the picture to that grid.
+  ConvSpec spec = ui.state.session.spec;
+  spec.height = 14;
+  spec.width = 9;
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
   EXPECT_EQ(ui.state.session.input, resample_to_grid(picture, 14, 9));
 }
 
@@ -109,12 +112,12 @@ TEST(ImageMode, DraggingTheRegionBoxMovesTheGridAsOneUndoStep) {
   io.MouseDown[0] = false;
   ui.frame();
   const ui::PicturePlacement after = ui.state.picture.placement;
-  EXPECT_NEAR(double(after.left), 60 - 6, 1.0);  // the box is centred on the pointer
-  EXPECT_NEAR(double(after.top), 20 - 6, 1.0);
-  EXPECT_EQ(ui.state.session.input, crop_region(picture, after.top, after.left, 12, 12));
+  EXPECT_NEAR(double(after.left), 60 - 4, 1.0);  // the box is centred on the pointer
+  EXPECT_NEAR(double(after.top), 20 - 4, 1.0);
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, after.top, after.left, 8, 8));
   ui.key(keys::kZ, true);
   EXPECT_EQ(ui.state.picture.placement, before) << "one undo for the whole drag";
-  EXPECT_EQ(ui.state.session.input, crop_region(picture, before.top, before.left, 12, 12));
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, before.top, before.left, 8, 8));
 }
 
 TEST(ImageMode, ARegionCornerSitsOnTheStrideSoGridOutputsArePixelsOfTheMap) {
@@ -186,7 +189,7 @@ TEST(ImageMode, TheGaussiansSigmaSliderRebuildsIt) {
   ui.state.gaussian_sigma = 0.8f;
   ASSERT_TRUE(ui::apply_library_kernel(ui.state, Fill::Gaussian));
   EXPECT_EQ(ui.state.session.weight.data, gaussian_kernel(3, 3, double(0.8f)));
-  ui.frame();
+  ui.frame(2);  // the panel settles its rows on the first frame
   ui.type_into("kernel.sigma", "2");
   EXPECT_EQ(ui.state.session.weight.data, gaussian_kernel(3, 3, 2.0));
 }

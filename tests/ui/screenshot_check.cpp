@@ -1,17 +1,50 @@
 // Checks a screenshot the real window wrote: its size, that it is not blank,
 // and that the sliding window's highlight colour is drawn where the layout
-// says the window is.
+// says the window is; in image mode, that the first feature map is drawn in
+// colour-map colours.
 // Usage: screenshot_check SHOT.png LAYOUT.json WIDTH HEIGHT R G B
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <set>
 
+#include "core/colormap.h"
 #include "core/spec_json.h"
 #include "render/png.h"
 
+using namespace convviz;
+
+// Image mode: the first feature map on screen is made of the colour maps'
+// entries (the shader ran and its texture was drawn), in more than a few
+// shades.
+bool map_is_colour_mapped(const render::Image& image, const nlohmann::json& layout) {
+  const auto r = layout["picture.map.0"].get<std::vector<float>>();
+  int inside = 0, mapped = 0;
+  std::set<int> shades;
+  for (int y = int(r[1]) + 3; y < int(r[3]) - 3; ++y) {
+    for (int x = int(r[0]) + 3; x < int(r[2]) - 3; ++x) {
+      const uint8_t* p = &image.rgba[(size_t(y) * size_t(image.width) + size_t(x)) * 4];
+      ++inside;
+      for (Colormap map : {Colormap::Sequential, Colormap::Diverging}) {
+        const ColormapTable& table = colormap_table(map);
+        const auto near = std::find_if(table.begin(), table.end(), [&](const Rgb& c) {
+          return std::abs(c.r - p[0]) + std::abs(c.g - p[1]) + std::abs(c.b - p[2]) <= 6;
+        });
+        if (near == table.end()) continue;
+        ++mapped;
+        shades.insert(int(near - table.begin()) + 256 * int(map));
+        break;
+      }
+    }
+  }
+  if (inside > 100 && mapped * 10 >= inside * 9 && shades.size() >= 8) return true;
+  std::cerr << "the feature map shows " << mapped << " of " << inside
+            << " pixels in colour-map colours, " << shades.size() << " shades\n";
+  return false;
+}
+
 int main(int argc, char** argv) {
-  using namespace convviz;
   if (argc != 8) {
     std::cerr << "usage: screenshot_check SHOT.png LAYOUT.json WIDTH HEIGHT R G B\n";
     return 2;
@@ -61,6 +94,13 @@ int main(int argc, char** argv) {
     std::cerr << "the window outline colour covers " << on_outline << " of " << perimeter
               << " outline pixels\n";
     return 1;
+  }
+  if (layout->contains("panel.picture")) {
+    if (!layout->contains("picture.map.0")) {
+      std::cerr << "image mode shows no feature map\n";
+      return 1;
+    }
+    if (!map_is_colour_mapped(*image, *layout)) return 1;
   }
   std::cout << "screenshot ok: " << colours.size() << " colours, outline " << on_outline << "/"
             << perimeter << "\n";
