@@ -13,3 +13,5 @@ shot() {
 }
 shot textbook.png --preset textbook --step 7 --window-size 1600x900
 shot depthwise-zh-light.png --preset depthwise --step 40 --lang zh --theme light --window-size 1600x900
+shot image-sobel.png --image assets/scene.png --kernel sobel-x --region 176,176 --step 27 \
+  --window-size 1600x900

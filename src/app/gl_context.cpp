@@ -4,13 +4,18 @@
 // glad first: GLFW must not pull in the system GL header.
 #include <GLFW/glfw3.h>
 
+#include <string>
+
 namespace convviz {
 
 Status with_offscreen_gl(const std::function<Status()>& work) {
+  static std::string last_error;
+  glfwSetErrorCallback([](int, const char* text) { last_error = text; });
   if (!glfwInit()) {
     return Error{
         "cannot open an OpenGL context: no display found (set DISPLAY, or run "
-        "headless under xvfb-run)"};
+        "headless under xvfb-run) [" +
+        last_error + "]"};
   }
   glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);

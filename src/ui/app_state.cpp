@@ -26,6 +26,11 @@ void sync_widgets_to_session(AppState& state) {
   state.output_stale = true;
 }
 
+const FillSource* intact_named_kernel(const AppState& state) {
+  if (!state.named_kernel || state.session.weight != state.named_kernel_weights) return nullptr;
+  return &*state.named_kernel;
+}
+
 void refresh(AppState& state) {
   const Session& s = state.session;
   if (state.output_stale) {

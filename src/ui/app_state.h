@@ -188,9 +188,11 @@ struct AppState {
   uint32_t fill_seed = 1;                              // advances with every random fill
   ChannelMode kernel_channels = ChannelMode::AsGiven;  // named kernels over several channels
   float gaussian_sigma = 1.0f;                         // the Gaussian's sigma, in cells
-  // The last named kernel put into the whole weight: a new kernel size
-  // rebuilds it (Sobel x stays Sobel x at 5×5) while the weights are still it.
+  // The last named kernel put into the whole weight and the weight it left:
+  // while the weight is still that (no cell edited, not undone), a new
+  // kernel size rebuilds it (Sobel x stays Sobel x at 5×5).
   std::optional<FillSource> named_kernel;
+  Tensor named_kernel_weights;
 
   PendingAction pending = PendingAction::None;
   std::string file_dialog_path;  // the path field of the open/save dialog
@@ -221,6 +223,9 @@ AppState make_app_state(const Session& session);
 // After the session changed as a whole (undo, redo, open): the widgets show
 // its spec again and no half-done mouse gesture survives.
 void sync_widgets_to_session(AppState& state);
+
+// The named kernel the weight still is, or null once it was edited.
+const FillSource* intact_named_kernel(const AppState& state);
 
 // Recomputes what is stale: the output (once per frame at most) and the
 // trace of the current step.

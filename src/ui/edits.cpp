@@ -84,18 +84,17 @@ FillValues whole_weight_fill(const FillSource& named) {
   return FillValues{TensorRole::Weight, named.fill, std::nullopt, 1, named.mode, named.sigma};
 }
 
-// A named kernel follows a new kernel size while the weights are still
-// exactly what it put there (no cell edited since).
-void rebuild_named_kernel(const AppState& state, Session& next) {
-  if (!state.named_kernel) return;
-  const Session& now = state.session;
-  if (next.spec.kernel_size == now.spec.kernel_size) return;
-  const FillValues fill = whole_weight_fill(*state.named_kernel);
-  Tensor expected = now.weight;
-  if (!fill_whole(expected, TensorRole::Weight, fill, fan_in_of(now.spec))) return;
-  if (expected != now.weight) return;
+// A named kernel follows a new layer while the weight is still what it
+// left (a size it has no form at keeps the reshaped values, and the next
+// size that has one brings it back).
+void rebuild_named_kernel(AppState& state, Session& next) {
+  const FillSource* named = intact_named_kernel(state);
+  if (!named) return;
   Tensor rebuilt = next.weight;
-  if (fill_whole(rebuilt, TensorRole::Weight, fill, fan_in_of(next.spec))) next.weight = rebuilt;
+  if (fill_whole(rebuilt, TensorRole::Weight, whole_weight_fill(*named), fan_in_of(next.spec))) {
+    next.weight = rebuilt;
+  }
+  state.named_kernel_weights = next.weight;
 }
 
 struct Applier {
@@ -115,7 +114,6 @@ struct Applier {
     return true;
   }
   bool operator()(const SetValue& e) {
-    if (e.role == TensorRole::Weight) state.named_kernel.reset();
     Session next = state.session;
     Tensor& t = tensor_of(next, e.role);
     if (e.index >= t.data.size()) return false;
@@ -126,16 +124,17 @@ struct Applier {
   bool operator()(const FillValues& e) {
     Session next = state.session;
     if (!fill_part(tensor_of(next, e.role), e.role, e, fan_in_of(next.spec))) return false;
-    if (e.role == TensorRole::Weight) {
-      state.named_kernel.reset();
-      if (is_kernel_fill(e.fill) && !e.channel)
-        state.named_kernel = FillSource{e.fill, e.mode, e.sigma};
+    if (e.role == TensorRole::Weight && is_kernel_fill(e.fill) && !e.channel) {
+      state.named_kernel = FillSource{e.fill, e.mode, e.sigma};
+      state.named_kernel_weights = next.weight;
     }
     commit(state, std::move(next));
     return true;
   }
   bool operator()(const ReplaceSession& e) {
     if (!check_session(e.session).empty() || !window_limits(e.session.spec).empty()) return false;
+    // A preset or a session file is not the picture any more.
+    if (!e.placement && state.picture.open()) close_picture(state);
     commit(state, e.session, e.placement);
     sync_widgets_to_session(state);
     state.trace_stale = true;

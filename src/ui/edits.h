@@ -28,8 +28,8 @@ struct FillValues {
 };
 struct ReplaceSession {  // preset, open, drag-and-drop
   Session session;
-  std::optional<PicturePlacement> placement =
-      std::nullopt;  // where the grid now sits on the picture
+  // Where the grid now sits on the picture; without one the picture closes.
+  std::optional<PicturePlacement> placement = std::nullopt;
 };
 struct PlaceGrid {  // image mode: the whole picture, or the region box moved
   PicturePlacement placement;

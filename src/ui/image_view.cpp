@@ -226,9 +226,10 @@ void picture_choices(AppState& state) {
 void draw_kernel_choice(AppState& state) {
   if (!state.picture.open()) return;
   const char* current = tr(state, S::Custom);
-  if (state.named_kernel) {
+  const FillSource* named = intact_named_kernel(state);
+  if (named) {
     for (const LibraryKernel& k : kernel_library()) {
-      if (k.fill == state.named_kernel->fill) current = tr(state, k.name);
+      if (k.fill == named->fill) current = tr(state, k.name);
     }
   }
   row_label(tr(state, S::KernelPick));
@@ -249,7 +250,7 @@ void draw_kernel_choice(AppState& state) {
     ImGui::EndCombo();
   }
   remember_item(state, "picture.kernel");
-  if (state.named_kernel && state.named_kernel->fill == Fill::Gaussian) {
+  if (named && named->fill == Fill::Gaussian) {
     row_label("");
     sigma_slider(state, ImGui::GetContentRegionAvail().x);
   }

@@ -40,10 +40,10 @@ void sigma_slider(AppState& state, float width) {
       ImGui::SliderFloat("##sigma", &state.gaussian_sigma, 0.3f, 5.0f, format.c_str());
   remember_item(state, "kernel.sigma");
   note_drag(state);
-  if (moved && state.named_kernel && state.named_kernel->fill == Fill::Gaussian) {
-    FillValues edit{TensorRole::Weight,       Fill::Gaussian,      std::nullopt, 1,
-                    state.named_kernel->mode, state.gaussian_sigma};
-    apply(state, edit);
+  const FillSource* named = intact_named_kernel(state);
+  if (moved && named && named->fill == Fill::Gaussian) {
+    apply(state, FillValues{TensorRole::Weight, Fill::Gaussian, std::nullopt, 1, named->mode,
+                            state.gaussian_sigma});
   }
 }
 

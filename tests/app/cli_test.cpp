@@ -449,11 +449,21 @@ TEST_F(Cli, PictureOptionsAreCheckedWithOneLine) {
 }
 
 TEST_F(Cli, TheWindowsPictureOptionsAreCheckedBeforeItOpens) {
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"--grayscale"},
-                                               {"--image", "x.png", "--grid", "0"},
-                                               {"--image", "x.png", "--grid", "500"}}) {
+  const std::pair<std::vector<std::string>, std::string> cases[] = {
+      {{"--grayscale"}, "--grayscale goes with --image"},
+      {{"--image", "x.png", "--grid", "0"}, "--grid must be"},
+      {{"--image", "x.png", "--grid", "500"}, "--grid must be"},
+      {{"--region", "3,4"}, "--region goes with --image"},
+      {{"--image", "x.png", "--region", "3"}, "--region must be TOP,LEFT"},
+      {{"--image", "x.png", "--region", "-1,4"}, "--region must be TOP,LEFT"},
+      {{"--image", "x.png", "--grid", "20", "--region", "1,1"}, "cannot be combined"},
+      {{"--kernel", "sobel"}, "unknown --kernel 'sobel' (kernels: identity, box-blur"},
+      {{"--image", "/nonexistent.png"}, "/nonexistent.png"},
+  };
+  for (const auto& [args, message] : cases) {
     const CliRun r = run(args);
     EXPECT_EQ(r.status, kExitBadInput) << args[0];
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
     EXPECT_EQ(line_count(r.err), 1u) << r.err;
   }
 }

@@ -174,13 +174,27 @@ TEST(ImageMode, SobelFollowsTheKernelSizeAndTheMapsFollowTheLayer) {
   EXPECT_EQ(ui.state.session.weight.data, sobel5) << "Sobel x stays Sobel x at 5×5";
   wait_for_maps(ui);
   expect_maps_match(ui.state);
+  // Through a size Sobel has no form at (4×4) and back to one that has.
+  spec.kernel_size = {4, 4};
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  spec.kernel_size = {7, 7};
+  spec.padding = {3, 3};
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  EXPECT_EQ(ui.state.session.weight.data, *named_kernel(Fill::SobelX, 7, 7));
   // Once a cell is edited by hand the kernel is the student's own.
   ui::apply(ui.state, ui::SetValue{ui::TensorRole::Weight, 0, 7.0f});
   spec.kernel_size = {3, 3};
   spec.padding = {1, 1};
   ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
   EXPECT_EQ(ui.state.session.weight.data[0], 7.0f);
-  EXPECT_FALSE(ui.state.named_kernel);
+  EXPECT_FALSE(ui::intact_named_kernel(ui.state));
+  // Sobel y put in and undone: the weight is the hand-made one again and stays so.
+  ASSERT_TRUE(ui::apply_library_kernel(ui.state, Fill::SobelY));
+  ASSERT_TRUE(ui::undo(ui.state));
+  spec.kernel_size = {5, 5};
+  spec.padding = {2, 2};
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  EXPECT_EQ(ui.state.session.weight.data[0], 7.0f);
 }
 
 TEST(ImageMode, TheGaussiansSigmaSliderRebuildsIt) {
@@ -262,6 +276,15 @@ TEST(ImageMode, GrayscaleAndRangeReadThePictureAgain) {
       1.5f)
       << "0-255 kept";
   EXPECT_LE(first, 1.0f);
+}
+
+TEST(ImageMode, APresetLeavesThePicture) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 30, 30), "gray.png"));
+  ASSERT_TRUE(ui::apply(ui.state, ui::ReplaceSession{*find_preset("stride-2")}));
+  EXPECT_FALSE(ui.state.picture.open());
+  ui.frame();
+  EXPECT_EQ(ui.state.item_rects.count("panel.picture"), 0u);
 }
 
 TEST(ImageMode, ABrokenPictureChangesNothing) {
