@@ -18,6 +18,6 @@ struct PictureTextures {
 
 // Uploads what changed since the last frame and repaints maps whose colour
 // ranges changed. Needs the window's GL context; call before the frame.
-void update_picture_textures(PictureTextures& shown, ui::AppState& state);
+void update_picture_textures(PictureTextures& gpu, ui::AppState& state);
 
 }  // namespace convviz

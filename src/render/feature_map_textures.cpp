@@ -118,7 +118,10 @@ FeatureMapTextures::~FeatureMapTextures() {
 
 Status FeatureMapTextures::set_picture(const Tensor& picture, float to_bytes) {
   const int64_t channels = picture.shape[1], h = picture.shape[2], w = picture.shape[3];
-  if (Status too_big = fits(h, w)) return too_big;
+  if (Status too_big = fits(h, w)) {
+    release(picture_);  // no stale picture in its place
+    return too_big;
+  }
   std::vector<uint8_t> rgba(size_t(h * w * 4), 255);
   for (int64_t y = 0; y < h; ++y) {
     for (int64_t x = 0; x < w; ++x) {
@@ -134,8 +137,10 @@ Status FeatureMapTextures::set_picture(const Tensor& picture, float to_bytes) {
 
 Status FeatureMapTextures::set_maps(const Tensor& y, int64_t first, int64_t count) {
   const int64_t h = y.shape[2], w = y.shape[3];
-  if (Status too_big = fits(h, w)) return too_big;
+  first = std::clamp<int64_t>(first, 0, y.shape[1]);
   count = std::clamp<int64_t>(y.shape[1] - first, 0, count);
+  const Status too_big = fits(h, w);
+  if (too_big) count = 0;  // no stale maps in their place
   while (int64_t(values_.size()) > count) {
     release(values_.back());
     release(coloured_.back());
@@ -150,7 +155,7 @@ Status FeatureMapTextures::set_maps(const Tensor& y, int64_t first, int64_t coun
     upload(coloured_[size_t(c)], int(w), int(h), GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, nullptr,
            true);
   }
-  return {};
+  return too_big;
 }
 
 void FeatureMapTextures::paint(const std::vector<MapRange>& ranges) {

@@ -1,10 +1,9 @@
 #include "ui/app_state.h"
 
-#include "ui/picture_mode.h"
-
 #include <chrono>
 
 #include "core/engine.h"
+#include "ui/picture_mode.h"
 
 namespace convviz::ui {
 

@@ -102,7 +102,8 @@ struct PictureView {
   Tensor spare_maps;               // the previous maps' buffer, lent to the next job
   std::vector<Extremes> extremes;  // of each map
   uint64_t maps_version = 0;
-  std::string maps_error;
+  std::string maps_error;     // why there are no maps (from the layer)
+  std::string texture_error;  // why they cannot be shown (from OpenGL); set by the shell
   double maps_ms = 0.0;
   ConvPlan maps_plan;
   RangeMode range_mode = RangeMode::PerMap;
@@ -110,8 +111,8 @@ struct PictureView {
   std::vector<MapRange> ranges;  // one per map, for the shader and the colour bars
   int64_t first_map = 0;         // the first output channel shown
 
-  bool shown = true;  // View ▸ Show the picture (P): off gives the grid the whole canvas
-  float zoom = 1.0f;  // shared by the picture and every map
+  bool visible = true;  // View ▸ Show the picture (P): off gives the grid the whole canvas
+  float zoom = 1.0f;    // shared by the picture and every map
   float centre_x = 0.5f, centre_y = 0.5f;  // what the view is centred on, as fractions
   bool dragging_region = false;
 
@@ -146,9 +147,16 @@ struct AppState {
   bool trace_stale = true;
   int64_t products_shown = 0;  // fine steps: how many products of the step are revealed
 
+  // Undo restores the picture the grid was on with each session.
+  struct PictureSnapshot {
+    std::shared_ptr<const Tensor> pixels;  // null: no picture
+    std::string path;
+    bool grayscale = false, unit_range = true;
+    PicturePlacement placement;
+  };
   struct Snapshot {
     Session session;
-    PicturePlacement placement;
+    PictureSnapshot picture;
   };
   std::vector<Snapshot> undo_stack, redo_stack;
   bool dirty = false;        // differs from `saved`

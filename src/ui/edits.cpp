@@ -28,7 +28,8 @@ void commit(AppState& state, Session next, std::optional<PicturePlacement> place
   const bool merge = std::exchange(state.merge_next_edit, false) && !state.undo_stack.empty();
   const PicturePlacement place = placement.value_or(state.picture.placement);
   if (next == state.session && place == state.picture.placement) return;
-  if (!merge) state.undo_stack.push_back({std::move(state.session), state.picture.placement});
+  if (!merge)
+    state.undo_stack.push_back({std::move(state.session), picture_snapshot(state.picture)});
   state.picture.placement = place;
   if (state.undo_stack.size() > kUndoLimit) state.undo_stack.erase(state.undo_stack.begin());
   state.redo_stack.clear();
@@ -133,17 +134,26 @@ struct Applier {
   }
   bool operator()(const ReplaceSession& e) {
     if (!check_session(e.session).empty() || !window_limits(e.session.spec).empty()) return false;
-    // A preset or a session file is not the picture any more.
-    if (!e.placement && state.picture.open()) close_picture(state);
     commit(state, e.session, e.placement);
+    // A preset or a session file is not the picture any more (undo brings it back).
+    if (!e.placement && state.picture.open()) close_picture(state);
     sync_widgets_to_session(state);
     state.trace_stale = true;
     return true;
   }
   bool operator()(const PlaceGrid& e) {
+    if (!state.picture.open()) return false;
+    Session base = state.session;
+    if (e.height > 0 && e.width > 0) {
+      ConvSpec spec = base.spec;
+      spec.height = e.height;
+      spec.width = e.width;
+      if (!validate(spec).empty()) return false;
+      base = with_spec(base, spec);
+    }
     PicturePlacement placement = e.placement;
-    Session next = session_on_picture(state.picture, state.session, placement);
-    if (!state.picture.open() || !window_limits(next.spec).empty()) return false;
+    Session next = session_on_picture(state.picture, std::move(base), placement);
+    if (!window_limits(next.spec).empty()) return false;
     const bool spec_changed = !(next.spec == state.session.spec);
     commit(state, std::move(next), placement);
     if (spec_changed) sync_widgets_to_session(state);
@@ -198,9 +208,9 @@ namespace {
 bool restore_from(AppState& state, std::vector<AppState::Snapshot>& from,
                   std::vector<AppState::Snapshot>& to) {
   if (from.empty()) return false;
-  to.push_back({std::move(state.session), state.picture.placement});
+  to.push_back({std::move(state.session), picture_snapshot(state.picture)});
   state.session = std::move(from.back().session);
-  state.picture.placement = from.back().placement;
+  restore_picture(state, from.back().picture);
   from.pop_back();
   sync_widgets_to_session(state);
   state.dirty = !(state.session == state.saved);

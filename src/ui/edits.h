@@ -33,6 +33,7 @@ struct ReplaceSession {  // preset, open, drag-and-drop
 };
 struct PlaceGrid {  // image mode: the whole picture, or the region box moved
   PicturePlacement placement;
+  int64_t height = 0, width = 0;  // a new grid size; 0 keeps the grid's
 };
 struct SetStep {  // moves the cursor; not an undoable edit
   int64_t step;

@@ -8,11 +8,6 @@
 namespace convviz::ui {
 namespace {
 
-void report(AppState& state, const std::string& message, bool error) {
-  state.status = message;
-  state.status_is_error = error;
-}
-
 std::string default_path(const AppState& state) {
   if (!state.session_path.empty()) return state.session_path;
   std::error_code ec;
@@ -28,33 +23,38 @@ void open_dialog(AppState& state, bool saving) {
 
 }  // namespace
 
+void report_status(AppState& state, const std::string& message, bool error) {
+  state.status = message;
+  state.status_is_error = error;
+}
+
 bool open_session_file(AppState& state, const std::string& path) {
   Result<Session> loaded = load_session(path);
   if (!loaded) {
-    report(state, loaded.error().message, true);
+    report_status(state, loaded.error().message, true);
     return false;
   }
   if (const auto limits = window_limits(loaded->spec); !limits.empty()) {
-    report(state, "'" + path + "': " + join_messages(limits), true);
+    report_status(state, "'" + path + "': " + join_messages(limits), true);
     return false;
   }
   apply(state, ReplaceSession{*loaded});
   state.session_path = path;
   state.saved = state.session;
   state.dirty = false;
-  report(state, std::string(tr(state, S::Opened)) + " " + path, false);
+  report_status(state, std::string(tr(state, S::Opened)) + " " + path, false);
   return true;
 }
 
 bool save_session_file(AppState& state, const std::string& path) {
   if (Status failed = save_session(path, state.session)) {
-    report(state, failed->message, true);
+    report_status(state, failed->message, true);
     return false;
   }
   state.session_path = path;
   state.saved = state.session;
   state.dirty = false;
-  report(state, std::string(tr(state, S::Saved)) + " " + path, false);
+  report_status(state, std::string(tr(state, S::Saved)) + " " + path, false);
   return true;
 }
 

@@ -7,6 +7,9 @@
 
 namespace convviz::ui {
 
+// One message in the status line (red when `error`).
+void report_status(AppState& state, const std::string& message, bool error);
+
 bool open_session_file(AppState& state, const std::string& path);
 
 bool save_session_file(AppState& state, const std::string& path);

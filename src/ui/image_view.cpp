@@ -28,7 +28,7 @@ struct Visible {
 };
 
 Visible visible_part(const PictureView& p) {
-  const float half = 0.5f / p.zoom;
+  const float half = 0.5f / std::clamp(p.zoom, 1.0f, kMaxZoom);
   const float cx = std::clamp(p.centre_x, half, 1.0f - half);
   const float cy = std::clamp(p.centre_y, half, 1.0f - half);
   return {cx - half, cy - half, cx + half, cy + half};
@@ -119,8 +119,11 @@ void drag_region(AppState& state, const Placed& at) {
   PicturePlacement next = p.placement;
   next.top = int64_t(std::floor(under.y)) - spec.height / 2;
   next.left = int64_t(std::floor(under.x)) - spec.width / 2;
-  if (state.drag_edits++ > 0) state.merge_next_edit = true;
+  const PicturePlacement before = p.placement;
+  // Frames that move nothing do not count: the drag's first move is its own undo step.
+  state.merge_next_edit = state.drag_edits > 0;
   apply(state, PlaceGrid{next});
+  if (!(p.placement == before)) ++state.drag_edits;
 }
 
 // Clicking a map pixel that the grid computes steps there.
@@ -186,18 +189,16 @@ void picture_choices(AppState& state) {
                            std::to_string(p.pixels->shape[2]) +
                            (p.pixels->shape[1] == 3 ? " RGB" : "");
   ImGui::TextWrapped("%s", name.c_str());
-  if (ImGui::Checkbox(tr(state, S::Grayscale), &p.grayscale) && !reload_picture(state)) {
-    p.grayscale = !p.grayscale;
+  bool grayscale = p.grayscale;
+  if (ImGui::Checkbox(tr(state, S::Grayscale), &grayscale)) {
+    reload_picture(state, grayscale, p.unit_range);
   }
   remember_item(state, "picture.grayscale");
   same_line_if_fits(ImGui::GetFontSize() * 7);
   ImGui::SetNextItemWidth(-1);
   int values = p.unit_range ? 0 : 1;
   const char* names[] = {tr(state, S::ValuesUnit), tr(state, S::Values255)};
-  if (ImGui::Combo("##values", &values, names, 2)) {
-    p.unit_range = values == 0;
-    if (!reload_picture(state)) p.unit_range = !p.unit_range;
-  }
+  if (ImGui::Combo("##values", &values, names, 2)) reload_picture(state, p.grayscale, values == 0);
   remember_item(state, "picture.values");
   int source = int(p.placement.source);
   bool moved = ImGui::RadioButton(tr(state, S::GridWhole), &source, 0);
@@ -208,11 +209,19 @@ void picture_choices(AppState& state) {
   if (moved) {
     PicturePlacement next = p.placement;
     next.source = GridSource(source);
-    if (next.source == GridSource::Region && p.placement.source != GridSource::Region) {
-      next.top = p.pixels->shape[2] / 2 - state.session.spec.height / 2;  // start in the middle
-      next.left = p.pixels->shape[3] / 2 - state.session.spec.width / 2;
+    const int64_t h = p.pixels->shape[2], w = p.pixels->shape[3];
+    PlaceGrid edit{next};
+    if (next.source == GridSource::Region) {  // a readable region in the middle
+      edit.height = std::min(h, AppState::kRegionSide);
+      edit.width = std::min(w, AppState::kRegionSide);
+      edit.placement.top = (h - edit.height) / 2;
+      edit.placement.left = (w - edit.width) / 2;
+    } else {  // the whole picture on the usual grid
+      const GridSize grid = grid_size_for(h, w, state.picture_grid);
+      edit.height = grid.h;
+      edit.width = grid.w;
     }
-    apply(state, PlaceGrid{next});
+    apply(state, edit);
   }
   if (p.placement.source == GridSource::Region) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
@@ -290,22 +299,24 @@ void map_choices(AppState& state) {
     ImGui::TextUnformatted(tr(state, S::MapsFrom));
     ImGui::SameLine();
     int_slider("##first_map", p.first_map, 0, channels - 1, font * 4);
+    p.first_map = std::clamp<int64_t>(p.first_map, 0, channels - 1);  // Ctrl+click types any value
   }
   same_line_if_fits(ImGui::CalcTextSize(tr(state, S::Zoom)).x + font * 6);
   ImGui::TextUnformatted(tr(state, S::Zoom));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(font * 5);
   ImGui::SliderFloat("##picture_zoom", &p.zoom, 1.0f, kMaxZoom, "×%.1f",
-                     ImGuiSliderFlags_Logarithmic);
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
   remember_item(state, "picture.zoom");
 }
 
 void maps_status(AppState& state) {
   const PictureView& p = state.picture;
   const Palette& colors = palette(state.view.theme);
-  if (!p.maps_error.empty()) {
+  const std::string& error = p.maps_error.empty() ? p.texture_error : p.maps_error;
+  if (!error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors.error);
-    ImGui::TextWrapped("%s", p.maps_error.c_str());
+    ImGui::TextWrapped("%s", error.c_str());
     ImGui::PopStyleColor();
     return;
   }
@@ -322,78 +333,92 @@ void maps_status(AppState& state) {
 }
 
 // The picture, then the maps, side by side in `area`.
-void images(AppState& state, Rect area) {
+// An invisible button over a placed image (for hover, clicks and drags),
+// remembered under `name`.
+void image_button(AppState& state, const char* id, const Placed& at, const std::string& name) {
+  ImGui::SetCursorScreenPos(ImVec2(at.rect.x0, at.rect.y0));
+  ImGui::InvisibleButton(
+      id, ImVec2(std::max(1.0f, at.rect.x1 - at.rect.x0), std::max(1.0f, at.rect.y1 - at.rect.y0)),
+      ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+          ImGuiButtonFlags_MouseButtonMiddle);
+  remember_item(state, name);
+}
+
+// The picture, with the grid's region and the current window on it.
+void picture_cell(AppState& state, Rect cell, const Visible& part) {
   PictureView& p = state.picture;
   const Palette& colors = palette(state.view.theme);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float font = ImGui::GetFontSize(), gap = font * 0.75f;
-  const int64_t channels = p.maps.shape.size() == 4 ? p.maps.shape[1] : 0;
-  const float width = area.x1 - area.x0;
-  const int64_t fit = std::max<int64_t>(0, int64_t(width / (font * 9)) - 1);
-  const int64_t shown = std::min({channels - p.first_map, fit, PictureView::kMaxMapsShown});
-  const float cell_w = (width - gap * float(shown)) / float(shown + 1);
-  const float label_h = ImGui::GetTextLineHeightWithSpacing(), bar_h = font * 2.2f;
-  const float cell_h = area.y1 - area.y0 - label_h - bar_h;
-  if (cell_w < font * 3 || cell_h < font * 3) return;
-  const Visible part = visible_part(p);
-
-  // The picture, with the grid's region and the current window on it.
-  Rect cell{area.x0, area.y0 + label_h, area.x0 + cell_w, area.y0 + label_h + cell_h};
+  const float line = ImGui::GetFontSize() * 0.15f;
   const Placed picture =
       place_image(cell, double(p.pixels->shape[2]), double(p.pixels->shape[3]), part);
-  draw->AddText(ImVec2(cell.x0, area.y0), colors.text, tr(state, S::PictureLabel));
-  ImGui::SetCursorScreenPos(ImVec2(picture.rect.x0, picture.rect.y0));
-  ImGui::InvisibleButton("##picture",
-                         ImVec2(std::max(1.0f, picture.rect.x1 - picture.rect.x0),
-                                std::max(1.0f, picture.rect.y1 - picture.rect.y0)),
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
-                             ImGuiButtonFlags_MouseButtonMiddle);
-  remember_item(state, "picture.image");
+  image_button(state, "##picture", picture, "picture.image");
   drag_region(state, picture);
   zoom_and_pan(p, picture);
   draw->PushClipRect(ImVec2(picture.rect.x0, picture.rect.y0),
                      ImVec2(picture.rect.x1, picture.rect.y1), true);
   draw_texture(draw, p.picture_texture, picture, colors.cell);
   if (p.placement.source == GridSource::Region) {
-    outline_box(draw, picture, grid_on_picture(state), colors.contributes, font * 0.15f);
+    outline_box(draw, picture, grid_on_picture(state), colors.contributes, line);
   }
-  outline_box(draw, picture, window_on_picture(state), colors.window, font * 0.15f);
+  const PixelBox window = window_on_picture(state);
+  outline_box(draw, picture, window, colors.window, line);
   draw->PopClipRect();
-  state.item_rects["picture.window"] = [&] {
-    const PixelBox box = window_on_picture(state);
-    const ImVec2 a = picture.to_screen(box.y0, box.x0), b = picture.to_screen(box.y1, box.x1);
-    return Rect{a.x, a.y, b.x, b.y};
-  }();
+  const ImVec2 a = picture.to_screen(window.y0, window.x0);
+  const ImVec2 b = picture.to_screen(window.y1, window.x1);
+  state.item_rects["picture.window"] = Rect{a.x, a.y, b.x, b.y};
+}
 
-  // Each map with its colour bar and the current step's output marked.
-  for (int64_t i = 0; i < shown; ++i) {
+// Map `c` (the i-th shown) with the current step's output marked and its
+// colour bar in the `bar` rows below the cell.
+void map_cell(AppState& state, int64_t c, size_t i, Rect cell, float bar, const Visible& part) {
+  PictureView& p = state.picture;
+  const Palette& colors = palette(state.view.theme);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float font = ImGui::GetFontSize();
+  const Placed map = place_image(cell, double(p.maps.shape[2]), double(p.maps.shape[3]), part);
+  const std::string id = "##map" + std::to_string(c);
+  image_button(state, id.c_str(), map, "picture.map." + std::to_string(c));
+  click_map(state, map);
+  zoom_and_pan(p, map);
+  draw->PushClipRect(ImVec2(map.rect.x0, map.rect.y0), ImVec2(map.rect.x1, map.rect.y1), true);
+  draw_texture(draw, i < p.map_textures.size() ? p.map_textures[i] : 0, map, colors.cell);
+  if (c == state.trace.position.c_out) {
+    outline_box(draw, map, step_on_map(state), colors.window, font * 0.15f);
+  }
+  draw->PopClipRect();
+  if (size_t(c) < p.ranges.size()) {
+    colour_bar(draw, Rect{map.rect.x0, map.rect.y1 + font * 0.3f, map.rect.x1, cell.y1 + bar},
+               p.ranges[size_t(c)], colors.text);
+  }
+}
+
+// The picture, then as many maps as fit, side by side in `area`, each
+// under its label.
+void images(AppState& state, Rect area) {
+  const PictureView& p = state.picture;
+  const ImU32 text = palette(state.view.theme).text;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float font = ImGui::GetFontSize(), gap = font * 0.75f;
+  const int64_t channels = p.maps.shape.size() == 4 ? p.maps.shape[1] : 0;
+  const float width = area.x1 - area.x0;
+  const int64_t fit = std::max<int64_t>(0, int64_t(width / (font * 7)) - 1);
+  const int64_t maps_shown =
+      std::max<int64_t>(0, std::min({channels - p.first_map, fit, PictureView::kMaxMapsShown}));
+  const float cell_w = (width - gap * float(maps_shown)) / float(maps_shown + 1);
+  const float label_h = ImGui::GetTextLineHeightWithSpacing(), bar_h = font * 2.2f;
+  const float cell_h = area.y1 - area.y0 - label_h - bar_h;
+  if (cell_w < font * 3 || cell_h < font * 3) return;
+  const Visible part = visible_part(p);
+  const float top = area.y0 + label_h;
+  draw->AddText(ImVec2(area.x0, area.y0), text, tr(state, S::PictureLabel));
+  picture_cell(state, Rect{area.x0, top, area.x0 + cell_w, top + cell_h}, part);
+  for (int64_t i = 0; i < maps_shown; ++i) {
     const int64_t c = p.first_map + i;
     const float x0 = area.x0 + float(i + 1) * (cell_w + gap);
-    cell = Rect{x0, area.y0 + label_h, x0 + cell_w, area.y0 + label_h + cell_h};
-    const Placed map = place_image(cell, double(p.maps.shape[2]), double(p.maps.shape[3]), part);
     const std::string title = std::string(tr(state, S::MapOut)) + " " + std::to_string(c);
-    draw->AddText(ImVec2(cell.x0, area.y0), colors.text, title.c_str());
-    ImGui::SetCursorScreenPos(ImVec2(map.rect.x0, map.rect.y0));
-    const std::string id = "##map" + std::to_string(c);
-    ImGui::InvisibleButton(id.c_str(),
-                           ImVec2(std::max(1.0f, map.rect.x1 - map.rect.x0),
-                                  std::max(1.0f, map.rect.y1 - map.rect.y0)),
-                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
-                               ImGuiButtonFlags_MouseButtonMiddle);
-    remember_item(state, "picture.map." + std::to_string(c));
-    click_map(state, map);
-    zoom_and_pan(p, map);
-    draw->PushClipRect(ImVec2(map.rect.x0, map.rect.y0), ImVec2(map.rect.x1, map.rect.y1), true);
-    const uintptr_t texture = size_t(i) < p.map_textures.size() ? p.map_textures[size_t(i)] : 0;
-    draw_texture(draw, texture, map, colors.cell);
-    if (c == state.trace.position.c_out) {
-      outline_box(draw, map, step_on_map(state), colors.window, font * 0.15f);
-    }
-    draw->PopClipRect();
-    if (size_t(c) < p.ranges.size()) {
-      colour_bar(draw, Rect{map.rect.x0, map.rect.y1 + font * 0.3f, map.rect.x1, cell.y1 + bar_h},
-                 p.ranges[size_t(c)], colors.text);
-    }
+    draw->AddText(ImVec2(x0, area.y0), text, title.c_str());
+    map_cell(state, c, size_t(i), Rect{x0, top, x0 + cell_w, top + cell_h}, bar_h, part);
   }
 }
 

@@ -92,7 +92,7 @@ void draw_app(AppState& state) {
   }
   refresh(state);  // the parameters may have changed the spec
   // Image mode: the picture and its maps above, the step grid below.
-  const bool picture = state.picture.open() && state.picture.shown;
+  const bool picture = state.picture.open() && state.picture.visible;
   const float picture_height = picture ? std::floor(body * 0.55f) : 0.0f;
   state.item_rects.erase("panel.picture");
   if (picture_height > 0) {

@@ -114,7 +114,7 @@ void view_menu(AppState& state) {
     ImGui::EndMenu();
   }
   ImGui::MenuItem(tr(state, S::PanelParameters), "Tab", &state.view.show_parameters);
-  ImGui::MenuItem(tr(state, S::MenuShowPicture), "P", &state.picture.shown, state.picture.open());
+  ImGui::MenuItem(tr(state, S::MenuShowPicture), "P", &state.picture.visible, state.picture.open());
   if (ImGui::MenuItem(tr(state, S::MenuFullScreen), "F11")) state.fullscreen_requested = true;
   ImGui::MenuItem(tr(state, S::MenuRestore), nullptr, &state.view.restore_last_session);
   ImGui::EndMenu();

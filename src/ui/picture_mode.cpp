@@ -1,6 +1,7 @@
 #include "ui/picture_mode.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "core/image_grid.h"
@@ -8,15 +9,11 @@
 #include "core/thread_pool.h"
 #include "render/image_file.h"
 #include "ui/edits.h"
+#include "ui/file_actions.h"
 #include "ui/strings.h"
 
 namespace convviz::ui {
 namespace {
-
-void report(AppState& state, const std::string& message, bool error) {
-  state.status = message;
-  state.status_is_error = error;
-}
 
 int64_t picture_height(const PictureView& p) { return p.pixels->shape[2]; }
 int64_t picture_width(const PictureView& p) { return p.pixels->shape[3]; }
@@ -30,11 +27,24 @@ ConvSpec full_spec(const AppState& state) {
   return spec;
 }
 
-// A region's corner: inside the picture, on a multiple of the stride where
-// that fits.
+// A region's corner: inside the picture and on a multiple of the stride,
+// so the grid's outputs land on pixels of the full map.
 int64_t place_corner(int64_t wanted, int64_t stride, int64_t room) {
-  const int64_t snapped = std::max<int64_t>(0, wanted) / stride * stride;
-  return std::clamp<int64_t>(snapped, 0, std::max<int64_t>(0, room));
+  const int64_t last = std::max<int64_t>(0, room) / stride * stride;
+  return std::clamp<int64_t>(std::max<int64_t>(0, wanted) / stride * stride, 0, last);
+}
+
+// Empty when the layer can run over the whole picture, else why not.
+std::string why_no_maps(const AppState& state) {
+  const int64_t channels = state.picture.pixels->shape[1];
+  if (state.session.spec.in_channels != channels) {
+    return std::string(tr(state, S::PictureChannels)) + " (" + std::to_string(channels) + ")";
+  }
+  // validate() also caps the output's size: twice that (shown, and being
+  // computed) is what image mode keeps at most.
+  const std::vector<SpecError> errors = validate(full_spec(state));
+  if (!errors.empty()) return join_messages(errors);
+  return "";
 }
 
 }  // namespace
@@ -47,6 +57,7 @@ Session session_on_picture(const PictureView& picture, Session next, PicturePlac
   if (placement.source == GridSource::WholePicture) {
     spec.height = std::min(spec.height, h);
     spec.width = std::min(spec.width, w);
+    if (!validate(spec).empty()) return next;
     placement.top = placement.left = 0;
     next = with_spec(next, spec);
     next.input = resample_to_grid(*picture.pixels, spec.height, spec.width);
@@ -54,6 +65,7 @@ Session session_on_picture(const PictureView& picture, Session next, PicturePlac
   }
   spec.height = std::min(spec.height, h);
   spec.width = std::min(spec.width, w);
+  if (!validate(spec).empty()) return next;  // e.g. a kernel bigger than a tiny picture
   placement.top = place_corner(placement.top, spec.stride.h, h - spec.height);
   placement.left = place_corner(placement.left, spec.stride.w, w - spec.width);
   next = with_spec(next, spec);
@@ -61,30 +73,15 @@ Session session_on_picture(const PictureView& picture, Session next, PicturePlac
   return next;
 }
 
-bool open_picture(AppState& state, const Result<Tensor>& picture, const std::string& path) {
-  if (!picture) {
-    report(state, picture.error().message, true);
-    return false;
-  }
-  PictureView view;
-  view.path = path;
-  view.pixels = std::make_shared<const Tensor>(*picture);
-  view.grayscale = state.picture.grayscale;
-  view.unit_range = state.picture.unit_range;
-  view.range_mode = state.picture.range_mode;
-  view.fixed_lo = state.picture.fixed_lo;
-  view.fixed_hi = state.picture.fixed_hi;
-  view.worker = state.picture.worker;
-  view.placement = state.picture.placement;  // undo returns to it
+namespace {
 
-  const int64_t h = picture->shape[2], w = picture->shape[3];
-  const bool whole = state.picture_grid_chosen || std::max(h, w) <= state.picture_grid;
-  const GridSize grid =
-      whole ? grid_size_for(h, w, state.picture_grid)
-            : GridSize{std::min(h, AppState::kRegionSide), std::min(w, AppState::kRegionSide)};
-  ConvSpec spec = state.session.spec;
-  const int64_t channels = picture->shape[1];
-  const bool channels_change = spec.in_channels != channels;
+// The layer for a picture of `channels` channels on a grid of grid_h ×
+// grid_w: in_channels set, groups back to 1 when they no longer divide,
+// and the first kernel spread over the channels by brightness when their
+// count changes. Empty, with the reason in `why`, when it is not valid.
+std::optional<Session> layer_for(const Session& current, int64_t channels, GridSize grid,
+                                 std::string& why) {
+  ConvSpec spec = current.spec;
   spec.in_channels = channels;
   spec.height = grid.h;
   spec.width = grid.w;
@@ -92,27 +89,72 @@ bool open_picture(AppState& state, const Result<Tensor>& picture, const std::str
   std::vector<SpecError> errors = validate(spec);
   if (errors.empty()) errors = window_limits(spec);
   if (!errors.empty()) {
-    report(state, "'" + path + "': " + join_messages(errors), true);
-    return false;
+    why = join_messages(errors);
+    return std::nullopt;
   }
-  PicturePlacement placement;
-  if (!whole) placement = {GridSource::Region, (h - grid.h) / 2, (w - grid.w) / 2};
-  Session next = session_on_picture(view, with_spec(state.session, spec), placement);
-  if (channels_change) {
-    // The first kernel, seen through the picture's brightness on every channel.
+  Session next = with_spec(current, spec);
+  if (channels != current.spec.in_channels) {
     const int64_t plane = spec.kernel_size.h * spec.kernel_size.w;
-    const std::vector<float> first(state.session.weight.data.begin(),
-                                   state.session.weight.data.begin() + long(plane));
+    const std::vector<float> first(current.weight.data.begin(),
+                                   current.weight.data.begin() + long(plane));
     spread_kernel(next.weight, first, ChannelMode::Luminance);
   }
-  view.pixels_version = state.picture.pixels_version + 1;
+  return next;
+}
+
+// Puts `pixels` (read from `path`) under the grid as `layer` says, as one
+// undoable edit, keeping the view's choices and counters running on.
+bool install_picture(AppState& state, Tensor pixels, const std::string& path,
+                     const render::ImageReadOptions& read, const Session& layer,
+                     PicturePlacement placement) {
+  PictureView view;
+  view.path = path;
+  view.grayscale = read.grayscale;
+  view.unit_range = read.unit_range;
+  view.pixels = std::make_shared<const Tensor>(std::move(pixels));
+  const Session next = session_on_picture(view, layer, placement);
+  if (!apply(state, ReplaceSession{next, placement})) return false;
+  PictureView& old = state.picture;
+  view.range_mode = old.range_mode;
+  view.fixed_lo = old.fixed_lo;
+  view.fixed_hi = old.fixed_hi;
+  view.worker = old.worker;
+  view.placement = old.placement;  // as the edit left it
+  // Versions only grow, so the shell never mistakes one picture's maps for another's.
+  view.pixels_version = old.pixels_version + 1;
+  view.maps_version = old.maps_version + 1;
+  view.submitted = old.submitted;
   state.picture = std::move(view);
-  apply(state, ReplaceSession{next, placement});
-  state.picture.maps_stale = true;
-  report(state,
-         std::string(tr(state, S::Opened)) + " " + path + " (" + std::to_string(next.spec.height) +
-             "×" + std::to_string(next.spec.width) + ")",
-         false);
+  return true;
+}
+
+}  // namespace
+
+bool open_picture(AppState& state, const Result<Tensor>& picture, const std::string& path) {
+  if (!picture) {
+    report_status(state, picture.error().message, true);
+    return false;
+  }
+  const int64_t h = picture->shape[2], w = picture->shape[3];
+  const bool whole = state.picture_grid_chosen || std::max(h, w) <= state.picture_grid;
+  const GridSize grid =
+      whole ? grid_size_for(h, w, state.picture_grid)
+            : GridSize{std::min(h, AppState::kRegionSide), std::min(w, AppState::kRegionSide)};
+  std::string why;
+  const std::optional<Session> layer = layer_for(state.session, picture->shape[1], grid, why);
+  PicturePlacement placement;
+  if (!whole) placement = {GridSource::Region, (h - grid.h) / 2, (w - grid.w) / 2};
+  const render::ImageReadOptions read{state.picture.grayscale, state.picture.unit_range};
+  if (!layer || !install_picture(state, *picture, path, read, *layer, placement)) {
+    report_status(state, "'" + path + "': " + (why.empty() ? "does not fit the window" : why),
+                  true);
+    return false;
+  }
+  report_status(state,
+                std::string(tr(state, S::Opened)) + " " + path + " (" +
+                    std::to_string(state.session.spec.height) + "×" +
+                    std::to_string(state.session.spec.width) + ")",
+                false);
   return true;
 }
 
@@ -122,22 +164,46 @@ bool open_picture_file(AppState& state, const std::string& path) {
       path);
 }
 
-bool reload_picture(AppState& state) {
-  PictureView& p = state.picture;
+bool reload_picture(AppState& state, bool grayscale, bool unit_range) {
+  const PictureView& p = state.picture;
   if (!p.open()) return false;
-  Result<Tensor> pixels = render::read_image_tensor(p.path, {p.grayscale, p.unit_range});
-  if (!pixels) {
-    report(state, pixels.error().message, true);
+  const render::ImageReadOptions read{grayscale, unit_range};
+  Result<Tensor> pixels = render::read_image_tensor(p.path, read);
+  std::string why;
+  std::optional<Session> layer;
+  if (pixels) {
+    const GridSize grid{state.session.spec.height, state.session.spec.width};
+    layer = layer_for(state.session, pixels->shape[1], grid, why);
+  }
+  // The grid stays where it was, at its size; only the values (and, from
+  // colour to gray, the channels) change.
+  if (!pixels || !layer ||
+      !install_picture(state, std::move(*pixels), p.path, read, *layer, p.placement)) {
+    if (why.empty()) why = "does not fit the window";
+    report_status(state, pixels ? "'" + p.path + "': " + why : pixels.error().message, true);
     return false;
   }
-  const bool channels_change = pixels->shape[1] != p.pixels->shape[1];
-  if (channels_change) return open_picture(state, pixels, p.path);  // the layer must change too
-  p.pixels = std::make_shared<const Tensor>(std::move(*pixels));
-  ++p.pixels_version;
-  PicturePlacement placement = p.placement;
-  apply(state, ReplaceSession{session_on_picture(p, state.session, placement), placement});
-  p.maps_stale = true;
   return true;
+}
+
+AppState::PictureSnapshot picture_snapshot(const PictureView& picture) {
+  return {picture.pixels, picture.path, picture.grayscale, picture.unit_range, picture.placement};
+}
+
+void restore_picture(AppState& state, const AppState::PictureSnapshot& snapshot) {
+  PictureView& p = state.picture;
+  p.placement = snapshot.placement;
+  if (snapshot.pixels == p.pixels) return;
+  if (!snapshot.pixels) {
+    close_picture(state);
+    return;
+  }
+  p.pixels = snapshot.pixels;
+  p.path = snapshot.path;
+  p.grayscale = snapshot.grayscale;
+  p.unit_range = snapshot.unit_range;
+  ++p.pixels_version;
+  p.maps_stale = true;
 }
 
 void close_picture(AppState& state) {
@@ -146,6 +212,8 @@ void close_picture(AppState& state) {
   closed.unit_range = state.picture.unit_range;
   closed.worker = state.picture.worker;
   closed.pixels_version = state.picture.pixels_version + 1;
+  closed.maps_version = state.picture.maps_version + 1;
+  closed.submitted = state.picture.submitted;
   state.picture = std::move(closed);
 }
 
@@ -154,9 +222,9 @@ void refresh_feature_maps(AppState& state, std::chrono::milliseconds wait) {
   if (!p.open()) return;
   if (p.maps_stale) {
     p.maps_stale = false;
-    if (state.session.spec.in_channels != p.pixels->shape[1]) {
-      p.maps_error = std::string(tr(state, S::PictureChannels)) + " (" +
-                     std::to_string(p.pixels->shape[1]) + ")";
+    if (const std::string refusal = why_no_maps(state); !refusal.empty()) {
+      ++p.submitted;  // a result still on its way is for a layer that no longer is
+      p.maps_error = refusal;
       p.maps = Tensor{};
       p.extremes.clear();
       p.ranges.clear();

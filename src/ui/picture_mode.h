@@ -22,15 +22,21 @@ bool open_picture_file(AppState& state, const std::string& path);
 // count changes. One undoable edit; the message names the grid.
 bool open_picture(AppState& state, const Result<Tensor>& picture, const std::string& path);
 
-// Reads the open picture again after its grayscale or range choice changed.
-bool reload_picture(AppState& state);
+// Reads the open picture again with other grayscale and range choices; the
+// grid stays where it is. Undoable; a failed read changes nothing.
+bool reload_picture(AppState& state, bool grayscale, bool unit_range);
 void close_picture(AppState& state);
 
 // The session with its input taken from the picture at `placement`, for
 // `next.spec`'s height and width (a region is clamped inside the picture
-// and its corner snapped to the stride, so the grid's outputs are pixels of
-// the full map). Unchanged when the channels do not match the picture's.
+// and its corner snapped to the stride, so each grid output away from the
+// region's edges is the full map's pixel under it; the grid pads its own
+// edges). Unchanged when the channels do not match the picture's.
 Session session_on_picture(const PictureView& picture, Session next, PicturePlacement& placement);
+
+// What undo keeps of the picture, and putting it back.
+AppState::PictureSnapshot picture_snapshot(const PictureView& picture);
+void restore_picture(AppState& state, const AppState::PictureSnapshot& snapshot);
 
 // Submits the full-resolution convolution when the layer or picture
 // changed, and takes a finished result (waiting up to `wait` for the one

@@ -80,8 +80,10 @@ TEST(Colormap, SequentialGetsBrighterAllTheWay) {
   auto luma = [](Rgb c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; };
   for (size_t i = 1; i < table.size(); ++i)
     EXPECT_GE(luma(table[i]) + 0.5, luma(table[i - 1])) << i;
-  // Every entry differs from its neighbour or the inverse could not tell them apart.
-  EXPECT_NE(table.front(), table.back());
+  // The inverse tells entries apart by colour: most neighbours differ.
+  int same = 0;
+  for (size_t i = 1; i < table.size(); ++i) same += table[i] == table[i - 1];
+  EXPECT_LT(same, 8);
 }
 
 TEST(MapRanges, PerMapSharedAndFixed) {
@@ -154,6 +156,9 @@ TEST(BackgroundConv, TheNewestJobWins) {
   }
   ASSERT_TRUE(last);
   EXPECT_EQ(last->id, 20u) << "waiting ends with the newest job's result";
+  // Submitting is far quicker than a job: the ones replaced while queued never ran.
+  EXPECT_LT(worker.completed(), 20u);
+  EXPECT_GE(worker.completed(), 1u);
 }
 
 TEST(BackgroundConv, AnInvalidJobComesBackAsAMessage) {

@@ -77,6 +77,24 @@ TEST(ImageMode, ALargePictureOpensOnARegionInItsMiddle) {
   EXPECT_GT(ui.rect("panel.picture").y1, ui.rect("panel.picture").y0) << "the panel is drawn";
   ui.key(keys::kZ, true);
   EXPECT_EQ(ui.state.session.input, find_preset("textbook")->input) << "one undo takes it back";
+  EXPECT_FALSE(ui.state.picture.open()) << "and the picture with it";
+  ui.key(keys::kZ, true, true);
+  EXPECT_TRUE(ui.state.picture.open()) << "redo brings it back";
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, 26, 16, 8, 8));
+}
+
+TEST(ImageMode, ANewPictureNeverShowsTheOldOnesMaps) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 40, 40), "a.png"));
+  wait_for_maps(ui);
+  const uint64_t maps_a = ui.state.picture.maps_version;
+  const uint64_t pixels_a = ui.state.picture.pixels_version;
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 30, 50), "b.png"));
+  EXPECT_GT(ui.state.picture.maps_version, maps_a) << "versions only grow";
+  EXPECT_GT(ui.state.picture.pixels_version, pixels_a);
+  wait_for_maps(ui);
+  expect_maps_match(ui.state);
+  EXPECT_EQ(ui.state.picture.maps.shape[3], 50);
 }
 
 TEST(ImageMode, WithTheGridChosenTheWholePictureIsAveragedDown) {
@@ -120,27 +138,84 @@ TEST(ImageMode, DraggingTheRegionBoxMovesTheGridAsOneUndoStep) {
   EXPECT_EQ(ui.state.session.input, crop_region(picture, before.top, before.left, 8, 8));
 }
 
-TEST(ImageMode, ARegionCornerSitsOnTheStrideSoGridOutputsArePixelsOfTheMap) {
-  UiHarness ui(*find_preset("textbook"));
-  const Tensor picture = test_picture(1, 50, 50);
-  ASSERT_TRUE(ui::open_picture(ui.state, picture, "gray.png"));
-  ConvSpec spec = ui.state.session.spec;
-  spec.stride = {2, 2};
-  spec.padding = {0, 0};
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
-  ASSERT_TRUE(ui::apply(ui.state, ui::PlaceGrid{{ui::GridSource::Region, 17, 9}}));
-  EXPECT_EQ(ui.state.picture.placement.top % 2, 0);
-  EXPECT_EQ(ui.state.picture.placement.left % 2, 0);
-  wait_for_maps(ui);
-  // Every grid output equals the full map's pixel under the marker.
-  const Shape4 grid = output_shape(ui.state.session.spec);
-  for (int64_t step = 0; step < grid.h * grid.w; step += 7) {
+// Every grid output whose window stays inside the region equals the full
+// map's pixel under the marker (at the region's edges the grid pads its own
+// border, the map reads the picture's neighbours).
+void expect_interior_outputs_on_the_map(UiHarness& ui) {
+  const ConvSpec& spec = ui.state.session.spec;
+  const SidePadding pad = side_padding(spec);
+  const Shape4 grid = output_shape(spec);
+  int64_t checked = 0;
+  for (int64_t step = 0; step < grid.h * grid.w; ++step) {
     ui::apply(ui.state, ui::SetStep{step});
     ui.frame();
-    const ui::PixelBox at = ui::step_on_map(ui.state);
-    const float map_value = ui.state.picture.maps.at(0, 0, int64_t(at.y0), int64_t(at.x0));
+    const OutputPosition at = ui.state.trace.position;
+    const int64_t y0 = at.y * spec.stride.h - pad.top, x0 = at.x * spec.stride.w - pad.left;
+    const int64_t extent = (spec.kernel_size.h - 1) * spec.dilation.h + 1;
+    if (y0 < 0 || x0 < 0 || y0 + extent > spec.height || x0 + extent > spec.width) continue;
+    const ui::PixelBox box = ui::step_on_map(ui.state);
+    const float map_value = ui.state.picture.maps.at(0, 0, int64_t(box.y0), int64_t(box.x0));
     EXPECT_NEAR(ui.state.trace.result, map_value, 1e-4f) << step;
+    ++checked;
   }
+  EXPECT_GT(checked, 0);
+}
+
+TEST(ImageMode, ARegionCornerSitsOnTheStrideSoGridOutputsArePixelsOfTheMap) {
+  UiHarness ui(*find_preset("textbook"));
+  const Tensor picture = test_picture(1, 51, 51);
+  ASSERT_TRUE(ui::open_picture(ui.state, picture, "gray.png"));
+  ConvSpec spec = ui.state.session.spec;
+  spec.stride = {3, 3};
+  spec.height = spec.width = 11;
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));  // padding 1 stays
+  ASSERT_TRUE(ui::apply(ui.state, ui::PlaceGrid{{ui::GridSource::Region, 17, 10}}));
+  EXPECT_EQ(ui.state.picture.placement.top, 15);
+  EXPECT_EQ(ui.state.picture.placement.left, 9);
+  wait_for_maps(ui);
+  expect_interior_outputs_on_the_map(ui);
+  // Pushed past the far edge, the corner stays on the stride (51 - 11 = 40 → 39).
+  ASSERT_TRUE(ui::apply(ui.state, ui::PlaceGrid{{ui::GridSource::Region, 49, 49}}));
+  EXPECT_EQ(ui.state.picture.placement.top, 39);
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, 39, 39, 11, 11));
+  expect_interior_outputs_on_the_map(ui);
+}
+
+TEST(ImageMode, OnTheWholePictureTheMarkersScaleWithTheGrid) {
+  UiHarness ui(*find_preset("textbook"));
+  ui.state.picture_grid_chosen = true;
+  ui.state.picture_grid = 20;
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 80, 40), "tall.png"));
+  ASSERT_EQ(ui.state.session.spec.height, 20);
+  ASSERT_EQ(ui.state.session.spec.width, 10);
+  ui::apply(ui.state, ui::SetStep{3 * 10 + 4});  // output (3, 4); padding 1, 3×3
+  ui.frame();
+  // Grid cells are 4×4 pixels: the window (rows 2..5, columns 3..6) covers
+  // pixels [8, 20) × [12, 24); the output pixel is map pixels [12, 16) × [16, 20).
+  EXPECT_EQ(ui::window_on_picture(ui.state), (ui::PixelBox{8, 12, 20, 24}));
+  EXPECT_EQ(ui::step_on_map(ui.state), (ui::PixelBox{12, 16, 16, 20}));
+  // Clicking inside that map area steps to the same output.
+  wait_for_maps(ui);
+  ui::apply(ui.state, ui::SetStep{0});
+  ui.frame();
+  const ui::Rect map = ui.rect("picture.map.0");
+  const float px = (map.x1 - map.x0) / 40.0f;
+  ui.click(map.x0 + 17.5f * px, map.y0 + 13.5f * px);
+  EXPECT_EQ(ui.state.trace.position.y, 3);
+  EXPECT_EQ(ui.state.trace.position.x, 4);
+}
+
+TEST(ImageMode, AFirstMapBeyondTheMapsShowsNoneAndDoesNotCrash) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 30, 30), "gray.png"));
+  wait_for_maps(ui);
+  ui.state.picture.first_map = 5;  // as Ctrl+click could type it
+  ui.state.picture.zoom = 0.0f;
+  ui.state.item_rects.clear();
+  ui.frame(2);
+  EXPECT_EQ(ui.state.item_rects.count("picture.map.0"), 0u);
+  EXPECT_EQ(ui.state.item_rects.count("picture.map.5"), 0u);
+  EXPECT_GT(ui.rect("picture.image").x1, ui.rect("picture.image").x0) << "the picture still shows";
 }
 
 TEST(ImageMode, ClickingAMapPixelStepsThere) {
@@ -220,6 +295,19 @@ TEST(ImageMode, InChannelsThatDoNotFitThePictureAreExplained) {
   EXPECT_TRUE(ui.state.picture.maps.data.empty()) << "no stale map of another layer";
 }
 
+TEST(ImageMode, MapsTooBigToKeepAreRefusedWithTheirSize) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 4096, 4096), "huge.png"));
+  wait_for_maps(ui);
+  ConvSpec spec = ui.state.session.spec;
+  spec.out_channels = 5;  // 5 × 4096² values > 64 Mi
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ui.frame();
+  EXPECT_NE(ui.state.picture.maps_error.find("83886080 values"), std::string::npos)
+      << ui.state.picture.maps_error;
+  EXPECT_TRUE(ui.state.picture.maps.data.empty());
+}
+
 TEST(ImageMode, RangeModesGiveTheColourBarsTheirRanges) {
   UiHarness ui(*find_preset("textbook"));
   ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 30, 30), "gray.png"));
@@ -263,19 +351,28 @@ TEST(ImageMode, GrayscaleAndRangeReadThePictureAgain) {
   ASSERT_TRUE(ui::open_picture_file(ui.state, std::string(CONVVIZ_ASSETS_DIR) + "/scene.png"));
   wait_for_maps(ui);
   ASSERT_EQ(ui.state.picture.pixels->shape[1], 3);
-  const float first = ui.state.picture.pixels->data[0];
+  ASSERT_TRUE(ui::apply(ui.state, ui::PlaceGrid{{ui::GridSource::Region, 100, 60}}));
+  const ui::PicturePlacement placement = ui.state.picture.placement;
+  const auto colour = ui.state.picture.pixels;
+  ui.frame();
   ui.click_item("picture.grayscale");
   ASSERT_EQ(ui.state.picture.pixels->shape[1], 1);
   EXPECT_EQ(ui.state.session.spec.in_channels, 1);
+  EXPECT_EQ(ui.state.picture.placement, placement) << "the grid stays where it was";
+  EXPECT_EQ(ui.state.session.spec.height, 8);
   wait_for_maps(ui);
   expect_maps_match(ui.state);
-  ui.state.picture.unit_range = false;
-  ASSERT_TRUE(ui::reload_picture(ui.state));
+  ASSERT_TRUE(ui::reload_picture(ui.state, true, false));
   EXPECT_GT(
       *std::max_element(ui.state.picture.pixels->data.begin(), ui.state.picture.pixels->data.end()),
       1.5f)
       << "0-255 kept";
-  EXPECT_LE(first, 1.0f);
+  // Undo goes back through the choices to the colour picture.
+  ASSERT_TRUE(ui::undo(ui.state));
+  ASSERT_TRUE(ui::undo(ui.state));
+  EXPECT_EQ(ui.state.picture.pixels, colour);
+  EXPECT_EQ(ui.state.session.spec.in_channels, 3);
+  EXPECT_FALSE(ui.state.picture.grayscale);
 }
 
 TEST(ImageMode, APresetLeavesThePicture) {
