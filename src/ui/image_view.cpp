@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "core/image_grid.h"
 #include "ui/edits.h"
 #include "ui/kernel_library.h"
 #include "ui/panels.h"
@@ -206,23 +205,7 @@ void picture_choices(AppState& state) {
   same_line_if_fits(ImGui::CalcTextSize(tr(state, S::GridRegion)).x + ImGui::GetFontSize() * 2);
   moved |= ImGui::RadioButton(tr(state, S::GridRegion), &source, 1);
   remember_item(state, "picture.region");
-  if (moved) {
-    PicturePlacement next = p.placement;
-    next.source = GridSource(source);
-    const int64_t h = p.pixels->shape[2], w = p.pixels->shape[3];
-    PlaceGrid edit{next};
-    if (next.source == GridSource::Region) {  // a readable region in the middle
-      edit.height = std::min(h, AppState::kRegionSide);
-      edit.width = std::min(w, AppState::kRegionSide);
-      edit.placement.top = (h - edit.height) / 2;
-      edit.placement.left = (w - edit.width) / 2;
-    } else {  // the whole picture on the usual grid
-      const GridSize grid = grid_size_for(h, w, state.picture_grid);
-      edit.height = grid.h;
-      edit.width = grid.w;
-    }
-    apply(state, edit);
-  }
+  if (moved) apply(state, grid_switched_to(state, GridSource(source)));
   if (p.placement.source == GridSource::Region) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextWrapped("%s", tr(state, S::RegionHint));

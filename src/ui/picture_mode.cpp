@@ -51,25 +51,19 @@ std::string why_no_maps(const AppState& state) {
 
 Session session_on_picture(const PictureView& picture, Session next, PicturePlacement& placement) {
   if (!picture.open() || next.spec.in_channels != picture.pixels->shape[1]) return next;
-  ConvSpec& spec = next.spec;
   const int64_t h = picture_height(picture), w = picture_width(picture);
+  ConvSpec spec = next.spec;
   spec.batch = 1;
-  if (placement.source == GridSource::WholePicture) {
-    spec.height = std::min(spec.height, h);
-    spec.width = std::min(spec.width, w);
-    if (!validate(spec).empty()) return next;
-    placement.top = placement.left = 0;
-    next = with_spec(next, spec);
-    next.input = resample_to_grid(*picture.pixels, spec.height, spec.width);
-    return next;
-  }
   spec.height = std::min(spec.height, h);
   spec.width = std::min(spec.width, w);
   if (!validate(spec).empty()) return next;  // e.g. a kernel bigger than a tiny picture
-  placement.top = place_corner(placement.top, spec.stride.h, h - spec.height);
-  placement.left = place_corner(placement.left, spec.stride.w, w - spec.width);
+  const bool whole = placement.source == GridSource::WholePicture;
+  placement.top = whole ? 0 : place_corner(placement.top, spec.stride.h, h - spec.height);
+  placement.left = whole ? 0 : place_corner(placement.left, spec.stride.w, w - spec.width);
   next = with_spec(next, spec);
-  next.input = crop_region(*picture.pixels, placement.top, placement.left, spec.height, spec.width);
+  next.input =
+      whole ? resample_to_grid(*picture.pixels, spec.height, spec.width)
+            : crop_region(*picture.pixels, placement.top, placement.left, spec.height, spec.width);
   return next;
 }
 
@@ -184,6 +178,22 @@ bool reload_picture(AppState& state, bool grayscale, bool unit_range) {
     return false;
   }
   return true;
+}
+
+PlaceGrid grid_switched_to(const AppState& state, GridSource source) {
+  const int64_t h = picture_height(state.picture), w = picture_width(state.picture);
+  PlaceGrid edit{{source, 0, 0}};
+  if (source == GridSource::Region) {
+    edit.height = std::min(h, AppState::kRegionSide);
+    edit.width = std::min(w, AppState::kRegionSide);
+    edit.placement.top = (h - edit.height) / 2;
+    edit.placement.left = (w - edit.width) / 2;
+  } else {
+    const GridSize grid = grid_size_for(h, w, state.picture_grid);
+    edit.height = grid.h;
+    edit.width = grid.w;
+  }
+  return edit;
 }
 
 AppState::PictureSnapshot picture_snapshot(const PictureView& picture) {

@@ -8,6 +8,7 @@
 
 #include "core/result.h"
 #include "ui/app_state.h"
+#include "ui/edits.h"
 
 namespace convviz::ui {
 
@@ -33,6 +34,10 @@ void close_picture(AppState& state);
 // region's edges is the full map's pixel under it; the grid pads its own
 // edges). Unchanged when the channels do not match the picture's.
 Session session_on_picture(const PictureView& picture, Session next, PicturePlacement& placement);
+
+// The edit that puts the grid on `source`: a readable region in the
+// picture's middle, or the whole picture on the usual grid size.
+PlaceGrid grid_switched_to(const AppState& state, GridSource source);
 
 // What undo keeps of the picture, and putting it back.
 AppState::PictureSnapshot picture_snapshot(const PictureView& picture);

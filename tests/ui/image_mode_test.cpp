@@ -75,6 +75,14 @@ TEST(ImageMode, ALargePictureOpensOnARegionInItsMiddle) {
   expect_maps_match(ui.state);
   EXPECT_EQ(ui.state.picture.ranges.size(), 1u);
   EXPECT_GT(ui.rect("panel.picture").y1, ui.rect("panel.picture").y0) << "the panel is drawn";
+  // Whole picture: the usual grid; back to Region: 8×8 in the middle again.
+  ui.frame();
+  ui.click_item("picture.whole");
+  EXPECT_EQ(ui.state.session.input, resample_to_grid(picture, 28, 19));
+  ui.click_item("picture.region");
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, 26, 16, 8, 8));
+  ui::undo(ui.state);
+  ui::undo(ui.state);
   ui.key(keys::kZ, true);
   EXPECT_EQ(ui.state.session.input, find_preset("textbook")->input) << "one undo takes it back";
   EXPECT_FALSE(ui.state.picture.open()) << "and the picture with it";
@@ -373,6 +381,18 @@ TEST(ImageMode, GrayscaleAndRangeReadThePictureAgain) {
   EXPECT_EQ(ui.state.picture.pixels, colour);
   EXPECT_EQ(ui.state.session.spec.in_channels, 3);
   EXPECT_FALSE(ui.state.picture.grayscale);
+}
+
+TEST(ImageMode, AGridThePictureCannotHoldLeavesTheSessionWhole) {
+  UiHarness ui(*find_preset("textbook"));
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 4, 4), "tiny.png"));
+  ConvSpec spec = ui.state.session.spec;
+  spec.height = spec.width = 9;  // more than the picture: clamped to 4
+  spec.kernel_size = {7, 7};     // and then the kernel no longer fits
+  spec.padding = {0, 0};
+  ui::apply(ui.state, ui::SetSpec{spec});
+  EXPECT_TRUE(check_session(ui.state.session).empty());
+  ui.frame();
 }
 
 TEST(ImageMode, APresetLeavesThePicture) {
