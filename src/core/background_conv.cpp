@@ -65,11 +65,6 @@ std::optional<ConvJobResult> BackgroundConv::take(std::chrono::milliseconds wait
   return std::exchange(finished_, std::nullopt);
 }
 
-uint64_t BackgroundConv::completed() const {
-  std::lock_guard lock(mutex_);
-  return completed_;
-}
-
 bool BackgroundConv::busy() const {
   std::lock_guard lock(mutex_);
   return queued_ || running_;
@@ -89,7 +84,6 @@ void BackgroundConv::work(int threads) {
     ConvJobResult result = run_job(job, workspace, pool);
     lock.lock();
     running_ = false;
-    ++completed_;
     finished_ = std::move(result);
     changed_.notify_all();
   }

@@ -50,8 +50,7 @@ class BackgroundConv {
   // that asked for them.
   std::optional<ConvJobResult> take(std::chrono::milliseconds wait);
 
-  bool busy() const;           // a job is queued or running
-  uint64_t completed() const;  // jobs run so far (replaced ones never run)
+  bool busy() const;  // a job is queued or running
 
  private:
   void work(int threads);
@@ -61,7 +60,6 @@ class BackgroundConv {
   std::optional<ConvJob> queued_;
   std::optional<ConvJobResult> finished_;
   uint64_t newest_submitted_ = 0;
-  uint64_t completed_ = 0;
   bool running_ = false;
   bool stopping_ = false;
   std::thread worker_;

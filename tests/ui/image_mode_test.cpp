@@ -29,9 +29,11 @@ Tensor test_picture(int64_t channels, int64_t h, int64_t w) {
   return t;
 }
 
-// Frames until the background convolution has delivered the newest maps.
+// Frames until the background convolution has delivered the newest maps
+// (a minute at most: sanitizer builds on a busy machine are slow).
 void wait_for_maps(UiHarness& ui) {
-  for (int i = 0; i < 500; ++i) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
     ui.frame();
     const auto& worker = ui.state.picture.worker;
     if (!ui.state.picture.maps_stale && worker && !worker->busy()) {
