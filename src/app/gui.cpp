@@ -7,7 +7,6 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
-#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
