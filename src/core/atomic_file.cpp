@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -107,7 +108,8 @@ Status write_file_atomically(const std::string& path, std::string_view bytes) {
   return write_files_atomically({{path, std::string(bytes)}});
 }
 
-Result<std::string> read_file(const std::string& path, size_t max_bytes) {
+Result<std::string> read_file(const std::string& path, size_t max_bytes,
+                              const SizeLimitFromHead& limit_from_head) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return Error{"cannot read '" + path + "': it is a folder"};
@@ -118,14 +120,30 @@ Result<std::string> read_file(const std::string& path, size_t max_bytes) {
   // to check up front.
   std::string bytes;
   char chunk[1 << 16];
+  bool head_checked = !limit_from_head;
+  auto check_head = [&]() -> Status {
+    head_checked = true;
+    Result<size_t> limit = limit_from_head(std::string_view(bytes).substr(0, kHeadBytes));
+    if (!limit) return limit.error();
+    max_bytes = std::min(max_bytes, *limit);
+    return std::nullopt;
+  };
+  auto too_large = [&] {
+    return Error{"'" + path + "' is larger than the " + std::to_string(max_bytes) +
+                 " bytes ConvViz reads from a file like it"};
+  };
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
     bytes.append(chunk, size_t(in.gcount()));
-    if (bytes.size() > max_bytes) {
-      return Error{"'" + path + "' is larger than the " + std::to_string(max_bytes) +
-                   " bytes ConvViz reads"};
+    if (!head_checked && bytes.size() >= kHeadBytes) {
+      if (Status refused = check_head()) return *refused;
     }
+    if (bytes.size() > max_bytes) return too_large();
   }
   if (in.bad()) return io_error("read", path, errno);
+  if (!head_checked) {
+    if (Status refused = check_head()) return *refused;
+    if (bytes.size() > max_bytes) return too_large();
+  }
   return bytes;
 }
 

@@ -2,6 +2,7 @@
 // Writes that never leave a half-written file or destroy the previous one:
 // the bytes go to a temporary file beside the target, which is then renamed
 // over it (rename is atomic within one file system).
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,14 @@ void discard_staged(const StagedFile& staged);
 Status write_files_atomically(const std::vector<std::pair<std::string, std::string>>& files);
 Status write_file_atomically(const std::string& path, std::string_view bytes);
 
-Result<std::string> read_file(const std::string& path, size_t max_bytes);
+// The most bytes a file may hold, decided from its first bytes (up to
+// kHeadBytes, fewer when the file is shorter), or an Error that refuses it
+// at once: a header read first keeps /dev/zero or a huge file of the wrong
+// kind from being read whole before it is refused.
+using SizeLimitFromHead = std::function<Result<size_t>(std::string_view head)>;
+inline constexpr size_t kHeadBytes = size_t{64} << 10;
+
+Result<std::string> read_file(const std::string& path, size_t max_bytes,
+                              const SizeLimitFromHead& limit_from_head = {});
 
 }  // namespace convviz
