@@ -45,10 +45,13 @@ std::string config_dir() {
 }
 
 ViewOptions load_view_options() {
-  ViewOptions view;
   Result<nlohmann::json> doc = read_json_file(file_in_config("settings.json"));
-  if (!doc || !doc->is_object()) return view;
-  const nlohmann::json& j = *doc;
+  return doc ? view_options_from_json(*doc) : ViewOptions{};
+}
+
+ViewOptions view_options_from_json(const nlohmann::json& j) {
+  ViewOptions view;
+  if (!j.is_object()) return view;
   if (text_or(j, "language") == "zh") view.language = Language::Zh;
   if (text_or(j, "theme") == "light") view.theme = Theme::Light;
   view.text_scale = std::clamp(float(number_or(j, "text_scale", 1.0)), 1.0f, 3.0f);

@@ -14,6 +14,9 @@ namespace convviz::ui {
 std::string config_dir();
 
 ViewOptions load_view_options();  // defaults when there is no (valid) file
+// What a settings.json document says, without the disk (the fuzzer calls
+// it): defaults for what is missing, of the wrong kind or out of range.
+ViewOptions view_options_from_json(const nlohmann::json& document);
 Status save_view_options(const ViewOptions& view);
 
 std::optional<Session> load_last_session();
