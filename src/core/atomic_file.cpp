@@ -10,6 +10,10 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <utility>
+
+#include "core/interrupt_cleanup.h"
 
 namespace convviz {
 namespace {
@@ -28,6 +32,33 @@ bool write_all(int fd, std::string_view bytes) {
     bytes.remove_prefix(static_cast<size_t>(written));
   }
   return true;
+}
+
+// "<folder>/.convviz-<10 random letters or digits>": short whatever the
+// target's name (a 255-byte name is legal, its name plus a suffix is not).
+std::string temp_name_beside(const std::string& target) {
+  static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  thread_local std::mt19937_64 random{std::random_device{}() ^ uint64_t(::getpid()) << 32};
+  std::string name = ".convviz-";
+  for (int i = 0; i < 10; ++i) name += kChars[random() % (sizeof kChars - 1)];
+  const std::filesystem::path folder = std::filesystem::path(target).parent_path();
+  return folder.empty() ? name : (folder / name).string();
+}
+
+// Creates a new temporary file beside `target`, tracked before it exists so
+// that no moment has it on disk and unknown to an interrupt.
+int create_temp_beside(const std::string& target, StagedFile& staged) {
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    staged.temp_path = temp_name_beside(target);
+    staged.tracked_slot = track_path(staged.temp_path, TrackedKind::File);
+    const int fd = ::open(staged.temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0 || errno != EEXIST) {
+      if (fd < 0) untrack_path(std::exchange(staged.tracked_slot, -1));
+      return fd;
+    }
+    untrack_path(std::exchange(staged.tracked_slot, -1));  // someone else's file: keep it
+  }
+  return -1;
 }
 
 }  // namespace
@@ -55,35 +86,41 @@ Result<StagedFile> stage_file(const std::string& path, std::string_view bytes) {
     target = std::filesystem::canonical(path, ec).string();
     if (ec) return Error{"cannot write '" + path + "': " + ec.message()};
   }
-  std::string temp = target + ".tmp-XXXXXX";
-  const int fd = ::mkstemp(temp.data());
+  StagedFile staged{"", target};
+  const int fd = create_temp_beside(target, staged);
   if (fd < 0) {
     return Error{"cannot write '" + path + "': no temporary file can be made beside it (" +
                  std::strerror(errno) + ")"};
   }
   const bool written = write_all(fd, bytes) && ::fsync(fd) == 0;
   const int saved_errno = errno;
-  // mkstemp makes 0600 files: keep the replaced file's mode, else the usual
+  // The file was made 0600: keep the replaced file's mode, else the usual
   // 0644 (reading the umask would mean changing it, which is not thread-safe).
   struct stat existing {};
   ::fchmod(fd, ::stat(target.c_str(), &existing) == 0 ? existing.st_mode & 07777 : 0644);
   if (::close(fd) != 0 || !written) {
-    ::unlink(temp.c_str());
-    return io_error("write", path, written ? errno : saved_errno);
+    const int close_errno = errno;
+    discard_staged(staged);
+    return io_error("write", path, written ? close_errno : saved_errno);
   }
-  return StagedFile{temp, target};
+  return staged;
 }
 
 Status commit_staged(const StagedFile& staged) {
   if (std::rename(staged.temp_path.c_str(), staged.final_path.c_str()) != 0) {
     const int saved_errno = errno;
-    ::unlink(staged.temp_path.c_str());
+    discard_staged(staged);
     return io_error("write", staged.final_path, saved_errno);
   }
+  // Untracked only once renamed: an interrupt in between finds no file to unlink.
+  untrack_path(staged.tracked_slot);
   return std::nullopt;
 }
 
-void discard_staged(const StagedFile& staged) { ::unlink(staged.temp_path.c_str()); }
+void discard_staged(const StagedFile& staged) {
+  ::unlink(staged.temp_path.c_str());
+  untrack_path(staged.tracked_slot);
+}
 
 Status write_files_atomically(const std::vector<std::pair<std::string, std::string>>& files) {
   std::vector<StagedFile> staged;

@@ -1,7 +1,11 @@
 #pragma once
 // Writes that never leave a half-written file or destroy the previous one:
 // the bytes go to a temporary file beside the target, which is then renamed
-// over it (rename is atomic within one file system).
+// over it (rename is atomic within one file system). The temporary file has
+// a short hidden name of its own (".convviz-" and 10 random characters), so
+// any name the file system allows can be written, and it is tracked for
+// remove_tracked_paths until it is committed or discarded, so an interrupt
+// leaves none behind.
 #include <functional>
 #include <string>
 #include <string_view>
@@ -12,9 +16,11 @@
 namespace convviz {
 
 // A complete temporary file waiting to be renamed into place.
+// Commit or discard each exactly once.
 struct StagedFile {
   std::string temp_path;
   std::string final_path;
+  int tracked_slot = -1;  // in core/interrupt_cleanup's table
 };
 
 // The target is a regular file or absent, in a folder we may write to.

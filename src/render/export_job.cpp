@@ -16,10 +16,17 @@ Status check_range(int64_t first, int64_t last) {
   return std::nullopt;
 }
 
-void fail(ExportJob& job, Error error) {
+// Leaves the disk as the job found it: a folder that existed stays, one the
+// job made goes once it is empty again.
+void discard_everything(ExportJob& job) {
   for (const StagedFile& f : job.staged) discard_staged(f);
   job.staged.clear();
   job.frames.clear();
+  remove_made_folders(job.made_folders);
+}
+
+void fail(ExportJob& job, Error error) {
+  discard_everything(job);
   job.error = std::move(error);
   job.finished = true;
 }
@@ -38,6 +45,7 @@ void finish(ExportJob& job) {
     }
     job.staged.clear();
   }
+  keep_made_folders(job.made_folders);
   job.finished = true;
 }
 
@@ -46,12 +54,14 @@ void finish(ExportJob& job) {
 Result<ExportJob> start_png_sequence(const std::string& folder, int64_t first, int64_t last,
                                      std::function<std::string(int64_t)> file_name) {
   if (Status bad = check_range(first, last)) return *bad;
+  Result<MadeFolders> made = make_folders(folder);
   std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
-  if (!std::filesystem::is_directory(folder, ec)) {
+  if (!made || !std::filesystem::is_directory(folder, ec)) {
+    if (made) remove_made_folders(*made);
     return Error{"cannot write into '" + folder + "': it is not a folder that can be made"};
   }
   ExportJob job;
+  job.made_folders = std::move(*made);
   job.kind = ExportKind::PngSequence;
   job.first = job.next = first;
   job.last = last;
@@ -105,9 +115,8 @@ bool advance(ExportJob& job, const std::function<Image(int64_t)>& render_step) {
 }
 
 void cancel(ExportJob& job) {
-  for (const StagedFile& f : job.staged) discard_staged(f);
-  job.staged.clear();
-  job.frames.clear();
+  if (job.finished) return;  // what was written stays written
+  discard_everything(job);
   job.cancelled = true;
   job.finished = true;
 }

@@ -3,7 +3,8 @@
 // time, so the window stays responsive, shows progress and can cancel.
 // Nothing is written over an existing file until every step is rendered:
 // PNGs are staged as temporary files and renamed at the end, the GIF is
-// encoded at the end; a cancel or a failure removes what was staged.
+// encoded at the end; a cancel or a failure removes what was staged, and
+// the folders the job made for the PNGs when they are empty again.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "core/atomic_file.h"
+#include "core/interrupt_cleanup.h"
 #include "core/result.h"
 #include "render/png.h"
 
@@ -26,6 +28,7 @@ struct ExportJob {
   std::function<std::string(int64_t)> file_name;  // a PNG's name for a step
   int delay_centiseconds = 25;                    // GIF frame delay
   std::vector<StagedFile> staged;
+  MadeFolders made_folders;  // the levels of `target` that did not exist
   std::vector<Image> frames;
   bool finished = false;
   bool cancelled = false;

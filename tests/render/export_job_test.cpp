@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <stb_image.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace convviz::render {
@@ -63,6 +64,81 @@ TEST(ExportJob, CancellingLeavesExistingFilesAndNoTemporaries) {
   EXPECT_TRUE(job->cancelled);
   EXPECT_EQ(entries(dir), 1u);
   EXPECT_EQ(*read_file((dir / "step0.png").string(), 100), "the old picture");
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(ExportJob, CancellingRemovesTheFoldersTheJobMadeAndOnlyThose) {
+  const fs::path dir = fresh_dir("cancel_made");
+  ASSERT_FALSE(write_file_atomically((dir / "keep.txt").string(), "kept"));
+  const int tracked = tracked_path_count();
+  Result<ExportJob> job =
+      start_png_sequence((dir / "new" / "nested" / "steps").string(), 0, 9, name);
+  ASSERT_TRUE(job) << job.error().message;
+  EXPECT_EQ(job->made_folders.paths.size(), 3u);
+  advance(*job, solid);
+  advance(*job, solid);
+  EXPECT_EQ(entries(dir / "new" / "nested" / "steps"), 2u) << "two staged PNGs";
+  cancel(*job);
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"keep.txt"});
+  EXPECT_EQ(tracked_path_count(), tracked) << "nothing left for an interrupt to remove";
+}
+
+TEST(ExportJob, CancellingLeavesAnExistingFolderExactlyAsItWas) {
+  const fs::path dir = fresh_dir("cancel_existing");
+  ASSERT_FALSE(write_file_atomically((dir / "keep.txt").string(), "kept"));
+  ASSERT_FALSE(write_file_atomically((dir / "step0.png").string(), "the old picture"));
+  Result<ExportJob> job = start_png_sequence(dir.string(), 0, 9, name);
+  ASSERT_TRUE(job);
+  EXPECT_TRUE(job->made_folders.paths.empty());
+  advance(*job, solid);
+  cancel(*job);
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"keep.txt", "step0.png"}));
+  EXPECT_EQ(*read_file((dir / "step0.png").string(), 100), "the old picture");
+  EXPECT_EQ(*read_file((dir / "keep.txt").string(), 100), "kept");
+}
+
+TEST(ExportJob, AFailedStepRemovesTheMadeFolder) {
+  const fs::path dir = fresh_dir("fail_made");
+  // The second name points into a folder that does not exist: staging fails.
+  Result<ExportJob> job = start_png_sequence((dir / "made").string(), 0, 3, [](int64_t step) {
+    return step == 0 ? std::string("ok.png") : std::string("missing/x.png");
+  });
+  ASSERT_TRUE(job);
+  EXPECT_TRUE(advance(*job, solid));
+  EXPECT_FALSE(advance(*job, solid));
+  ASSERT_TRUE(job->error);
+  EXPECT_TRUE(names_in(dir).empty());
+}
+
+TEST(ExportJob, AFinishedExportKeepsTheFolderItMade) {
+  const fs::path dir = fresh_dir("finish_made");
+  const int tracked = tracked_path_count();
+  Result<ExportJob> job = start_png_sequence((dir / "a" / "b").string(), 0, 1, name);
+  ASSERT_TRUE(job);
+  while (advance(*job, solid)) {
+  }
+  ASSERT_FALSE(job->error) << job->error->message;
+  cancel(*job);  // as quitting does after the end: changes nothing
+  EXPECT_EQ(names_in(dir / "a" / "b"), (std::vector<std::string>{"step0.png", "step1.png"}));
+  EXPECT_EQ(tracked_path_count(), tracked);
+}
+
+TEST(ExportJob, A250CharacterPngNameIsWritten) {
+  const fs::path dir = fresh_dir("long_name");
+  const std::string long_name = std::string(246, 's') + ".png";
+  Result<ExportJob> job =
+      start_png_sequence(dir.string(), 0, 0, [&](int64_t) { return long_name; });
+  ASSERT_TRUE(job);
+  advance(*job, solid);
+  ASSERT_FALSE(job->error) << job->error->message;
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{long_name});
+  EXPECT_EQ(read_png((dir / long_name).string())->rgba, solid(0).rgba);
 }
 
 TEST(ExportJob, AGifIsWrittenAtTheEndWithOneFramePerStep) {
