@@ -59,10 +59,12 @@ void check_scalars(const ConvSpec& s, std::vector<SpecError>& errors) {
   }
   if (s.padding_preset != PaddingPreset::Explicit) return;
   for (auto [value, what] : {std::pair{s.padding.h, "height"}, std::pair{s.padding.w, "width"}}) {
-    if (value < 0) {
+    // F.conv2d refuses negative padding ("negative padding is not
+    // supported"); the other modes go through F.pad, which crops instead.
+    if (value < 0 && s.padding_mode == PaddingMode::Zeros) {
       errors.push_back(
           {"padding", std::string("padding ") + what + " (" + str(value) + ") cannot be negative"});
-    } else if (value > kMaxExtent) {
+    } else if (value > kMaxExtent || value < -kMaxExtent) {
       errors.push_back({"padding", std::string("padding ") + what + " (" + str(value) +
                                        ") is larger than ConvViz supports (" + str(kMaxExtent) +
                                        ")"});
@@ -90,6 +92,9 @@ void check_same_padding(const ConvSpec& s, std::vector<SpecError>& errors) {
 }
 
 // PyTorch pads with F.pad for the non-zero modes, which limits the padding.
+// nn.Conv2d pads both sides of an axis alike, so an axis is either padded or
+// cropped: a crop never meets a reflection or a wrap, and F.pad's checks
+// (reflect pad < size, circular pad <= size) hold for a crop of any depth.
 void check_padding_mode(const AxisSizes& a, PaddingMode mode, std::vector<SpecError>& errors) {
   const int64_t pad = std::max(a.pad_before, a.pad_after);
   const std::string where = " the input " + std::string(a.name) + " (" + str(a.input) + ")";
@@ -103,15 +108,35 @@ void check_padding_mode(const AxisSizes& a, PaddingMode mode, std::vector<SpecEr
   }
 }
 
+int64_t padded_extent(const AxisSizes& a) { return a.input + a.pad_before + a.pad_after; }
+
+// A negative padding crops that many rows (columns) from each side, as
+// F.pad does with a negative amount; it must leave some of the input.
+void check_crop(const AxisSizes& a, std::vector<SpecError>& errors) {
+  if (a.pad_before >= 0 || padded_extent(a) >= 1) return;
+  const std::string crop = str(-a.pad_before) + " " + a.cells;
+  const bool top_bottom = std::string(a.name) == "height";
+  std::string message = "padding " + std::string(a.name) + " (" + str(a.pad_before) + ") crops " +
+                        crop + (top_bottom ? " from the top and " : " from the left and ") +
+                        str(-a.pad_after) + (top_bottom ? " from the bottom" : " from the right");
+  message += padded_extent(a) == 0
+                 ? ", which is all " + str(a.input) + " " + a.cells + " of the input"
+                 : ", but the input has only " + str(a.input) + " " + a.cells;
+  errors.push_back({"padding", message});
+}
+
 void check_kernel_fits(const AxisSizes& a, std::vector<SpecError>& errors) {
   const int64_t dilated = a.dilation * (a.kernel - 1) + 1;
-  const int64_t padded = a.input + a.pad_before + a.pad_after;
-  if (dilated > padded) {
-    const std::string kernel_words = a.dilation > 1 ? "the dilated kernel (" : "the kernel (";
-    errors.push_back({"kernel_size", kernel_words + str(dilated) + " " + a.cells +
-                                         ") is larger than the padded input (" + str(padded) + " " +
-                                         a.cells + ")"});
-  }
+  const int64_t padded = padded_extent(a);
+  if (padded < 1 || dilated <= padded) return;  // an empty crop has its own message
+  const std::string kernel_words = a.dilation > 1 ? "the dilated kernel (" : "the kernel (";
+  const std::string input_words =
+      a.pad_before < 0 ? "what padding " + std::string(a.name) + " (" + str(a.pad_before) +
+                             ") leaves of the input (" + str(padded) + " of its " + str(a.input) +
+                             " " + a.cells + ")"
+                       : "the padded input (" + str(padded) + " " + a.cells + ")";
+  errors.push_back({"kernel_size", kernel_words + str(dilated) + " " + a.cells +
+                                       ") is larger than " + input_words});
 }
 
 void check_sizes(const ConvSpec& s, std::vector<SpecError>& errors) {
@@ -136,9 +161,14 @@ void check_sizes(const ConvSpec& s, std::vector<SpecError>& errors) {
   const Shape4 out = output_shape(s);
   const int64_t multiplications = saturating_product({out.n, out.c, out.h, out.w, terms});
   if (errors.empty() && multiplications > kMaxMultiplications) {
-    errors.push_back({"kernel_size", "this layer needs " + with_thousands(multiplications) +
-                                         " multiplications; ConvViz computes at most " +
-                                         with_thousands(kMaxMultiplications)});
+    errors.push_back(
+        {"kernel_size",
+         "this layer needs " + with_thousands(multiplications) +
+             " multiplications (outputs x products per output), more than ConvViz's cap of " +
+             with_thousands(kMaxMultiplications) +
+             " (about 17 billion, seconds of work; a teaching layer needs far fewer): use a "
+             "smaller input or padding, fewer output channels, a smaller kernel or a larger "
+             "stride"});
   }
 }
 
@@ -152,6 +182,7 @@ std::vector<SpecError> validate(const ConvSpec& s) {
   check_groups(s, errors);
   check_same_padding(s, errors);
   for (const AxisSizes& a : axes(s)) check_padding_mode(a, s.padding_mode, errors);
+  for (const AxisSizes& a : axes(s)) check_crop(a, errors);
   for (const AxisSizes& a : axes(s)) check_kernel_fits(a, errors);
   if (errors.empty()) check_sizes(s, errors);
   return errors;

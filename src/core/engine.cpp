@@ -73,12 +73,16 @@ struct Interior {
 };
 
 Interior interior_of(const ConvSpec& spec, int64_t pitch, int64_t phase) {
-  const int64_t s = spec.stride.w, left = side_padding(spec).left;
+  const SidePadding pad = side_padding(spec);
+  const int64_t s = spec.stride.w, left = pad.left;
   auto first_at_or_after = [&](int64_t col) {  // smallest j with j * s + phase >= col
     return std::clamp<int64_t>(col - phase <= 0 ? 0 : (col - phase + s - 1) / s, 0, pitch);
   };
+  // A negative padding crops: the interior starts at input column -left and
+  // ends where the cropped right side begins, like the source table.
   const int64_t begin = first_at_or_after(left);
-  const int64_t end = std::max(begin, first_at_or_after(left + spec.width));
+  const int64_t interior_end = left + spec.width + std::min<int64_t>(pad.right, 0);
+  const int64_t end = std::max(begin, first_at_or_after(interior_end));
   return {begin, end, begin * s + phase - left};
 }
 

@@ -34,4 +34,18 @@ bool is_padding_cell(const ConvSpec& spec, int64_t padded_y, int64_t padded_x) {
   return y < 0 || y >= spec.height || x < 0 || x >= spec.width;
 }
 
+SidePadding cropped_sides(const ConvSpec& spec) {
+  const SidePadding pad = side_padding(spec);
+  auto crop = [](int64_t p) { return p < 0 ? -p : int64_t{0}; };
+  return {crop(pad.top), crop(pad.bottom), crop(pad.left), crop(pad.right)};
+}
+
+bool is_cropped_cell(const ConvSpec& spec, int64_t padded_y, int64_t padded_x) {
+  const SidePadding pad = side_padding(spec), crop = cropped_sides(spec);
+  const int64_t y = padded_y - pad.top, x = padded_x - pad.left;  // input coordinates
+  const bool inside = y >= 0 && y < spec.height && x >= 0 && x < spec.width;
+  return inside && (y < crop.top || y >= spec.height - crop.bottom || x < crop.left ||
+                    x >= spec.width - crop.right);
+}
+
 }  // namespace convviz

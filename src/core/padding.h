@@ -20,6 +20,11 @@ struct Cell {
 // input index the padded cell copies, or nullopt for a zero-padding cell.
 // Valid only for what validate() accepts (reflect pad < size, circular
 // pad <= size), so one reflection or wrap always lands inside the input.
+// A negative `pad_before` crops, as F.pad does: padded cell 0 is input cell
+// -pad_before. nn.Conv2d crops both sides of an axis alike, so a cropped
+// axis never reflects or wraps. A padded index below 0 (or past the padded
+// extent) names a cropped cell: it still maps to the input cell it was, so
+// the window can show it struck out, but no output reads it.
 std::optional<int64_t> padding_source_index(PaddingMode mode, int64_t padded, int64_t pad_before,
                                             int64_t size);
 
@@ -29,5 +34,14 @@ std::optional<Cell> padding_source_cell(const ConvSpec& spec, int64_t padded_y, 
 
 // True when (padded_y, padded_x) lies outside the input, whatever the mode.
 bool is_padding_cell(const ConvSpec& spec, int64_t padded_y, int64_t padded_x);
+
+// True when a negative padding crops the input cell at (padded_y, padded_x):
+// the cell lies outside the padded (here: cropped) extent, so the
+// convolution never reads it. Coordinates are padded ones, so the top
+// cropped row of padding -2 is padded_y = -2.
+bool is_cropped_cell(const ConvSpec& spec, int64_t padded_y, int64_t padded_x);
+
+// The cells a negative padding crops from each side (0 where it pads).
+SidePadding cropped_sides(const ConvSpec& spec);
 
 }  // namespace convviz

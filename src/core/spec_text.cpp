@@ -20,8 +20,10 @@ std::string output_size_formula(const ConvSpec& spec, Axis axis) {
   const int64_t k = h ? spec.kernel_size.h : spec.kernel_size.w;
   const int64_t s = h ? spec.stride.h : spec.stride.w;
   const int64_t d = h ? spec.dilation.h : spec.dilation.w;
-  const std::string padding =
-      before == after ? "2·" + str(before) : str(before) + " + " + str(after);
+  // A negative padding (a crop) in brackets: 2·(-1), as a student writes it.
+  const std::string padding = before == after
+                                  ? "2·" + (before < 0 ? "(" + str(before) + ")" : str(before))
+                                  : str(before) + " + " + str(after);
   std::string text = std::string(h ? "H_out" : "W_out") + " = ⌊(" + str(size) + " + " + padding +
                      " − " + str(d) + "·(" + str(k) + "−1) − 1)/" + str(s) + "⌋ + 1";
   const int64_t numerator = size + before + after - d * (k - 1) - 1;

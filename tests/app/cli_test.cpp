@@ -183,7 +183,8 @@ TEST_F(Cli, MalformedFilesAreNamed) {
 TEST_F(Cli, ShapeMismatchesAreExplained) {
   write("config.json", R"({"in_channels": 3, "out_channels": 1, "kernel_size": 3, "padding": 1})");
   expect_bad_input(compute_args({"--output", path("y.npy")}),
-                   "the input has shape [1, 1, 5, 5] but the configuration needs [1, 3, 5, 5]");
+                   "the input has shape [1, 1, 5, 5]: dimension 1 holds the channels (1), but "
+                   "in_channels is 3");
 }
 
 TEST_F(Cli, BiasFileMustMatchTheConfig) {
@@ -271,7 +272,7 @@ TEST_F(Cli, ExportRefusesBadInputBeforeTouchingAnything) {
   expect_bad_input({"export", "--preset", "textbook", "--step", "0", "--fps", "3", "--out", out},
                    "--fps goes with --gif");
   expect_bad_input({"export", "--session", path("x.npy"), "--step", "0", "--out", out},
-                   "is not valid JSON");
+                   "is not a JSON file: it should start with '{', not the byte 0x93");
   expect_bad_input(
       {"export", "--preset", "textbook", "--step", "0", "--out", path("missing/x.png")},
       "No such file or directory");
@@ -390,6 +391,37 @@ TEST_F(Cli, BenchRefusesBadShapesWithOneLine) {
   }
 }
 
+// Issue 11: a 32×32 kernel over a 1×1 input padded by 3985 was within every
+// size cap yet asked for 64.5 billion multiplications (5 s and 730 MB, 14
+// minutes on the reference loops). Refused, with the cap in words.
+TEST_F(Cli, ComputeRefusesALayerThatAsksForMinutesOfWork) {
+  write("config.json",
+        R"({"in_channels": 1, "out_channels": 1, "kernel_size": 32, "padding": 3985})");
+  ASSERT_FALSE(write_npy(path("x.npy"), make_tensor({1, 1, 1, 1}, 1.0f)));
+  ASSERT_FALSE(write_npy(path("w.npy"), make_tensor({1, 1, 32, 32}, 1.0f)));
+  ASSERT_FALSE(write_npy(path("b.npy"), make_tensor({1}, 0.0f)));
+  for (const char* engine : {"fast", "reference"}) {
+    expect_bad_input(compute_args({"--output", path("y.npy"), "--engine", engine}),
+                     "this layer needs 64,556,646,400 multiplications");
+  }
+  const CliRun r = run(compute_args({"--output", path("y.npy")}));
+  EXPECT_NE(r.err.find("cap of 17,179,869,184"), std::string::npos) << r.err;
+}
+
+// nn.Conv2d(1, 1, 3, padding=(-1, 1), padding_mode='reflect') on 8×8: F.pad
+// crops a row from the top and the bottom, so PyTorch gives 1×1×4×8.
+TEST_F(Cli, ComputeCropsWithNegativeReflectPaddingLikePyTorch) {
+  const std::string dir = std::string(CONVVIZ_GOLDEN_DIR) + "/negative_reflect_issue_11/";
+  const CliRun r =
+      run({"compute", "--config", dir + "config.json", "--input", dir + "x.npy", "--weight",
+           dir + "w.npy", "--bias", dir + "b.npy", "--output", path("y.npy")});
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  const Tensor y = *read_npy(path("y.npy"));
+  const Tensor expected = *read_npy(dir + "y.npy");
+  ASSERT_EQ(y.shape, (std::vector<int64_t>{1, 1, 4, 8}));
+  for (size_t i = 0; i < y.data.size(); ++i) EXPECT_NEAR(y.data[i], expected.data[i], 1e-4) << i;
+}
+
 // The --image path against PyTorch: the picture read as ToTensor would (or
 // as grayscale, or kept 0-255), through nn.Conv2d, in make_golden.py.
 TEST_F(Cli, ComputeFromAPictureMatchesPyTorch) {
@@ -466,6 +498,65 @@ TEST_F(Cli, TheWindowsPictureOptionsAreCheckedBeforeItOpens) {
     EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
     EXPECT_EQ(line_count(r.err), 1u) << r.err;
   }
+}
+
+// Issue 11's reproductions: each is one line, exit 2, and no file.
+TEST_F(Cli, ANumberBeyondDoubleInAConfigIsBadInputNotAnInternalError) {
+  write("config.json",
+        R"({"in_channels": 1, "out_channels": 1, "kernel_size": 3, "padding": 1e400})");
+  expect_bad_input(compute_args({"--output", path("y.npy")}),
+                   "'" + path("config.json") + "' holds a number too large for a 64-bit float");
+}
+
+TEST_F(Cli, AnUnknownKeyIsNamedBeforeTheKeyItMisses) {
+  write("config.json", R"({"in_channels": 1, "out_channels": 1, "kernel": 3})");
+  expect_bad_input(compute_args({"--output", path("y.npy")}),
+                   "unknown config key \"kernel\" (did you mean \"kernel_size\"?)");
+}
+
+TEST_F(Cli, DevicesAreRefusedFromTheirFirstBytes) {
+  std::vector<std::string> args = compute_args({"--output", path("y.npy")});
+  for (const char* flag : {"--config", "--input", "--weight"}) {
+    auto a = args;
+    *(std::find(a.begin(), a.end(), flag) + 1) = "/dev/zero";
+    expect_bad_input(a, "'/dev/zero' is not a");
+  }
+  expect_bad_input({"export", "--session", "/dev/zero", "--step", "0", "--out", path("s.png")},
+                   "'/dev/zero' is not a");
+}
+
+TEST_F(Cli, ChannelsLastInputIsNamedWithThePermuteThatFixesIt) {
+  write("config.json", R"({"in_channels": 3, "out_channels": 1, "kernel_size": 3})");
+  ASSERT_FALSE(write_npy(path("x.npy"), make_tensor({1, 28, 28, 3})));
+  ASSERT_FALSE(write_npy(path("w.npy"), make_tensor({1, 3, 3, 3})));
+  expect_bad_input({"compute", "--config", path("config.json"), "--input", path("x.npy"),
+                    "--weight", path("w.npy"), "--output", path("y.npy")},
+                   "the input has shape [1, 28, 28, 3]: dimension 1 holds the channels (28), but "
+                   "in_channels is 3; it looks channels-last [N, H, W, C]: pass "
+                   "x.permute(0, 3, 1, 2)");
+  ASSERT_FALSE(write_npy(path("x.npy"), make_tensor({28, 28, 3})));
+  expect_bad_input({"compute", "--config", path("config.json"), "--input", path("x.npy"),
+                    "--weight", path("w.npy"), "--output", path("y.npy")},
+                   "the unbatched input has shape [28, 28, 3]: dimension 0 holds the channels (28)"
+                   ", but in_channels is 3; it looks channels-last [H, W, C]: pass "
+                   "x.permute(2, 0, 1)");
+}
+
+TEST_F(Cli, AnUnbatchedInputGivesAnUnbatchedOutputAsPyTorchDoes) {
+  // PyTorch 1.13: Conv2d on [C, H, W] is the batched layer on [1, C, H, W]
+  // with the batch dimension dropped again.
+  ASSERT_EQ(run(compute_args({"--output", path("batched.npy")})).status, kExitOk);
+  Tensor x = *read_npy(path("x.npy"));
+  x.shape.erase(x.shape.begin());
+  ASSERT_FALSE(write_npy(path("x.npy"), x));
+  const CliRun r = run(compute_args({"--output", path("y.npy"), "--ops-json", path("ops.json")}));
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  const Tensor y = *read_npy(path("y.npy"));
+  const Tensor batched = *read_npy(path("batched.npy"));
+  EXPECT_EQ(y.shape, (std::vector<int64_t>{1, 5, 5}));
+  EXPECT_EQ(y.data, batched.data);
+  EXPECT_EQ(json::parse(*read_file(path("ops.json"), 1 << 16))["output_shape"], (json{1, 5, 5}));
+  EXPECT_NE(r.out.find("output shape     [1, 5, 5]"), std::string::npos) << r.out;
 }
 
 }  // namespace

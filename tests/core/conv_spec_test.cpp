@@ -114,11 +114,68 @@ TEST(Validate, EverySizeMustBeAtLeastOne) {
   }
 }
 
-TEST(Validate, PaddingCannotBeNegative) {
+TEST(Validate, PaddingCannotBeNegativeWithZeros) {
   ConvSpec s = textbook();
   s.padding = {1, -1};
   EXPECT_EQ(messages_for(s, "padding"),
             std::vector<std::string>{"padding width (-1) cannot be negative"});
+}
+
+// nn.Conv2d(1, 1, 3, padding=(-1, 1), padding_mode='reflect') on 8×8 gives
+// 1×1×4×8 in PyTorch 1.13: F.pad crops a row from the top and the bottom.
+TEST(Validate, NegativePaddingCropsInTheOtherModes) {
+  for (PaddingMode mode : {PaddingMode::Reflect, PaddingMode::Replicate, PaddingMode::Circular}) {
+    ConvSpec s = textbook();
+    s.height = s.width = 8;
+    s.padding = {-1, 1};
+    s.padding_mode = mode;
+    EXPECT_TRUE(validate(s).empty()) << join_messages(validate(s));
+    EXPECT_EQ(output_shape(s), (Shape4{1, 1, 4, 8}));
+  }
+}
+
+TEST(Validate, ACropMustLeaveSomeOfTheInput) {
+  ConvSpec s = textbook();  // 5×5
+  s.padding_mode = PaddingMode::Replicate;
+  s.kernel_size = {1, 1};
+  s.padding = {-3, 0};
+  EXPECT_EQ(messages_for(s, "padding"),
+            std::vector<std::string>{"padding height (-3) crops 3 rows from the top and 3 from "
+                                     "the bottom, but the input has only 5 rows"});
+  s.width = 6;
+  s.padding = {0, -3};
+  EXPECT_EQ(messages_for(s, "padding"),
+            std::vector<std::string>{"padding width (-3) crops 3 columns from the left and 3 "
+                                     "from the right, which is all 6 columns of the input"});
+  EXPECT_TRUE(messages_for(s, "kernel_size").empty());  // one message for one mistake
+}
+
+TEST(Validate, TheKernelMustFitWhatTheCropLeaves) {
+  ConvSpec s = textbook();
+  s.height = s.width = 6;
+  s.padding = {-2, -2};
+  s.padding_mode = PaddingMode::Circular;
+  EXPECT_EQ(messages_for(s, "kernel_size"),
+            (std::vector<std::string>{
+                "the kernel (3 rows) is larger than what padding height (-2) leaves of the "
+                "input (2 of its 6 rows)",
+                "the kernel (3 columns) is larger than what padding width (-2) leaves of the "
+                "input (2 of its 6 columns)"}));
+  s.height = s.width = 7;
+  EXPECT_TRUE(validate(s).empty());
+}
+
+TEST(Validate, TheOtherAxisKeepsItsPaddingRules) {
+  ConvSpec s = textbook();
+  s.height = 8;
+  s.width = 3;
+  s.padding = {-1, 3};
+  s.padding_mode = PaddingMode::Reflect;
+  EXPECT_EQ(
+      messages_for(s, "padding"),
+      std::vector<std::string>{"reflect padding (3) must be smaller than the input width (3)"});
+  s.padding_mode = PaddingMode::Circular;
+  EXPECT_TRUE(validate(s).empty());
 }
 
 TEST(Validate, SameNeedsStrideOne) {
@@ -222,6 +279,44 @@ TEST(Validate, CapsTheTotalWork) {
   ASSERT_FALSE(messages_for(s, "kernel_size").empty());
   EXPECT_EQ(messages_for(s, "kernel_size")[0].rfind("this layer needs 4,", 0), 0u)
       << messages_for(s, "kernel_size")[0];
+}
+
+// Issue 11: a 32×32 kernel over a 1×1 input padded by 3985 asks for 64.5
+// billion multiplications (minutes of work); refused before any is done.
+TEST(Validate, CapsTheWorkOfHugePaddingAroundATinyInput) {
+  ConvSpec s;
+  s.height = s.width = 1;
+  s.kernel_size = {32, 32};
+  s.padding = {3985, 3985};
+  const std::vector<std::string> messages = messages_for(s, "kernel_size");
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0].rfind("this layer needs 64,", 0), 0u) << messages[0];
+  EXPECT_NE(messages[0].find("17,179,869,184"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[0].find("fewer output channels"), std::string::npos) << messages[0];
+}
+
+TEST(Validate, WorkExactlyAtTheCapIsAccepted) {
+  ConvSpec s;
+  s.kernel_size = {32, 32};
+  // 4096×4096 outputs × 1024 products = 2^34 multiplications exactly.
+  s.height = s.width = 4096 + 31;
+  EXPECT_TRUE(validate(s).empty()) << join_messages(validate(s));
+  s.width += 1;  // one more output column passes the cap
+  EXPECT_FALSE(messages_for(s, "kernel_size").empty());
+}
+
+TEST(Validate, APhotoThroughEightSevenBySevenKernelsPasses) {
+  ConvSpec s;
+  s.in_channels = 3;
+  s.out_channels = 8;
+  s.kernel_size = {7, 7};
+  s.padding = {3, 3};
+  // 4000×2000 RGB: 9.4 billion multiplications, the most a photo can ask
+  // for within the per-tensor cap on the output (8×4000×3000 is refused
+  // there first).
+  s.height = 2000;
+  s.width = 4000;
+  EXPECT_TRUE(validate(s).empty()) << join_messages(validate(s));
 }
 
 TEST(PaddingModeNames, RoundTrip) {

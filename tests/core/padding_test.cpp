@@ -76,5 +76,50 @@ TEST(PaddingSourceIndex, MatchesTorchFunctionalPad) {
   }
 }
 
+// F.pad with a negative amount crops: columns cropped, rows padded, in the
+// three modes nn.Conv2d sends through F.pad.
+TEST(PaddingSourceIndex, NegativePadCropsLikeTorchFunctionalPad) {
+  const Tensor input = *read_npy(golden_path("padding/input.npy"));
+  const nlohmann::json pads = *read_json_file(golden_path("padding/crop_pads.json"));
+  const int64_t top = pads["top"], left = pads["left"];
+  ASSERT_LT(left, 0);
+  const std::pair<const char*, PaddingMode> modes[] = {{"reflect", PaddingMode::Reflect},
+                                                       {"replicate", PaddingMode::Replicate},
+                                                       {"circular", PaddingMode::Circular}};
+  for (const auto& [file, mode] : modes) {
+    Result<Tensor> expected = read_npy(golden_path(std::string("padding/crop_") + file + ".npy"));
+    ASSERT_TRUE(expected) << expected.error().message;
+    for (int64_t y = 0; y < expected->shape[2]; ++y) {
+      for (int64_t x = 0; x < expected->shape[3]; ++x) {
+        const auto sy = padding_source_index(mode, y, top, input.shape[2]);
+        const auto sx = padding_source_index(mode, x, left, input.shape[3]);
+        ASSERT_TRUE(sy && sx);
+        EXPECT_EQ(input.at(0, 0, *sy, *sx), expected->at(0, 0, y, x))
+            << file << " at " << y << "," << x;
+      }
+    }
+  }
+}
+
+TEST(CroppedCell, NegativePaddingStrikesTheOuterRowsOnly) {
+  ConvSpec s;  // 5×5
+  s.padding = {-1, 2};
+  s.padding_mode = PaddingMode::Replicate;
+  // Padded row -1 is input row 0, cropped; row 0 is input row 1, kept.
+  EXPECT_TRUE(is_cropped_cell(s, -1, 3));
+  EXPECT_TRUE(is_cropped_cell(s, 3, 3));  // input row 4
+  EXPECT_FALSE(is_cropped_cell(s, 0, 3));
+  EXPECT_FALSE(is_cropped_cell(s, 2, 2));
+  // Columns are padded: a padding cell is not a cropped one.
+  EXPECT_FALSE(is_cropped_cell(s, 1, 0));
+  EXPECT_FALSE(is_padding_cell(s, -1, 3));
+  EXPECT_EQ(padding_source_cell(s, -1, 2), (Cell{0, 0}));
+  EXPECT_EQ(padding_source_cell(s, 0, 2), (Cell{1, 0}));
+  const SidePadding crop = cropped_sides(s);
+  EXPECT_EQ(crop.top, 1);
+  EXPECT_EQ(crop.bottom, 1);
+  EXPECT_EQ(crop.left, 0);
+}
+
 }  // namespace
 }  // namespace convviz

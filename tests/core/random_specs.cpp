@@ -18,7 +18,10 @@ ConvSpec random_candidate(std::mt19937& rng) {
   s.kernel_size = {pick(rng, 1, 4), pick(rng, 1, 4)};
   s.stride = {pick(rng, 1, 3), pick(rng, 1, 3)};
   s.dilation = {pick(rng, 1, 3), pick(rng, 1, 3)};
-  s.padding = {pick(rng, 0, 3), pick(rng, 0, 3)};
+  // A quarter of the axes crop: negative padding, which F.pad (every mode but
+  // zeros) applies by dropping rows and columns from both sides.
+  auto pad = [&] { return pick(rng, 0, 3) == 0 ? -pick(rng, 1, 3) : pick(rng, 0, 3); };
+  s.padding = {pad(), pad()};
   const int64_t preset = pick(rng, 0, 5);
   s.padding_preset = preset == 0   ? PaddingPreset::Same
                      : preset == 1 ? PaddingPreset::Valid

@@ -8,7 +8,8 @@ namespace convviz::testing {
 
 // A random spec that validate() accepts: every padding mode, non-square
 // kernel/stride/padding/dilation, groups and depthwise, batch > 1, bias on
-// and off, 'same' and 'valid'. Sizes stay small so full sweeps are cheap.
+// and off, 'same' and 'valid', negative padding (a crop) on either axis.
+// Sizes stay small so full sweeps are cheap.
 ConvSpec random_valid_spec(std::mt19937& rng);
 
 // A random spec shaped to reach every engine path: few and many channels per

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "core/engine.h"
 #include "core/op_counts.h"
 #include "core/presets.h"
 #include "core/reference_engine.h"
@@ -105,9 +108,11 @@ TEST(FormatNumber, IntegralValuesHaveNoDecimalsOthersFourDigits) {
 // Invariant 1: for every output element the tracer equals the engine.
 TEST(TraceStep, EqualsTheReferenceOnEveryPositionOfRandomSpecs) {
   std::mt19937 rng(7);
+  int crops = 0;  // specs with a negative padding
   for (int i = 0; i < 300; ++i) {
     const ConvSpec spec = testing::random_valid_spec(rng);
     const Session s = testing::random_session(spec, rng);
+    if (side_padding(spec).top < 0 || side_padding(spec).left < 0) ++crops;
     Tensor y;
     conv2d_reference(spec, s.input, s.weight, bias_or_null(s), y);
     ASSERT_EQ(static_cast<int64_t>(y.data.size()), step_count(spec));
@@ -117,6 +122,58 @@ TEST(TraceStep, EqualsTheReferenceOnEveryPositionOfRandomSpecs) {
       ASSERT_EQ(t.result, y.at(p.n, p.c_out, p.y, p.x)) << "spec " << i << " step " << step;
     }
   }
+  EXPECT_GT(crops, 20);
+}
+
+// padding=(-1, 1), reflect, on 8×8 (input value 10·row + column): F.pad
+// crops row 0 and row 7, then reflects the columns. The window of output
+// (0, 0) starts on input row 1; its left column is the reflection of column 1.
+TEST(TraceStep, ANegativePaddingStartsTheWindowBelowTheCroppedRow) {
+  Session s;
+  s.spec.height = s.spec.width = 8;
+  s.spec.padding = {-1, 1};
+  s.spec.padding_mode = PaddingMode::Reflect;
+  s.spec.bias = false;
+  s.input = make_tensor({1, 1, 8, 8});
+  for (int64_t y = 0; y < 8; ++y) {
+    for (int64_t x = 0; x < 8; ++x) s.input.at(0, 0, y, x) = float(10 * y + x);
+  }
+  s.weight = make_tensor({1, 1, 3, 3}, 1.0f);
+  const StepTrace t = trace(s, 0);
+  ASSERT_EQ(t.terms.size(), 9u);
+  EXPECT_TRUE(t.terms[0].is_padding);
+  EXPECT_EQ(t.terms[0].source, (Cell{1, 1}));
+  EXPECT_EQ(t.terms[1].source, (Cell{1, 0}));
+  EXPECT_FALSE(t.terms[1].is_padding);
+  EXPECT_EQ(t.terms[8].source, (Cell{3, 1}));
+  // Rows 1..3, columns (1, 0, 1): (11 + 10 + 11) + (21 + 20 + 21) + (31 + 30 + 31).
+  EXPECT_EQ(t.result, 186.0f);
+  // The last output row reads input rows 4..6: row 7 is cropped.
+  const StepTrace last = trace(s, step_count(s.spec) - 1);
+  EXPECT_EQ(last.terms[8].source, (Cell{6, 6}));
+}
+
+// Invariant 1 against the vectorized engine, on the specs that crop.
+TEST(TraceStep, EqualsTheEngineOnRandomSpecsWithNegativePadding) {
+  std::mt19937 rng(23);
+  int checked = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const ConvSpec spec = testing::random_valid_spec(rng);
+    if (side_padding(spec).top >= 0 && side_padding(spec).left >= 0) continue;
+    ++checked;
+    const Session s = testing::random_session(spec, rng);
+    Tensor y;
+    conv2d(spec, s.input, s.weight, bias_or_null(s), y);
+    for (int64_t step = 0; step < step_count(spec); ++step) {
+      const StepTrace t = trace(s, step);
+      double magnitude = std::fabs(t.bias);
+      for (const TraceTerm& term : t.terms) magnitude += std::fabs(term.product);
+      const OutputPosition& p = t.position;
+      ASSERT_NEAR(t.result, y.at(p.n, p.c_out, p.y, p.x), 1e-5 * std::max(1.0, magnitude))
+          << "spec " << checked << " step " << step;
+    }
+  }
+  EXPECT_GT(checked, 120);
 }
 
 // Invariant 2: the tracer's tally over all steps equals count_ops.

@@ -5,9 +5,14 @@ Needs Debian's python3-torch and a built ./build/convviz; not part of CI
 (the committed fixtures are). Usage:
     /usr/bin/python3 tests/golden/check_against_torch.py [COUNT] [SEED]
 Prints the worst relative error and exits 1 if any config is off by more
-than 1e-5 relative to sum(|w·x|) + |b| of its output element.
+than 1e-5 relative to sum(|w·x|) + |b| of its output element, or if one
+side accepts what the other rejects. A quarter of the padding amounts are
+negative (F.pad crops in every mode but zeros). CONVVIZ=path/to/convviz
+picks another build.
 """
+import collections
 import json
+import os
 import pathlib
 import random
 import subprocess
@@ -18,7 +23,16 @@ import numpy as np
 import torch
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-CONVVIZ = ROOT / "build" / "convviz"
+CONVVIZ = pathlib.Path(os.environ.get("CONVVIZ", ROOT / "build" / "convviz"))
+
+
+def random_padding(rng):
+    """0..3, or a crop of 1..6 a quarter of the time (some crop the whole input)."""
+    return -rng.randint(1, 6) if rng.random() < 0.25 else rng.randint(0, 3)
+
+
+def has_crop(config):
+    return isinstance(config["padding"], list) and min(config["padding"]) < 0
 
 
 def random_config(rng):
@@ -27,7 +41,7 @@ def random_config(rng):
         in_channels=groups * rng.randint(1, 4), out_channels=groups * rng.randint(1, 3),
         kernel_size=[rng.randint(1, 5), rng.randint(1, 5)],
         stride=[rng.randint(1, 3), rng.randint(1, 3)],
-        padding=[rng.randint(0, 3), rng.randint(0, 3)],
+        padding=[random_padding(rng), random_padding(rng)],
         dilation=[rng.randint(1, 3), rng.randint(1, 3)], groups=groups,
         bias=rng.random() < 0.7,
         padding_mode=rng.choice(["zeros", "reflect", "replicate", "circular"]))
@@ -69,6 +83,7 @@ def main():
     rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
     generator = torch.Generator().manual_seed(1)
     worst, checked, rejected = 0.0, 0, 0
+    tally = collections.Counter()  # (negative padding?, accepted?) -> configs
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         while checked < count:
@@ -90,6 +105,7 @@ def main():
                           f"{run.returncode}")
                     sys.exit(1)
                 rejected += 1
+                tally[(has_crop(config), False)] += 1
                 continue
             np.save(tmp / "w.npy", conv.weight.detach().numpy())
             if conv.bias is not None:
@@ -105,6 +121,10 @@ def main():
                 print(f"mismatch {error:.3g} on {config} {shape}")
                 sys.exit(1)
             checked += 1
+            tally[(has_crop(config), True)] += 1
+    print(f"negative padding: {tally[(True, True)]} agreed, {tally[(True, False)]} rejected "
+          f"by both; non-negative: {tally[(False, True)]} agreed, {tally[(False, False)]} "
+          f"rejected by both")
     print(f"{checked} random configs agree with torch {torch.__version__} (worst relative "
           f"error {worst:.3g}); {rejected} more were rejected by both")
 

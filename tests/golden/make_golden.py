@@ -58,6 +58,18 @@ FORWARD_CASES = [
      dict(in_channels=3, out_channels=2, kernel_size=2, stride=[3, 2], padding=[2, 1],
           padding_mode="replicate")),
     ("kernel_1x1", [2, 5, 4, 3], dict(in_channels=5, out_channels=3, kernel_size=1)),
+    # Negative padding: F.pad crops, then the convolution runs on what is left.
+    ("negative_reflect_issue_11", [1, 1, 8, 8],
+     dict(in_channels=1, out_channels=1, kernel_size=3, padding=[-1, 1], padding_mode="reflect")),
+    ("negative_replicate_both_axes", [1, 2, 7, 9],
+     dict(in_channels=2, out_channels=3, kernel_size=[2, 3], stride=[1, 2], padding=[-2, -1],
+          padding_mode="replicate")),
+    ("negative_circular_width", [2, 2, 6, 5],
+     dict(in_channels=2, out_channels=2, kernel_size=[3, 2], dilation=[2, 1], padding=[2, -1],
+          padding_mode="circular")),
+    ("negative_reflect_groups_stride", [1, 4, 9, 10],
+     dict(in_channels=4, out_channels=2, kernel_size=[2, 3], stride=2, padding=[-3, 2],
+          groups=2, padding_mode="reflect")),
 ]
 
 # name, input shape, nn.Conv2d keyword arguments: PyTorch decides.
@@ -103,6 +115,35 @@ VALIDATION_CASES = [
      dict(in_channels=1, out_channels=1, kernel_size=11, padding="same", padding_mode="circular")),
     ("depthwise", [1, 8, 5, 5], dict(in_channels=8, out_channels=8, kernel_size=3, groups=8)),
     ("output_one_row", [1, 1, 3, 7], dict(in_channels=1, out_channels=1, kernel_size=3)),
+    # Negative padding: refused by F.conv2d (zeros), a crop through F.pad otherwise.
+    ("negative_zeros_width_only", [1, 1, 8, 8],
+     dict(in_channels=1, out_channels=1, kernel_size=3, padding=[1, -1])),
+    ("negative_reflect_crops", [1, 1, 8, 8],
+     dict(in_channels=1, out_channels=1, kernel_size=3, padding=[-1, 1], padding_mode="reflect")),
+    ("negative_replicate_crop_beyond_input", [1, 1, 5, 5],
+     dict(in_channels=1, out_channels=1, kernel_size=1, padding=[-3, 0],
+          padding_mode="replicate")),
+    ("negative_reflect_crop_far_beyond_input", [1, 1, 5, 5],
+     dict(in_channels=1, out_channels=1, kernel_size=1, padding=-6, padding_mode="reflect")),
+    ("negative_reflect_crop_everything", [1, 1, 6, 6],
+     dict(in_channels=1, out_channels=1, kernel_size=1, padding=[-3, 1], padding_mode="reflect")),
+    ("negative_circular_leaves_fewer_rows_than_kernel", [1, 1, 6, 6],
+     dict(in_channels=1, out_channels=1, kernel_size=3, padding=-2, padding_mode="circular")),
+    ("negative_circular_leaves_exactly_the_kernel", [1, 1, 7, 7],
+     dict(in_channels=1, out_channels=1, kernel_size=3, padding=-2, padding_mode="circular")),
+    ("negative_replicate_dilated_kernel_too_big", [1, 1, 9, 9],
+     dict(in_channels=1, out_channels=1, kernel_size=3, dilation=4, padding=[-1, 0],
+          padding_mode="replicate")),
+    ("negative_height_reflect_width_equals_size", [1, 1, 8, 3],
+     dict(in_channels=1, out_channels=1, kernel_size=3, padding=[-1, 3], padding_mode="reflect")),
+    ("negative_height_reflect_width_below_size", [1, 1, 8, 3],
+     dict(in_channels=1, out_channels=1, kernel_size=3, padding=[-1, 2], padding_mode="reflect")),
+    ("negative_height_circular_width_equals_size", [1, 1, 8, 3],
+     dict(in_channels=1, out_channels=1, kernel_size=3, padding=[-2, 3], padding_mode="circular")),
+    ("negative_width_circular_height_above_size", [1, 1, 3, 8],
+     dict(in_channels=1, out_channels=1, kernel_size=3, padding=[4, -1], padding_mode="circular")),
+    ("negative_replicate_other_axis_huge", [1, 1, 3, 8],
+     dict(in_channels=1, out_channels=1, kernel_size=3, padding=[20, -2], padding_mode="replicate")),
 ]
 
 
@@ -155,6 +196,14 @@ def make_padding_cases():
         save(folder / f"{mode}.npy", padded.numpy())
     (folder / "pads.json").write_text(json.dumps(
         {"left": pads[0], "right": pads[1], "top": pads[2], "bottom": pads[3]}) + "\n")
+    # A negative amount crops. nn.Conv2d pads both sides of an axis alike, so
+    # here the columns are cropped and the rows padded.
+    crop = [-1, -1, 2, 2]
+    for mode in ["reflect", "replicate", "circular"]:
+        padded = torch.nn.functional.pad(x, crop, mode=mode)
+        save(folder / f"crop_{mode}.npy", padded.numpy())
+    (folder / "crop_pads.json").write_text(json.dumps(
+        {"left": crop[0], "right": crop[1], "top": crop[2], "bottom": crop[3]}) + "\n")
 
 
 def make_validation_cases():
