@@ -137,12 +137,9 @@ size_t after_coded_data(Bytes b, size_t pos) {
 
 Result<JpegStep> jpeg_step(Bytes b, size_t pos) {
   JpegStep step;
-  if (pos >= b.size()) return JpegStep{0, 0, pos, 2};  // at least a marker
-  if (u8(b, pos) != 0xFF) {
-    return damaged("byte " + num(pos) + " should start a JPEG marker (FF) but is " +
-                   hex(u8(b, pos)));
-  }
-  while (pos < b.size() && u8(b, pos) == 0xFF) ++pos;  // fill bytes
+  pos = b.find('\xFF', pos);  // stb skips stray bytes between segments; so does this walk
+  if (pos == Bytes::npos) return JpegStep{0, 0, b.size(), 2};  // at least a marker
+  while (pos < b.size() && u8(b, pos) == 0xFF) ++pos;          // fill bytes
   if (pos >= b.size()) return JpegStep{0, 0, 0, 1};
   step.marker = u8(b, pos++);
   step.next = pos;
@@ -401,6 +398,7 @@ std::string looks_like(Bytes b) {
        "ELF"sv,
        0, "a program"},
       {"#?RADIANCE"sv, 0, "a Radiance HDR picture"},
+      {"\0\0\x01\0"sv, 0, "a Windows icon (.ico)"},
   };
   for (const Magic& m : kMagics) {
     if (b.substr(std::min(m.at, b.size())).starts_with(m.bytes))

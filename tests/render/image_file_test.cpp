@@ -121,11 +121,15 @@ Tensor stb_reference(const std::string& bytes) {
   return t;
 }
 
-std::string temp_file(const std::string& name, const std::string& bytes) {
-  const std::string path = (fs::temp_directory_path() / ("convviz_image_" + name)).string();
-  EXPECT_TRUE(write_file_atomically(path, bytes) == std::nullopt);
-  return path;
-}
+// A file for read_image_tensor, removed when the test is done with it.
+struct TempFile {
+  TempFile(const std::string& name, const std::string& bytes)
+      : path((fs::temp_directory_path() / ("convviz_image_test_" + name)).string()) {
+    EXPECT_TRUE(write_file_atomically(path, bytes) == std::nullopt);
+  }
+  ~TempFile() { fs::remove(path); }
+  std::string path;
+};
 
 float pixel(const Tensor& t, int64_t c, int64_t y, int64_t x) { return t.at(0, c, y, x); }
 
@@ -278,7 +282,7 @@ TEST(ImageFile, ASixtyFourByteBmpClaiming4096SquaredIsRefused) {
   // 54 + 4096 rows × 12288 bytes = 50331702 bytes; the file has 64.
   EXPECT_TRUE(says(t, "'tiny.bmp' is truncated")) << message_of(t);
   EXPECT_TRUE(says(t, "50331638 bytes are missing")) << message_of(t);
-  Result<Tensor> read = read_image_tensor(temp_file("tiny.bmp", bmp), {});
+  Result<Tensor> read = read_image_tensor(TempFile("tiny.bmp", bmp).path, {});
   EXPECT_TRUE(says(read, "50331638 bytes are missing")) << message_of(read);
 }
 
@@ -294,7 +298,7 @@ TEST(ImageFile, DevZeroIsRefusedFromItsHead) {
 TEST(ImageFile, AHeaderCapsHowMuchOfTheFileIsRead) {
   std::string padded = bmp_bytes(8, 8, 24, 0, 8 * 24);
   padded.resize(padded.size() + (size_t(3) << 20));
-  Result<Tensor> t = read_image_tensor(temp_file("padded.bmp", padded), {});
+  Result<Tensor> t = read_image_tensor(TempFile("padded.bmp", padded).path, {});
   EXPECT_TRUE(says(t, "(1048822 bytes)")) << message_of(t);
 }
 
@@ -312,7 +316,7 @@ TEST(ImageFile, AHugeHeaderNamesItsSize) {
     Result<Tensor> t = decode_image_tensor(bytes, "huge", {});
     EXPECT_TRUE(says(t, "'huge' is too large: the picture is 60000×60000; the limit is 4096×4096"))
         << message_of(t);
-    Result<Tensor> read = read_image_tensor(temp_file("huge", bytes), {});
+    Result<Tensor> read = read_image_tensor(TempFile("huge", bytes).path, {});
     EXPECT_TRUE(says(read, "the picture is 60000×60000; the limit is 4096×4096"))
         << message_of(read);
   }
@@ -338,6 +342,7 @@ TEST(ImageFile, AnUnknownFormatIsNamed) {
       {"%PDF-1.7\n", "it is a PDF document"},
       {std::string("RIFF\0\0\0\0WEBPVP8 ", 16), "a WebP picture"},
       {"hello, I am text", "it looks like text (\"hello, I am text\")"},
+      {std::string("\0\0\x01\0\x01\0", 6), "it is a Windows icon (.ico)"},
       {std::string("\x01\x02\x03\x04\x05", 5), "it starts with the bytes 01 02 03 04"},
   };
   for (const auto& [bytes, words] : cases) {
@@ -358,7 +363,8 @@ TEST(ImageFile, CompleteFilesDecodeToStbsOwnPixels) {
     Result<Tensor> t = decode_image_tensor(bytes, format, kRaw);
     ASSERT_TRUE(t) << t.error().message;
     EXPECT_EQ(t->data, stb_reference(bytes).data);
-    Result<Tensor> read = read_image_tensor(temp_file(std::string("ok.") + format, bytes), kRaw);
+    Result<Tensor> read =
+        read_image_tensor(TempFile(std::string("ok.") + format, bytes).path, kRaw);
     ASSERT_TRUE(read) << read.error().message;
     EXPECT_EQ(read->data, t->data);
   }
