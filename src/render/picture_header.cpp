@@ -4,11 +4,10 @@
 #include <limits>
 #include <string>
 
-using namespace std::string_view_literals;
-
 namespace convviz::render {
 namespace {
 
+using namespace std::string_view_literals;
 using Bytes = std::string_view;
 
 // Bytes a valid file may carry after what its header describes: an ICC
