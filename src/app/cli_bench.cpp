@@ -157,7 +157,7 @@ Result<std::vector<BenchShape>> shapes_to_time(const CliArgs& args) {
   if (!args.has("config") || !args.has("input-shape")) {
     return Error{"give --shapes FILE.json, or --config C.json with --input-shape N,C,H,W"};
   }
-  Result<nlohmann::json> config = read_json_file(*args.get("config"));
+  Result<nlohmann::json> config = read_json_file(*args.get("config"), kMaxConfigBytes);
   if (!config) return config.error();
   Result<ConvSpec> spec = spec_from_config(*config);
   if (!spec) return Error{"'" + *args.get("config") + "': " + spec.error().message};

@@ -24,7 +24,8 @@ Computes nn.Conv2d's forward pass and writes the output as float32 .npy.
   --config     nn.Conv2d's arguments as JSON: in_channels, out_channels,
                kernel_size, stride, padding (int, [h, w], "same", "valid"),
                padding_mode, dilation, groups, bias
-  --input      X, shape [N, C, H, W]
+  --input      X, shape [N, C, H, W], or unbatched [C, H, W] (Y is then
+               [out_channels, H_out, W_out], as PyTorch returns it)
   --image      a picture instead of X (PNG, JPEG, BMP, GIF first frame, TGA), as
                torchvision's ToTensor reads it: [1, 3, H, W] in [0, 1], alpha
                dropped ([1, 1, H, W] for a gray file). --grayscale makes colour
@@ -42,18 +43,19 @@ Computes nn.Conv2d's forward pass and writes the output as float32 .npy.
 On bad input: exit status 2, one line on stderr, no file written.
 )";
 
-nlohmann::json ops_json(const OpCounts& ops, const Shape4& shape) {
+nlohmann::json ops_json(const OpCounts& ops, const std::vector<int64_t>& shape) {
   return {{"multiplications", ops.multiplications},
           {"additions", ops.additions},
           {"macs", ops.macs},
           {"flops", ops.flops},
           {"params", ops.params},
-          {"output_shape", to_vector(shape)}};
+          {"output_shape", shape}};
 }
 
-void print_counts(std::ostream& out, const ConvSpec& spec, const OpCounts& ops) {
+void print_counts(std::ostream& out, const ConvSpec& spec, const OpCounts& ops,
+                  const std::vector<int64_t>& shape) {
   const Shape4 o = output_shape(spec);
-  out << "output shape     " << shape_text(to_vector(o)) << "\n"
+  out << "output shape     " << shape_text(shape) << "\n"
       << "multiplications  " << ops.multiplications << " = N·C_out·H_out·W_out·(C_in/groups)·kh·kw"
       << " = " << o.n << "·" << o.c << "·" << o.h << "·" << o.w << "·"
       << in_channels_per_group(spec) << "·" << spec.kernel_size.h << "·" << spec.kernel_size.w
@@ -98,8 +100,9 @@ int run_compute(const std::vector<std::string>& args, std::ostream& out, std::os
     return report_bad_input(err, "compute",
                             "--engine must be fast or reference, not " + convviz::quoted(engine));
   }
-  Result<Session> session = load_cli_session(*parsed);
-  if (!session) return report_bad_input(err, "compute", session.error().message);
+  Result<CliSession> loaded = load_cli_session(*parsed);
+  if (!loaded) return report_bad_input(err, "compute", loaded.error().message);
+  const Session* session = &loaded->session;
   if (Status bad = check_outputs(*parsed)) return report_bad_input(err, "compute", bad->message);
 
   Tensor y;
@@ -108,17 +111,17 @@ int run_compute(const std::vector<std::string>& args, std::ostream& out, std::os
   } else {
     conv2d(session->spec, session->input, session->weight, bias_or_null(*session), y);
   }
+  if (loaded->unbatched) y.shape.erase(y.shape.begin());  // [C_out, H_out, W_out], as PyTorch
   const OpCounts ops = count_ops(session->spec);
   std::vector<std::pair<std::string, std::string>> files = {
       {*parsed->get("output"), encode_npy(y)}};
   if (parsed->has("ops-json")) {
-    files.emplace_back(*parsed->get("ops-json"),
-                       ops_json(ops, output_shape(session->spec)).dump(2) + "\n");
+    files.emplace_back(*parsed->get("ops-json"), ops_json(ops, y.shape).dump(2) + "\n");
   }
   if (Status failed = write_files_atomically(files)) {
     return report_bad_input(err, "compute", failed->message);
   }
-  print_counts(out, session->spec, ops);
+  print_counts(out, session->spec, ops, y.shape);
   out << "wrote            " << *parsed->get("output") << "\n";
   return kExitOk;
 }

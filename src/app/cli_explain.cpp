@@ -102,8 +102,9 @@ int run_explain(const std::vector<std::string>& args, std::ostream& out, std::os
     return report_bad_input(err, "explain", bad->message);
   Result<int64_t> step = parse_integer_option("step", *parsed->get("step"));
   if (!step) return report_bad_input(err, "explain", step.error().message);
-  Result<Session> session = load_cli_session(*parsed);
-  if (!session) return report_bad_input(err, "explain", session.error().message);
+  Result<CliSession> loaded = load_cli_session(*parsed);
+  if (!loaded) return report_bad_input(err, "explain", loaded.error().message);
+  const Session* session = &loaded->session;
   const int64_t steps = step_count(session->spec);
   if (*step < 0 || *step >= steps) {
     return report_bad_input(err, "explain",

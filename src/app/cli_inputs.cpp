@@ -43,7 +43,12 @@ Result<Tensor> load_input(const CliArgs& args) {
     for (const char* image_only : {"grayscale", "range"}) {
       if (args.has(image_only)) return Error{"--" + std::string(image_only) + " goes with --image"};
     }
-    return load_tensor(*args.get("input"), 4, "input", "[N, C, H, W]");
+    Result<Tensor> x = read_npy(*args.get("input"));
+    if (x && x->shape.size() != 4 && x->shape.size() != 3) {
+      return Error{"'" + *args.get("input") + "' has shape " + shape_text(x->shape) +
+                   "; the input must be [N, C, H, W], or [C, H, W] unbatched"};
+    }
+    return x;
   }
   render::ImageReadOptions options;
   options.grayscale = args.has("grayscale");
@@ -82,8 +87,12 @@ Status use_thread_option(const CliArgs& args) {
   return std::nullopt;
 }
 
-Result<Session> load_cli_session(const CliArgs& args) {
-  if (args.has("preset")) return load_preset(args);
+Result<CliSession> load_cli_session(const CliArgs& args) {
+  if (args.has("preset")) {
+    Result<Session> preset = load_preset(args);
+    if (!preset) return preset.error();
+    return CliSession{*preset};
+  }
   for (const char* required : {"config", "weight"}) {
     if (!args.has(required)) {
       return Error{"--" + std::string(required) + " is required (or use --preset NAME)"};
@@ -92,15 +101,22 @@ Result<Session> load_cli_session(const CliArgs& args) {
   if (!args.has("input") && !args.has("image")) {
     return Error{"--input X.npy or --image P.png is required (or use --preset NAME)"};
   }
-  Result<nlohmann::json> config = read_json_file(*args.get("config"));
+  Result<nlohmann::json> config = read_json_file(*args.get("config"), kMaxConfigBytes);
   if (!config) return config.error();
   Session s;
   Result<Tensor> x = load_input(args);
   if (!x) return x.error();
+  // Held as [1, C, H, W]; the flag puts the shape back on the way out.
+  const bool unbatched = args.has("input") && x->shape.size() == 3;
+  const std::vector<int64_t> given_shape = x->shape;
+  if (unbatched) x->shape.insert(x->shape.begin(), 1);
   s.input = std::move(*x);
   Result<ConvSpec> spec = spec_from_config(*config, sized_for_input(s.input));
   if (!spec) return Error{"'" + *args.get("config") + "': " + spec.error().message};
   s.spec = *spec;
+  if (unbatched && s.input.shape[1] != s.spec.in_channels) {
+    return Error{channels_mismatch(given_shape, s.spec.in_channels)};
+  }
   Result<Tensor> w =
       load_tensor(*args.get("weight"), 4, "weight", "[out_channels, in_channels/groups, kh, kw]");
   if (!w) return w.error();
@@ -116,7 +132,7 @@ Result<Session> load_cli_session(const CliArgs& args) {
     errors = check_tensor_shapes(s.spec, s.input, s.weight, args.has("bias") ? &s.bias : nullptr);
   }
   if (!errors.empty()) return Error{join_messages(errors)};
-  return s;
+  return CliSession{std::move(s), unbatched};
 }
 
 }  // namespace convviz

@@ -22,7 +22,14 @@ std::vector<OptionSpec> with_session_options(std::initializer_list<OptionSpec> o
 // engine's default pool. A bad value is an error naming where it came from.
 Status use_thread_option(const CliArgs& args);
 
+// PyTorch 1.13's Conv2d also takes an unbatched [C, H, W] input and then
+// returns [C_out, H_out, W_out]: the session holds it as [1, C, H, W].
+struct CliSession {
+  Session session;
+  bool unbatched = false;
+};
+
 // The session is checked (validate + tensor shapes) before it is returned.
-Result<Session> load_cli_session(const CliArgs& args);
+Result<CliSession> load_cli_session(const CliArgs& args);
 
 }  // namespace convviz

@@ -158,16 +158,24 @@ Result<std::string> read_file(const std::string& path, size_t max_bytes,
   std::string bytes;
   char chunk[1 << 16];
   bool head_checked = !limit_from_head;
+  bool limited_by_header = false;
   auto check_head = [&]() -> Status {
     head_checked = true;
     Result<size_t> limit = limit_from_head(std::string_view(bytes).substr(0, kHeadBytes));
     if (!limit) return limit.error();
+    limited_by_header = *limit < max_bytes;
     max_bytes = std::min(max_bytes, *limit);
+    // Reserved, not touched: the string never doubles past what it may hold.
+    if (limited_by_header) bytes.reserve(max_bytes + 1);
     return std::nullopt;
   };
   auto too_large = [&] {
+    if (limited_by_header) {
+      return Error{"'" + path + "' is longer than its header says (" + std::to_string(max_bytes) +
+                   " bytes)"};
+    }
     return Error{"'" + path + "' is larger than the " + std::to_string(max_bytes) +
-                 " bytes ConvViz reads from a file like it"};
+                 " bytes ConvViz reads"};
   };
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
     bytes.append(chunk, size_t(in.gcount()));

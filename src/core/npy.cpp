@@ -200,26 +200,33 @@ Result<Header> parse_header(std::string_view bytes) {
   return Header{*dtype, *shape, data_offset};
 }
 
+// How many data bytes the header's shape and dtype need.
+Result<size_t> data_bytes(const Header& header, const std::string& name) {
+  int64_t count = 1;
+  for (int64_t d : header.shape) {
+    if (__builtin_mul_overflow(count, d, &count) || count > kMaxTensorElements) {
+      return Error{name + " has shape " + shape_text(header.shape) + ", more than the " +
+                   std::to_string(kMaxTensorElements) + " values ConvViz holds per tensor"};
+    }
+  }
+  return static_cast<size_t>(count) * header.dtype.bytes;
+}
+
 }  // namespace
 
 Result<Tensor> parse_npy(std::string_view bytes, const std::string& name) {
   Result<Header> header = parse_header(bytes);
   if (!header) return Error{name + " " + header.error().message};
-  int64_t count = 1;
-  for (int64_t d : header->shape) {
-    if (__builtin_mul_overflow(count, d, &count) || count > kMaxTensorElements) {
-      return Error{name + " has shape " + shape_text(header->shape) + ", more than the " +
-                   std::to_string(kMaxTensorElements) + " values ConvViz holds per tensor"};
-    }
-  }
-  const size_t expected = static_cast<size_t>(count) * header->dtype.bytes;
+  Result<size_t> expected = data_bytes(*header, name);
+  if (!expected) return expected.error();
   const size_t actual = bytes.size() - header->data_offset;
-  if (actual != expected) {
-    return Error{name + " is " + (actual < expected ? "truncated" : "longer than its header says") +
-                 ": shape " + shape_text(header->shape) + " needs " + std::to_string(expected) +
+  if (actual != *expected) {
+    return Error{name + " is " +
+                 (actual < *expected ? "truncated" : "longer than its header says") + ": shape " +
+                 shape_text(header->shape) + " needs " + std::to_string(*expected) +
                  " data bytes, the file has " + std::to_string(actual)};
   }
-  Tensor tensor{header->shape, std::vector<float>(static_cast<size_t>(count))};
+  Tensor tensor{header->shape, std::vector<float>(element_count(header->shape))};
   const char* data = bytes.data() + header->data_offset;
   for (size_t i = 0; i < tensor.data.size(); ++i) {
     tensor.data[i] = convert_element(header->dtype, data + i * header->dtype.bytes);
@@ -228,10 +235,27 @@ Result<Tensor> parse_npy(std::string_view bytes, const std::string& name) {
 }
 
 Result<Tensor> read_npy(const std::string& path) {
+  const std::string name = "'" + path + "'";
+  // The header fixes the file's exact length, so nothing past it is read:
+  // /dev/zero is refused from its first bytes.
+  auto size_from_header = [&](std::string_view head) -> Result<size_t> {
+    Result<Header> header = parse_header(head);
+    if (!header) {
+      const bool cut_off = header.error().message == "is truncated inside its header";
+      if (cut_off && head.size() == kHeadBytes) {
+        return Error{name + " has a .npy header longer than " + std::to_string(kHeadBytes) +
+                     " bytes (NumPy writes a few hundred)"};
+      }
+      return Error{name + " " + header.error().message};
+    }
+    Result<size_t> data = data_bytes(*header, name);
+    if (!data) return data.error();
+    return header->data_offset + *data;
+  };
   const size_t max_bytes = static_cast<size_t>(kMaxTensorElements) * 8 + (1 << 20);
-  Result<std::string> bytes = read_file(path, max_bytes);
+  Result<std::string> bytes = read_file(path, max_bytes, size_from_header);
   if (!bytes) return bytes.error();
-  return parse_npy(*bytes, "'" + path + "'");
+  return parse_npy(*bytes, name);
 }
 
 std::string encode_npy(const Tensor& tensor) {

@@ -53,7 +53,11 @@ Result<Tensor> tensor_from_json(const json& doc, const std::string& key) {
     t.shape.push_back(d.get<int64_t>());
   }
   const json& data = value["data"];
-  if (t.shape.size() > 4 || int64_t(data.size()) != element_count(t.shape)) {
+  if (t.shape.size() > 4) {
+    return Error{"session key \"" + key + "\" has " + std::to_string(t.shape.size()) +
+                 " dimensions " + shape_text(t.shape) + "; a tensor here has at most 4"};
+  }
+  if (int64_t(data.size()) != element_count(t.shape)) {
     return Error{"session key \"" + key + "\" has " + std::to_string(data.size()) +
                  " values but its shape " + shape_text(t.shape) + " needs " +
                  std::to_string(element_count(t.shape))};

@@ -10,11 +10,25 @@ namespace {
 
 using nlohmann::json;
 
-constexpr size_t kMaxJsonBytes = size_t{256} << 20;
+// The longest known key, for skipping "did you mean" on keys that cannot be
+// a typo of one: the edit distance costs key length × 12 per known key.
+constexpr size_t kLongestConfigKey = 12;
 
 constexpr std::array<std::string_view, 9> kConfigKeys = {
     "in_channels",  "out_channels", "kernel_size", "stride", "padding",
     "padding_mode", "dilation",     "groups",      "bias"};
+
+std::string byte_text(unsigned char byte) {
+  if (byte >= 0x20 && byte < 0x7f) return std::string("'") + char(byte) + "'";
+  static const char* digits = "0123456789ABCDEF";
+  return std::string("the byte 0x") + digits[byte >> 4] + digits[byte & 15];
+}
+
+std::string known_keys_text() {
+  std::string text = " (nn.Conv2d's keys are";
+  for (auto k : kConfigKeys) text += " " + std::string(k);
+  return text + ")";
+}
 
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -31,17 +45,28 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-Error unknown_key(const std::string& key) {
-  std::string message = "unknown config key " + quoted(key);
+// A key a few letters off, or cut short ("kernel" for "kernel_size").
+std::optional<std::string_view> suggestion(const std::string& key) {
+  if (key.size() >= 4) {
+    for (std::string_view known : kConfigKeys) {
+      if (known.starts_with(key)) return known;
+    }
+  }
   auto closest = std::min_element(kConfigKeys.begin(), kConfigKeys.end(), [&](auto a, auto b) {
     return edit_distance(key, a) < edit_distance(key, b);
   });
-  if (edit_distance(key, *closest) <= 3) {
-    return Error{message + " (did you mean \"" + std::string(*closest) + "\"?)"};
+  if (edit_distance(key, *closest) <= 3) return *closest;
+  return std::nullopt;
+}
+
+Error unknown_key(const std::string& key) {
+  const std::string message = "unknown config key " + quoted(key);
+  if (key.size() <= 2 * kLongestConfigKey) {
+    if (auto known = suggestion(key)) {
+      return Error{message + " (did you mean \"" + std::string(*known) + "\"?)"};
+    }
   }
-  message += " (nn.Conv2d's keys are";
-  for (auto k : kConfigKeys) message += " " + std::string(k);
-  return Error{message + ")"};
+  return Error{message + known_keys_text()};
 }
 
 Error wrong_type(const std::string& key, const std::string& expected, const json& value) {
@@ -144,6 +169,12 @@ Result<ConvSpec> spec_from_config(const json& config, const ConvSpec& base) {
   if (!config.is_object()) {
     return Error{"the config must be a JSON object, not " + describe_json(config)};
   }
+  // A typo ("kernel": 3) is named before the key it misses.
+  for (const auto& [key, value] : config.items()) {
+    if (std::find(kConfigKeys.begin(), kConfigKeys.end(), key) == kConfigKeys.end()) {
+      return unknown_key(key);
+    }
+  }
   // nn.Conv2d has no default for these three.
   for (const char* required : {"in_channels", "out_channels", "kernel_size"}) {
     if (!config.contains(required)) {
@@ -177,7 +208,27 @@ json spec_to_config(const ConvSpec& spec) {
               {"bias", spec.bias}};
 }
 
+namespace {
+
+// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
+std::string without_prefix(const std::string& what) {
+  const size_t end = what.find("] ");
+  return end == std::string::npos ? what : what.substr(end + 2);
+}
+
+// nlohmann reads a NUL byte as the end of the input, so whatever follows
+// one would be ignored rather than refused.
+Status check_no_nul(std::string_view text, const std::string& name) {
+  const size_t nul = text.find('\0');
+  if (nul == std::string_view::npos) return std::nullopt;
+  return Error{name + " is not valid JSON: byte " + std::to_string(nul) +
+               " is a NUL byte, and nothing may follow the document"};
+}
+
+}  // namespace
+
 Result<json> parse_json_text(std::string_view text, const std::string& name) {
+  if (Status bad = check_no_nul(text, name)) return *bad;
   struct TooDeep {};
   try {
     return json::parse(text, [](int depth, json::parse_event_t, json&) {
@@ -187,11 +238,13 @@ Result<json> parse_json_text(std::string_view text, const std::string& name) {
   } catch (const TooDeep&) {
     return Error{name + " is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep"};
   } catch (const json::parse_error& e) {
-    // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
-    const std::string what = e.what();
-    const size_t end = what.find("] ");
-    return Error{name +
-                 " is not valid JSON: " + (end == std::string::npos ? what : what.substr(end + 2))};
+    return Error{name + " is not valid JSON: " + without_prefix(e.what())};
+  } catch (const json::out_of_range& e) {
+    // 406: a number beyond double's range, such as 1e400.
+    return Error{name + " holds a number too large for a 64-bit float (" +
+                 without_prefix(e.what()) + ")"};
+  } catch (const json::exception& e) {
+    return Error{name + " cannot be read as JSON: " + without_prefix(e.what())};
   }
 }
 
@@ -208,10 +261,22 @@ std::string describe_json(const json& value) {
   return value.dump();
 }
 
-Result<json> read_json_file(const std::string& path) {
-  Result<std::string> text = read_file(path, kMaxJsonBytes);
+Result<json> read_json_file(const std::string& path, size_t max_bytes) {
+  const std::string name = "'" + path + "'";
+  // Every file ConvViz reads is an object or an array: anything else is
+  // refused from its first byte, before a device like /dev/zero is read.
+  auto starts_like_json = [&](std::string_view head) -> Result<size_t> {
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);  // UTF-8 byte order mark
+    const size_t first = head.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || head[first] == '{' || head[first] == '[') {
+      return max_bytes;
+    }
+    return Error{name + " is not a JSON file: it should start with '{', not " +
+                 byte_text(static_cast<unsigned char>(head[first]))};
+  };
+  Result<std::string> text = read_file(path, max_bytes, starts_like_json);
   if (!text) return text.error();
-  return parse_json_text(*text, "'" + path + "'");
+  return parse_json_text(*text, name);
 }
 
 }  // namespace convviz

@@ -27,6 +27,10 @@ Result<nlohmann::json> parse_json_text(std::string_view text, const std::string&
 // scalar as JSON, a structured value by its kind; at most ~40 characters.
 std::string quoted(const std::string& text);
 std::string describe_json(const nlohmann::json& value);
-Result<nlohmann::json> read_json_file(const std::string& path);
+// Sessions hold tensors of up to kMaxTensorElements values; a config is a
+// few lines, and a larger file is not one.
+inline constexpr size_t kMaxJsonBytes = size_t{256} << 20;
+inline constexpr size_t kMaxConfigBytes = size_t{1} << 20;
+Result<nlohmann::json> read_json_file(const std::string& path, size_t max_bytes = kMaxJsonBytes);
 
 }  // namespace convviz

@@ -35,6 +35,23 @@ std::string shape_text(const std::vector<int64_t>& shape) {
 
 std::vector<int64_t> to_vector(const Shape4& s) { return {s.n, s.c, s.h, s.w}; }
 
+// The shape's other dimensions are read from the input itself, so a wrong
+// channel count is the one thing to name; channels-last (a picture as most
+// libraries hold it) is the usual cause.
+std::string channels_mismatch(const std::vector<int64_t>& shape, int64_t in_channels) {
+  const bool unbatched = shape.size() == 3;
+  const size_t channel_dim = unbatched ? 0 : 1;
+  std::string message =
+      std::string(unbatched ? "the unbatched input" : "the input") + " has shape " +
+      shape_text(shape) + ": dimension " + std::to_string(channel_dim) + " holds the channels (" +
+      std::to_string(shape[channel_dim]) + "), but in_channels is " + std::to_string(in_channels);
+  if (shape.back() == in_channels) {
+    message += unbatched ? "; it looks channels-last [H, W, C]: pass x.permute(2, 0, 1)"
+                         : "; it looks channels-last [N, H, W, C]: pass x.permute(0, 3, 1, 2)";
+  }
+  return message;
+}
+
 std::vector<SpecError> check_tensor_shapes(const ConvSpec& spec, const Tensor& x, const Tensor& w,
                                            const Tensor* b) {
   std::vector<SpecError> errors;
@@ -46,7 +63,11 @@ std::vector<SpecError> check_tensor_shapes(const ConvSpec& spec, const Tensor& x
                                    layout});
     }
   };
-  expect("input", "the input", x, to_vector(input_shape(spec)), "[N, in_channels, H, W]");
+  if (x.shape.size() == 4 && x.shape[1] != spec.in_channels) {
+    errors.push_back({"input", channels_mismatch(x.shape, spec.in_channels)});
+  } else {
+    expect("input", "the input", x, to_vector(input_shape(spec)), "[N, in_channels, H, W]");
+  }
   expect("weight", "the weight", w, to_vector(weight_shape(spec)),
          "[out_channels, in_channels/groups, kernel_h, kernel_w]");
   if (spec.bias) {

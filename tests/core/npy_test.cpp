@@ -167,6 +167,28 @@ TEST(ReadFile, DevicesAreReadOnlyUpToTheLimit) {
   EXPECT_EQ(zeros.error().message, "'/dev/zero' is larger than the 1000 bytes ConvViz reads");
 }
 
+TEST(ReadNpy, ANonNpyDeviceIsRefusedFromItsHeader) {
+  Result<Tensor> zeros = read_npy("/dev/zero");
+  ASSERT_FALSE(zeros);
+  EXPECT_EQ(zeros.error().message,
+            "'/dev/zero' is not a .npy file (it does not start with \\x93NUMPY)");
+}
+
+TEST(ReadNpy, NothingPastWhatTheHeaderNeedsIsRead) {
+  const fs::path dir = fresh_dir("header_limit");
+  const std::string path = (dir / "x.npy").string();
+  // Data the header asks for, then far more than it: refused once the read
+  // passes the header's length, not after reading the whole file.
+  const std::string valid = encode_npy(make_tensor({4}, 1.0f));
+  ASSERT_FALSE(write_file_atomically(path, valid + std::string(size_t(8) << 20, 'x')));
+  Result<Tensor> t = read_npy(path);
+  ASSERT_FALSE(t);
+  EXPECT_NE(t.error().message.find("is longer than its header says (" +
+                                   std::to_string(valid.size()) + " bytes)"),
+            std::string::npos)
+      << t.error().message;
+}
+
 TEST(AtomicWrite, AFailedWriteLeavesTheOldFileAndNoTemporaryFiles) {
   const fs::path dir = fresh_dir("atomic");
   const std::string target = (dir / "y.npy").string();

@@ -85,6 +85,10 @@ TEST(SessionJson, ErrorsNameTheKey) {
   json huge = good;
   huge["input"]["shape"] = {1048576, 1048576, 1048576, 1048576};
   EXPECT_NE(error_of(huge).find("has 25 values but its shape"), std::string::npos);
+  json five_d = good;
+  five_d["input"]["shape"] = {1, 1, 1, 5, 5};
+  EXPECT_EQ(error_of(five_d),
+            "session key \"input\" has 5 dimensions [1, 1, 1, 5, 5]; a tensor here has at most 4");
 }
 
 TEST(SessionFile, SaveThenLoadAndBadFilesKeepTheOldOne) {

@@ -99,5 +99,46 @@ TEST(ParseJsonText, SyntaxErrorsSayWhere) {
       << j.error().message;
 }
 
+TEST(ParseJsonText, ANumberBeyondDoubleIsAnErrorNotAnException) {
+  for (const char* text : {R"({"padding": 1e400})", R"({"padding": -1e400})", "[1e999999]"}) {
+    Result<json> j = parse_json_text(text, "'c.json'");
+    ASSERT_FALSE(j) << text;
+    EXPECT_EQ(j.error().message.rfind("'c.json' holds a number too large for a 64-bit float", 0),
+              0u)
+        << j.error().message;
+  }
+}
+
+TEST(ParseJsonText, BytesAfterTheDocumentAreRefusedEvenAfterANul) {
+  const std::string text("{\"in_channels\": 1}\0{\"bias\": 7}", 31);
+  Result<json> j = parse_json_text(text, "'c.json'");
+  ASSERT_FALSE(j) << j->dump();
+  EXPECT_EQ(
+      j.error().message,
+      "'c.json' is not valid JSON: byte 18 is a NUL byte, and nothing may follow the document");
+  EXPECT_FALSE(parse_json_text("{} {}", "'c.json'")) << "two documents";
+}
+
+TEST(ReadJsonFile, ANonJsonDeviceIsRefusedFromItsFirstByte) {
+  Result<json> zeros = read_json_file("/dev/zero");
+  ASSERT_FALSE(zeros);
+  EXPECT_EQ(zeros.error().message,
+            "'/dev/zero' is not a JSON file: it should start with '{', not the byte 0x00");
+}
+
+TEST(SpecFromConfig, AnUnknownKeyIsNamedBeforeAMissingOne) {
+  EXPECT_EQ(error_of({{"in_channels", 1}, {"out_channels", 1}, {"kernel", 3}}),
+            "unknown config key \"kernel\" (did you mean \"kernel_size\"?)");
+}
+
+TEST(SpecFromConfig, AHugeUnknownKeyGetsNoSuggestion) {
+  // 100 MB took half a minute of edit distance; a key this far from every
+  // known one cannot be a typo, so none is computed.
+  const std::string key(1 << 24, 'k');
+  const std::string message = error_of({{key, 1}});
+  EXPECT_NE(message.find("nn.Conv2d's keys are in_channels"), std::string::npos) << message;
+  EXPECT_EQ(message.find("did you mean"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace convviz
