@@ -32,11 +32,11 @@ struct GuiOptions {
 };
 
 inline constexpr OptionSpec kGuiOptions[] = {
-    {"preset", true},      {"session", true},     {"step", true},           {"lang", true},
-    {"text-scale", true},  {"theme", true},       {"window-size", true},    {"screenshot", true},
-    {"dump-layout", true}, {"no-restore", false}, {"report-timing", false}, {"threads", true},
-    {"image", true},       {"grayscale", false},  {"grid", true},           {"region", true},
-    {"kernel", true}};
+    {"preset", true},      {"session", true},     {"step", true},        {"lang", true},
+    {"text-scale", true},  {"theme", true},       {"window-size", true}, {"screenshot", true},
+    {"dump-layout", true}, {"no-restore", false}, {"restore", false},    {"report-timing", false},
+    {"threads", true},     {"image", true},       {"grayscale", false},  {"grid", true},
+    {"region", true},      {"kernel", true}};
 
 // Checks the values; errors name the option.
 Result<GuiOptions> gui_options(const CliArgs& args);

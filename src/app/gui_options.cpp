@@ -103,7 +103,12 @@ Result<GuiOptions> gui_options(const CliArgs& args) {
   o.screenshot = args.get("screenshot");
   o.dump_layout = args.get("dump-layout");
   if (o.dump_layout && !o.screenshot) return Error{"--dump-layout needs --screenshot"};
-  o.restore = !args.has("no-restore") && !o.screenshot;
+  // A screenshot shows the defaults unless --restore asks for what a normal
+  // start would open (the settings and the last session).
+  if (args.has("restore") && args.has("no-restore")) {
+    return Error{"--restore and --no-restore cannot be combined"};
+  }
+  o.restore = args.has("restore") || (!args.has("no-restore") && !o.screenshot);
   o.report_timing = args.has("report-timing");
   o.image = args.get("image");
   o.grayscale = args.has("grayscale");

@@ -10,6 +10,7 @@
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace convviz::ui {
 namespace {
@@ -28,14 +29,38 @@ void panel(AppState& state, S title, const char* id, ImVec2 pos, ImVec2 size, Dr
   ImGui::End();
 }
 
+// The longest UTF-8 prefix of `text` that fits `width` with "…" after it.
+std::string elided(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const float ellipsis = ImGui::CalcTextSize("…").x;
+  size_t end = 0;
+  for (size_t next = 0; next < text.size(); end = next) {
+    do ++next;  // the next character's start: skip UTF-8 continuation bytes
+    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80);
+    if (ImGui::CalcTextSize(text.data(), text.data() + next).x + ellipsis > width) break;
+  }
+  return text.substr(0, end) + "…";
+}
+
+// A message longer than the room left shows its start, and all of it on
+// hover: a file name or reason is never cut off unseen.
 void status_line(AppState& state) {
   if (state.status.empty() && state.fonts.warning.empty()) return;
   const Palette& colors = palette(state.view.theme);
   ImGui::SameLine();
   const std::string& text = state.status.empty() ? state.fonts.warning : state.status;
   const bool error = state.status.empty() || state.status_is_error;
+  const std::string shown = elided(text, ImGui::GetContentRegionAvail().x);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(error ? colors.error : colors.dim_text), "%s",
-                     text.c_str());
+                     shown.c_str());
+  remember_item(state, "status");
+  if (shown != text && ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
 }
 
 // Large text on a short window leaves too little room for the step and the

@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.h"
 #include "core/spec_json.h"
+#include "ui/strings.h"
 
 namespace convviz::ui {
 namespace {
@@ -33,6 +34,19 @@ std::string text_or(const nlohmann::json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+// A file that exists but cannot be read is renamed to NAME.bad (replacing
+// an older one), so the window opens with defaults now and next time, and
+// nothing the user might want to rescue is deleted.
+std::optional<SetAside> set_aside_if_present(const std::string& path, const Error& why) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return std::nullopt;
+  SetAside note{std::filesystem::path(path).filename().string(), "", why.message};
+  const std::string bad = path + ".bad";
+  std::filesystem::rename(path, bad, ec);
+  if (!ec) note.moved_to = std::filesystem::path(bad).filename().string();
+  return note;
+}
+
 }  // namespace
 
 std::string config_dir() {
@@ -44,8 +58,11 @@ std::string config_dir() {
   return std::string(home ? home : ".") + "/.config/convviz";
 }
 
-ViewOptions load_view_options() {
-  Result<nlohmann::json> doc = read_json_file(file_in_config("settings.json"));
+ViewOptions load_view_options(std::optional<SetAside>& set_aside) {
+  const std::string path = file_in_config("settings.json");
+  Result<nlohmann::json> doc = read_json_file(path, kMaxConfigBytes);
+  if (doc && !doc->is_object()) doc = Error{"it holds " + describe_json(*doc) + ", not an object"};
+  if (!doc) set_aside = set_aside_if_present(path, doc.error());
   return doc ? view_options_from_json(*doc) : ViewOptions{};
 }
 
@@ -70,9 +87,13 @@ Status save_view_options(const ViewOptions& view) {
   return write_file_atomically(file_in_config("settings.json"), j.dump(1) + "\n");
 }
 
-std::optional<Session> load_last_session() {
-  Result<Session> s = load_session(file_in_config("last_session.json"));
-  if (!s) return std::nullopt;
+std::optional<Session> load_last_session(std::optional<SetAside>& set_aside) {
+  const std::string path = file_in_config("last_session.json");
+  Result<Session> s = load_session(path);
+  if (!s) {
+    set_aside = set_aside_if_present(path, s.error());
+    return std::nullopt;
+  }
   return *s;
 }
 
@@ -91,6 +112,14 @@ float next_text_scale(float scale, int direction) {
     if (*it < scale - 0.01f) return *it;
   }
   return kScales[0];
+}
+
+std::string set_aside_text(Language language, const SetAside& note) {
+  std::string text =
+      note.file + " " +
+      tr(language, note.moved_to.empty() ? S::SettingsUnreadable : S::SettingsSetAside);
+  if (!note.moved_to.empty()) text += " " + note.moved_to;
+  return text + (language == Language::Zh ? "：" : ": ") + note.reason;
 }
 
 }  // namespace convviz::ui

@@ -138,24 +138,84 @@ TEST_F(FileWorkflow, ViewOptionsAndTheLastSessionAreRemembered) {
   view.text_scale = 2.0f;
   view.steps_per_second = 5.0f;
   ASSERT_FALSE(ui::save_view_options(view));
-  const ui::ViewOptions back = ui::load_view_options();
+  std::optional<ui::SetAside> note;
+  const ui::ViewOptions back = ui::load_view_options(note);
   EXPECT_EQ(back.language, ui::Language::Zh);
   EXPECT_EQ(back.theme, ui::Theme::Light);
   EXPECT_EQ(back.text_scale, 2.0f);
   EXPECT_EQ(back.steps_per_second, 5.0f);
 
-  EXPECT_EQ(ui::load_last_session(), std::nullopt) << "nothing saved yet";
+  EXPECT_EQ(ui::load_last_session(note), std::nullopt) << "nothing saved yet";
   const Session s = *find_preset("depthwise");
   ASSERT_FALSE(ui::save_last_session(s));
-  EXPECT_EQ(ui::load_last_session(), s);
+  EXPECT_EQ(ui::load_last_session(note), s);
+  EXPECT_EQ(note, std::nullopt) << "missing and valid files are not set aside";
 }
 
-TEST_F(FileWorkflow, ACorruptSettingsFileFallsBackToDefaults) {
+TEST_F(FileWorkflow, OutOfRangeSettingsFallBackToDefaults) {
   fs::create_directories(dir_ / "config");
-  ASSERT_FALSE(write_file_atomically(path("config/settings.json"), "{\"text_scale\": \"huge\""));
-  EXPECT_EQ(ui::load_view_options(), ui::ViewOptions{});
   ASSERT_FALSE(write_file_atomically(path("config/settings.json"), "{\"text_scale\": 99}"));
-  EXPECT_EQ(ui::load_view_options().text_scale, 3.0f);
+  std::optional<ui::SetAside> note;
+  EXPECT_EQ(ui::load_view_options(note).text_scale, 3.0f);
+  EXPECT_EQ(note, std::nullopt) << "a readable file is kept";
+}
+
+// Each of these once stopped the window from starting, or would read a
+// device whole: the file is set aside as *.bad and the defaults are used.
+const std::pair<const char*, std::string> kCorruptFiles[] = {
+    {"unclosed", "{\"text_scale\": \"huge\""},
+    {"number beyond double", "{\"text_scale\": 1e400}"},
+    {"bytes after a NUL", std::string("{}\0garbage", 10)},
+    {"binary", std::string("\x00\x01\x02\x03", 4)},
+    {"an array", "[1, 2]"},
+};
+
+TEST_F(FileWorkflow, ACorruptSettingsFileIsSetAsideAndDefaultsAreUsed) {
+  fs::create_directories(dir_ / "config");
+  for (const auto& [what, bytes] : kCorruptFiles) {
+    ASSERT_FALSE(write_file_atomically(path("config/settings.json"), bytes));
+    std::optional<ui::SetAside> note;
+    EXPECT_EQ(ui::load_view_options(note), ui::ViewOptions{}) << what;
+    ASSERT_TRUE(note) << what;
+    EXPECT_EQ(note->file, "settings.json");
+    EXPECT_EQ(note->moved_to, "settings.json.bad");
+    EXPECT_FALSE(note->reason.empty()) << what;
+    EXPECT_FALSE(fs::exists(path("config/settings.json"))) << what;
+    EXPECT_EQ(*read_file(path("config/settings.json.bad"), 1 << 20), bytes) << what;
+  }
+}
+
+TEST_F(FileWorkflow, ACorruptLastSessionIsSetAsideAndTheWindowStartsFresh) {
+  fs::create_directories(dir_ / "config");
+  std::string session = session_to_json(*find_preset("textbook")).dump();
+  session.replace(session.find("\"step\":0"), 8, "\"step\":1e400");
+  for (const std::string& bytes : {session, std::string("{\"convviz_session\": 1, \"input\": 3")}) {
+    ASSERT_FALSE(write_file_atomically(path("config/last_session.json"), bytes));
+    std::optional<ui::SetAside> note;
+    EXPECT_EQ(ui::load_last_session(note), std::nullopt);
+    ASSERT_TRUE(note);
+    EXPECT_EQ(note->moved_to, "last_session.json.bad");
+    EXPECT_TRUE(fs::exists(path("config/last_session.json.bad")));
+    EXPECT_NE(ui::set_aside_text(ui::Language::En, *note).find("last_session.json.bad"),
+              std::string::npos);
+  }
+}
+
+// Typed numbers go through ImGui's own parsing: one too large for 64 bits
+// is held at the largest value, which validate() then explains.
+TEST_F(FileWorkflow, ANumberTooLargeToTypeIsExplainedAndTheLayerStays) {
+  testing::UiHarness ui(*find_preset("textbook"));
+  for (const char* field : {"param.stride.h", "param.in_channels", "param.kernel"}) {
+    ui.type_into(field, "99999999999999999999999");
+    ASSERT_FALSE(ui.state.draft_errors.empty()) << field;
+    EXPECT_NE(ui.state.draft_errors[0].message.find("is larger than ConvViz supports"),
+              std::string::npos)
+        << ui.state.draft_errors[0].message;
+    EXPECT_EQ(ui.state.session.spec, find_preset("textbook")->spec) << field;
+    ui.key(keys::kZ, true);
+  }
+  ui.frame(3);
+  EXPECT_EQ(ui.state.output.shape, (std::vector<int64_t>{1, 1, 5, 5}));
 }
 
 }  // namespace
