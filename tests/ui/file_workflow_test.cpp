@@ -72,6 +72,24 @@ TEST_F(FileWorkflow, ABrokenFileIsReportedInTheDialogAndChangesNothing) {
   EXPECT_EQ(ui.state.session, before);
 }
 
+// Dropping a file on the window calls open_session_file; a number beyond
+// double once escaped as an exception there and closed the window.
+TEST_F(FileWorkflow, ADroppedSessionWithAHugeNumberKeepsTheUnsavedEdits) {
+  std::string text = session_to_json(*find_preset("textbook")).dump();
+  text.replace(text.find("\"step\":0"), 8, "\"step\":1e400");
+  ASSERT_FALSE(write_file_atomically(path("huge.json"), text));
+  UiHarness ui(*find_preset("textbook"));
+  ui.type_into("param.stride.h", "2");
+  const Session edited = ui.state.session;
+  ASSERT_TRUE(ui.state.dirty);
+  EXPECT_FALSE(ui::open_session_file(ui.state, path("huge.json")));
+  EXPECT_NE(ui.state.status.find("holds a number too large for a 64-bit float"), std::string::npos)
+      << ui.state.status;
+  EXPECT_TRUE(ui.state.status_is_error);
+  EXPECT_EQ(ui.state.session, edited);
+  EXPECT_TRUE(ui.state.dirty) << "the edits are still unsaved, and still there";
+}
+
 TEST_F(FileWorkflow, SavingIntoAMissingFolderSaysSoAndKeepsTheDialog) {
   UiHarness ui(*find_preset("textbook"));
   ui.key(keys::kS, true);
