@@ -155,6 +155,36 @@ bool output_reads(const Frame& f, int64_t oy, int64_t ox, int64_t py, int64_t px
   return false;
 }
 
+// The part of the input grid the convolution reads: all of it, unless a
+// negative padding crops rows or columns (drawn outside this rectangle).
+Rect kept_rect(const ConvSpec& spec, const GridPlacement& p) {
+  const SidePadding pad = side_padding(spec);
+  const int64_t rows = spec.height + pad.top + pad.bottom;
+  const int64_t cols = spec.width + pad.left + pad.right;
+  const Rect a = p.cell_rect(0, 0), b = p.cell_rect(rows - 1, cols - 1);
+  return {a.x0, a.y0, b.x1, b.y1};
+}
+
+// Cropped rows and columns stay visible with their values, dimmed and
+// struck through: F.pad removed them before the convolution.
+void strike_cropped(Frame& f, const GridPlacement& p) {
+  const Rect kept = kept_rect(f.spec, p), all = p.bounds();
+  layer(f, kTopLayer);
+  const ImU32 colour = faded(f.colors.error, f.alpha * 0.85f);
+  const float thickness = std::max(1.5f, p.cell * 0.06f);
+  for (int64_t y = p.first_row; y < p.first_row + p.rows; ++y) {
+    const Rect r = p.cell_rect(y, p.first_col);
+    if (r.center_y() > kept.y0 && r.center_y() < kept.y1) continue;
+    f.draw->AddLine(v(all.x0, r.center_y()), v(all.x1, r.center_y()), colour, thickness);
+  }
+  for (int64_t x = p.first_col; x < p.first_col + p.cols; ++x) {
+    const Rect r = p.cell_rect(p.first_row, x);
+    if (r.center_x() > kept.x0 && r.center_x() < kept.x1) continue;
+    f.draw->AddLine(v(r.center_x(), all.y0), v(r.center_x(), all.y1), colour, thickness);
+  }
+  outline(f, kept, faded(f.colors.text, f.alpha * 0.8f), std::max(1.5f, p.cell * 0.05f));
+}
+
 void draw_input_grid(Frame& f, const GridPlacement& p) {
   const Session& s = f.state.session;
   const bool in_group = p.channel >= f.group_first && p.channel < f.group_end;
@@ -162,20 +192,35 @@ void draw_input_grid(Frame& f, const GridPlacement& p) {
   if (!in_group) f.alpha *= 0.35f;
   const std::string channel = "c" + std::to_string(p.channel);
   grid_label(f, p, std::string(tr(f.state, S::InputGrid)) + "  " + channel, channel, in_group);
-  for (int64_t y = 0; y < p.rows; ++y) {
-    for (int64_t x = 0; x < p.cols; ++x) {
+  // Padded coordinates: a cropped row above the kept ones is -1.
+  for (int64_t y = p.first_row; y < p.first_row + p.rows; ++y) {
+    for (int64_t x = p.first_col; x < p.first_col + p.cols; ++x) {
       const Rect r = p.cell_rect(y, x);
       const bool padding = is_padding_cell(f.spec, y, x);
+      const bool cropped = is_cropped_cell(f.spec, y, x);
       const auto source = padding_source_cell(f.spec, y, x);
       const float value = source ? s.input.at(f.at.n, p.channel, source->y, source->x) : 0.0f;
       const bool sampled = in_group && window_samples(f.spec, f.at.y, f.at.x, y, x);
+      const float alpha = f.alpha;
+      if (cropped) f.alpha *= 0.45f;
       cell_box(f, r, padding ? f.colors.padding_cell : f.colors.cell);
       if (sampled)
         f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), faded(f.colors.window_sample, f.alpha));
-      cell_text(f, r, value, padding ? f.colors.padding_text : f.colors.text);
+      cell_text(f, r, value,
+                padding   ? f.colors.padding_text
+                : cropped ? f.colors.dim_text
+                          : f.colors.text);
+      f.alpha = alpha;
     }
   }
   grid_lines(f, p);
+  const std::string kept = "canvas.input." + std::to_string(p.channel) + ".kept";
+  if (p.first_row < 0 || p.first_col < 0) {
+    strike_cropped(f, p);
+    f.state.item_rects[kept] = kept_rect(f.spec, p);
+  } else {
+    f.state.item_rects.erase(kept);
+  }
   if (in_group) {
     // The window's extent, dilation gaps included.
     const int64_t y0 = f.at.y * f.spec.stride.h, x0 = f.at.x * f.spec.stride.w;
@@ -382,6 +427,10 @@ void cell_tooltip(const Frame& f, const GridCell& c) {
            tr(f.state, S::StepOf) + " " + std::to_string(step + 1) + ")";
   } else if (c.grid == GridKind::Kernel) {
     text = "weight" + at({c.c_out, c.channel, c.y, c.x}) + " = " + format_number(value_at(f, c));
+  } else if (is_cropped_cell(f.spec, c.y, c.x)) {
+    const auto src = padding_source_cell(f.spec, c.y, c.x);
+    text = "input" + at({c.n, c.channel, src->y, src->x}) + " = " + format_number(value_at(f, c)) +
+           "   (" + tr(f.state, S::CroppedCell) + ")";
   } else if (const auto src = padding_source_cell(f.spec, c.y, c.x); !src) {
     text = std::string(tr(f.state, S::PaddingCell)) + " (zeros) = 0";
   } else {
@@ -558,10 +607,87 @@ void toolbar(AppState& state) {
   }
 }
 
+std::string replaced(std::string text, const std::string& key, const std::string& value) {
+  for (size_t at = text.find(key); at != std::string::npos;
+       at = text.find(key, at + value.size())) {
+    text.replace(at, key.size(), value);
+  }
+  return text;
+}
+
+// "padding=(-1, 1) crops 1 row from the top and the bottom before the
+// convolution (F.pad with a negative amount); …" (`note` is CropNote or
+// CropNoteShort), or "" without a crop.
+std::string crop_note(const AppState& state, const ConvSpec& spec, S note) {
+  const SidePadding crop = cropped_sides(spec);
+  std::string what;
+  if (crop.top > 0) {
+    what = replaced(replaced(tr(state, S::CropRows), "{n}", std::to_string(crop.top)), "{rows}",
+                    tr(state, crop.top == 1 ? S::OneRow : S::ManyRows));
+  }
+  if (crop.left > 0) {
+    if (!what.empty()) what += tr(state, S::CropJoin);
+    what += replaced(replaced(tr(state, S::CropColumns), "{n}", std::to_string(crop.left)),
+                     "{columns}", tr(state, crop.left == 1 ? S::OneColumn : S::ManyColumns));
+  }
+  if (what.empty()) return "";
+  const std::string pad =
+      spec.padding.h == spec.padding.w
+          ? std::to_string(spec.padding.h)
+          : "(" + std::to_string(spec.padding.h) + ", " + std::to_string(spec.padding.w) + ")";
+  return replaced(replaced(tr(state, note), "{pad}", pad), "{what}", what);
+}
+
+struct FittedNote {
+  std::string text;
+  float size = 0;
+  ImVec2 extent{};
+};
+
+// The whole note in the UI font, else the short one, else the short one in
+// the captions' smallest size: never more than a third of the canvas, so
+// at large text sizes on a small canvas the grids keep their room.
+FittedNote fitted_note(const AppState& state, const ConvSpec& spec, float width, float height) {
+  const float size = ImGui::GetFontSize();
+  const std::pair<S, float> choices[] = {
+      {S::CropNote, size}, {S::CropNoteShort, size}, {S::CropNoteShort, std::min(size, 13.0f)}};
+  FittedNote fitted;
+  for (const auto& [note, font_size] : choices) {
+    fitted.text = crop_note(state, spec, note);
+    fitted.size = font_size;
+    fitted.extent = ImGui::GetFont()->CalcTextSizeA(font_size, FLT_MAX, width, fitted.text.c_str());
+    if (fitted.extent.y <= height / 3) break;
+  }
+  return fitted;
+}
+
+// The crop note along the canvas's bottom edge; returns the room it takes.
+float draw_crop_note(AppState& state, const ConvSpec& spec, Rect area, float alpha) {
+  if (cropped_sides(spec).top == 0 && cropped_sides(spec).left == 0) {
+    state.item_rects.erase("canvas.crop_note");
+    return 0.0f;
+  }
+  const float margin = ImGui::GetFontSize() * 0.5f;
+  const float width = area.x1 - area.x0 - 2 * margin;
+  const FittedNote note = fitted_note(state, spec, width, area.y1 - area.y0);
+  const float height = std::min(note.extent.y, area.y1 - area.y0);
+  const Rect rect{area.x0 + margin, area.y1 - height - margin * 0.5f,
+                  area.x0 + margin + note.extent.x, area.y1 - margin * 0.5f};
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->PushClipRect(v(area.x0, area.y0), v(area.x1, area.y1), true);
+  draw->AddText(ImGui::GetFont(), note.size, v(rect.x0, rect.y0),
+                faded(palette(state.view.theme).text, alpha), note.text.c_str(), nullptr, width);
+  draw->PopClipRect();
+  state.item_rects["canvas.crop_note"] = rect;
+  return height + margin;
+}
+
 }  // namespace
 
 void draw_canvas_scene(AppState& state, Rect area, bool interactive) {
   const ConvSpec& spec = state.session.spec;
+  const float note_alpha = state.draft_errors.empty() || !interactive ? 1.0f : 0.4f;
+  area.y1 -= draw_crop_note(state, spec, area, note_alpha);
   Frame f{state, spec, palette(state.view.theme), ImGui::GetWindowDrawList()};
   f.geometry = layout_canvas(spec, area, ImGui::GetFontSize(), state.zoom, state.pan_x, state.pan_y,
                              state.fonts.size * 4.0f);

@@ -69,12 +69,21 @@ float best_wraps(Arrangement& columns, float width, float height, float label, f
 
 }  // namespace
 
+InputExtent input_extent(const ConvSpec& spec) {
+  const SidePadding pad = side_padding(spec);
+  // A negative padding crops; the cropped cells are still drawn, so the grid
+  // spans the input itself on that axis.
+  auto outward = [](int64_t p) { return std::max<int64_t>(p, 0); };
+  return {spec.height + outward(pad.top) + outward(pad.bottom),
+          spec.width + outward(pad.left) + outward(pad.right), std::min<int64_t>(pad.top, 0),
+          std::min<int64_t>(pad.left, 0)};
+}
+
 CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float font_size, float zoom,
                              float pan_x, float pan_y, float max_cell) {
-  const SidePadding pad = side_padding(spec);
+  const InputExtent extent = input_extent(spec);
   const Shape4 out = output_shape(spec);
-  const Stack input{GridKind::Input, spec.in_channels, spec.height + pad.top + pad.bottom,
-                    spec.width + pad.left + pad.right};
+  const Stack input{GridKind::Input, spec.in_channels, extent.rows, extent.cols};
   const Stack kernel{GridKind::Kernel, in_channels_per_group(spec), spec.kernel_size.h,
                      spec.kernel_size.w};
   const Stack output{GridKind::Output, spec.out_channels, out.h, out.w};
@@ -115,7 +124,12 @@ CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float font_size, f
         const float grid_y = stack_top +
                              float(slot) * (float(s.rows) * g.cell + label_height * kLabelRows) +
                              label_height;
-        g.grids.push_back({s.kind, k, grid_x, grid_y, s.rows, s.cols, g.cell});
+        GridPlacement placement{s.kind, k, grid_x, grid_y, s.rows, s.cols, g.cell};
+        if (s.kind == GridKind::Input) {
+          placement.first_row = extent.first_row;
+          placement.first_col = extent.first_col;
+        }
+        g.grids.push_back(placement);
         stack_bottom = std::max(stack_bottom,
                                 grid_y + float(s.rows) * g.cell + label_height * (kLabelRows - 1));
       }
@@ -132,8 +146,8 @@ std::optional<GridCell> hit_test(const CanvasGeometry& g, float x, float y) {
     if (!p.bounds().contains(x, y)) continue;
     const auto row = static_cast<int64_t>((y - p.y0) / p.cell);
     const auto col = static_cast<int64_t>((x - p.x0) / p.cell);
-    return GridCell{p.kind, p.channel, std::clamp<int64_t>(row, 0, p.rows - 1),
-                    std::clamp<int64_t>(col, 0, p.cols - 1)};
+    return GridCell{p.kind, p.channel, std::clamp<int64_t>(row, 0, p.rows - 1) + p.first_row,
+                    std::clamp<int64_t>(col, 0, p.cols - 1) + p.first_col};
   }
   return std::nullopt;
 }

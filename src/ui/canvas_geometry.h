@@ -16,9 +16,13 @@ struct GridPlacement {
   float x0 = 0, y0 = 0;  // top-left of cell (0, 0)
   int64_t rows = 0, cols = 0;
   float cell = 0;
+  // The index of the grid's first row and column. 0, except on an input
+  // cropped by a negative padding: its cells keep their padded coordinates,
+  // so the rows cropped from the top are -1, -2, … and drawn above row 0.
+  int64_t first_row = 0, first_col = 0;
   Rect cell_rect(int64_t y, int64_t x) const {
-    return {x0 + float(x) * cell, y0 + float(y) * cell, x0 + float(x + 1) * cell,
-            y0 + float(y + 1) * cell};
+    const float cy = float(y - first_row), cx = float(x - first_col);
+    return {x0 + cx * cell, y0 + cy * cell, x0 + (cx + 1) * cell, y0 + (cy + 1) * cell};
   }
   Rect bounds() const { return {x0, y0, x0 + float(cols) * cell, y0 + float(rows) * cell}; }
 };
@@ -30,6 +34,13 @@ struct CanvasGeometry {
   float label_size = 0;             // the captions' font size
   bool kernel_below_input = false;  // else input | kernel | output side by side
 };
+
+// The rows and columns the canvas draws for the input: the padded input,
+// plus the cells a negative padding crops (struck out, never read).
+struct InputExtent {
+  int64_t rows = 0, cols = 0, first_row = 0, first_col = 0;
+};
+InputExtent input_extent(const ConvSpec& spec);
 
 // Lays out the padded input (every input channel), the kernels of the
 // current output channel (one per input channel of its group) and every

@@ -172,7 +172,11 @@ struct Applier {
 std::vector<SpecError> window_limits(const ConvSpec& spec) {
   std::vector<SpecError> errors;
   const SidePadding pad = side_padding(spec);
-  const int64_t rows = spec.height + pad.top + pad.bottom, cols = spec.width + pad.left + pad.right;
+  // A negative padding crops, but the window still draws the cropped cells.
+  const int64_t rows =
+      spec.height + std::max<int64_t>(pad.top, 0) + std::max<int64_t>(pad.bottom, 0);
+  const int64_t cols =
+      spec.width + std::max<int64_t>(pad.left, 0) + std::max<int64_t>(pad.right, 0);
   if (rows > kMaxGridSide || cols > kMaxGridSide) {
     errors.push_back({rows > kMaxGridSide ? "height" : "width",
                       "the padded input (" + std::to_string(rows) + "x" + std::to_string(cols) +

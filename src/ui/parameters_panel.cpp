@@ -97,7 +97,10 @@ bool padding_rows(AppState& state, ConvSpec& d) {
   const SidePadding resolved = side_padding(d);
   Pair shown =
       d.padding_preset == PaddingPreset::Explicit ? d.padding : Pair{resolved.top, resolved.left};
-  bool changed = pair_row(state, S::Padding, "padding", shown, 0, 8);
+  // F.pad crops with a negative amount, so every mode but zeros (where
+  // F.conv2d refuses it) slides below 0.
+  const int64_t lowest = d.padding_mode == PaddingMode::Zeros ? 0 : -4;
+  bool changed = pair_row(state, S::Padding, "padding", shown, lowest, 8);
   if (changed) {
     d.padding = shown;
     d.padding_preset = PaddingPreset::Explicit;

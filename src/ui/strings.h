@@ -71,6 +71,8 @@ namespace convviz::ui {
   X(OutputShape, "Output shape", "输出形状")                                                       \
   X(PyTorchLine, "In PyTorch", "PyTorch 写法")                                                     \
   X(Copy, "Copy", "复制")                                                                          \
+  X(SettingsSetAside, "could not be read and was set aside as", "无法读取，已另存为")              \
+  X(SettingsUnreadable, "could not be read and was ignored", "无法读取，已忽略")                   \
   X(Copied, "Copied to the clipboard", "已复制到剪贴板")                                           \
   X(InvalidBanner, "Not a valid layer: showing the last valid one",                                \
     "参数无效：显示上一个有效的设置")                                                              \
@@ -143,6 +145,19 @@ namespace convviz::ui {
   X(WeightValue, "weight", "权重")                                                                 \
   X(Product, "product", "乘积")                                                                    \
   X(PaddingCell, "padding", "填充")                                                                \
+  X(CroppedCell, "cropped by the negative padding: never read", "被负数 padding 裁掉：不会被读取") \
+  X(CropNote,                                                                                      \
+    "padding={pad} crops {what} before the convolution (F.pad with a negative amount); the "       \
+    "struck-out cells are never read",                                                             \
+    "padding={pad} 在卷积之前裁掉{what}（F.pad 的负数填充）；划掉的格子不会被读取")                \
+  X(CropNoteShort, "padding={pad} crops {what} (F.pad)", "padding={pad} 裁掉{what}（F.pad）")      \
+  X(CropRows, "{n} {rows} from the top and the bottom", "上下各 {n} 行")                           \
+  X(CropColumns, "{n} {columns} from the left and the right", "左右各 {n} 列")                     \
+  X(CropJoin, " and ", "、")                                                                       \
+  X(OneRow, "row", "行")                                                                           \
+  X(ManyRows, "rows", "行")                                                                        \
+  X(OneColumn, "column", "列")                                                                     \
+  X(ManyColumns, "columns", "列")                                                                  \
   X(Sum, "sum", "和")                                                                              \
   X(Result, "result", "结果")                                                                      \
   X(RunningSum, "running sum", "累加和")                                                           \

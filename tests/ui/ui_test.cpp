@@ -301,6 +301,56 @@ TEST(Ui, SizesTheWindowCannotDrawAreExplained) {
   EXPECT_EQ(ui.state.session.spec.padding.h, 1);
 }
 
+// Issue 11: F.pad crops with a negative amount. The window accepts it in
+// every mode but zeros and draws the cropped rows struck out, with a note.
+TEST(Ui, NegativePaddingIsRefusedWithZerosAndCropsWithReflect) {
+  UiHarness ui(*find_preset("textbook"));  // 5×5, 3×3 kernel, padding 1, zeros
+  ui.type_into("param.padding.h", "-1");
+  ASSERT_FALSE(ui.state.draft_errors.empty());
+  EXPECT_EQ(ui.state.draft_errors[0].message, "padding height (-1) cannot be negative");
+  EXPECT_EQ(ui.state.session.spec.padding.h, 1) << "the last valid layer stays";
+
+  Session reflect = *find_preset("textbook");
+  reflect.spec.padding_mode = PaddingMode::Reflect;
+  UiHarness crop(reflect);
+  crop.type_into("param.padding.h", "-1");
+  EXPECT_TRUE(crop.state.draft_errors.empty());
+  ASSERT_EQ(crop.state.session.spec.padding, (Pair{-1, 1}));
+  // Rows: 5 − 2 = 3 left, one output row; columns: 5 + 2 = 7, five outputs.
+  EXPECT_EQ(crop.state.output.shape, (std::vector<int64_t>{1, 1, 1, 5}));
+  crop.frame(2);
+  const ui::Rect grid = crop.rect("canvas.input.0"), kept = crop.rect("canvas.input.0.kept");
+  const float cell = (grid.x1 - grid.x0) / 7;  // the 5 input rows stay drawn, 7 columns
+  EXPECT_NEAR(grid.y1 - grid.y0, 5 * cell, 1.0f);
+  EXPECT_NEAR(kept.y0 - grid.y0, cell, 1.0f);  // the top row is struck out
+  EXPECT_NEAR(kept.y1 - kept.y0, 3 * cell, 1.0f);
+  EXPECT_NEAR(kept.x1 - kept.x0, grid.x1 - grid.x0, 1.0f);
+  const ui::Rect note = crop.rect("canvas.crop_note");
+  EXPECT_GE(note.y0, grid.y1) << "the note sits under the grids";
+  EXPECT_LE(note.y1, crop.rect("canvas").y1 + 1.0f);
+  // The cropped top row is padded row -1: it copies input row 0 and feeds no
+  // output.
+  crop.move_to(grid.x0 + 3.5f * cell, grid.y0 + 0.5f * cell);
+  EXPECT_EQ(crop.state.hovered.grid, ui::GridKind::Input);
+  EXPECT_EQ(crop.state.hovered.y, -1);
+  EXPECT_EQ(crop.state.hovered.x, 3);
+  EXPECT_EQ(crop.state.hovered_term, -1);
+}
+
+TEST(Ui, TheCropNoteIsGoneWithTheCrop) {
+  Session s = *find_preset("textbook");
+  s.spec.padding_mode = PaddingMode::Replicate;
+  s.spec.padding = {-1, -1};
+  UiHarness ui(s);
+  ui.frame(2);
+  EXPECT_TRUE(ui.state.item_rects.count("canvas.crop_note"));
+  ui.type_into("param.padding.h", "0");
+  ui.type_into("param.padding.w", "0");
+  ui.frame(2);
+  EXPECT_FALSE(ui.state.item_rects.count("canvas.crop_note"));
+  EXPECT_FALSE(ui.state.item_rects.count("canvas.input.0.kept"));
+}
+
 TEST(Ui, TheKernelMenuFillsASobelKernel) {
   UiHarness ui(*find_preset("textbook"));
   const auto [x, y] = cell_centre(ui, "canvas.kernel.0", 3, 3, 1, 1);
