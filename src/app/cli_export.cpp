@@ -10,6 +10,7 @@
 #include "app/cli_inputs.h"
 #include "app/export_renderer.h"
 #include "app/gl_context.h"
+#include "app/interrupts.h"
 #include "core/atomic_file.h"
 #include "core/presets.h"
 #include "render/export_job.h"
@@ -129,6 +130,8 @@ Status export_sequence(const ExportRequest& r, const CliArgs& args, std::ostream
             height = ui::kExportHeight * r.options.scale;
   const ConvSpec spec = r.session.spec;
   return with_offscreen_gl([&]() -> Status {
+    // Ctrl-C stops between steps and cancels as the window's Cancel does.
+    const InterruptsDeferred deferred;
     auto renderer = ExportRenderer::create(r.options);
     if (!renderer) return renderer.error();
     // Only now, with OpenGL working, may the job make the output folder.
@@ -139,8 +142,11 @@ Status export_sequence(const ExportRequest& r, const CliArgs& args, std::ostream
               });
     if (!job) return job.error();
     const ui::AppState base = ui::make_app_state(r.session);
-    while (render::advance(*job, [&](int64_t step) { return (*renderer)->render(base, step); })) {
+    while (!interrupt_signal() &&
+           render::advance(*job, [&](int64_t step) { return (*renderer)->render(base, step); })) {
     }
+    if (interrupt_signal()) render::cancel(*job);  // a finished job keeps its files
+    if (job->cancelled) return Error{"interrupted; nothing was written"};
     if (job->error) return job->error;
     const int64_t frames = r.to - r.from + 1;
     if (gif) {
@@ -192,6 +198,10 @@ int run_export(const std::vector<std::string>& args, std::ostream& out, std::ost
   if (!request) return report_bad_input(err, "export", request.error().message);
   const Status failed = parsed->has("step") ? export_step(*request, *parsed, out)
                                             : export_sequence(*request, *parsed, out);
+  if (const int signal = interrupt_signal()) {
+    if (failed) err << "convviz export: " << failed->message << "\n";
+    return interrupted_exit_status(signal);
+  }
   if (failed) return report_bad_input(err, "export", failed->message);
   return kExitOk;
 }

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "app/interrupts.h"
 #include "app/picture_textures.h"
 #include "app/window_export.h"
 #include "core/atomic_file.h"
@@ -153,6 +154,10 @@ int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostr
     } else {
       glfwWaitEventsTimeout(1.0 / 30.0);  // idle without spinning a core
     }
+    // SIGINT/SIGTERM/SIGHUP: quit as Quit does, without asking about unsaved
+    // changes (nobody may be there to answer); run_gui still cancels the
+    // export and saves what a quit saves.
+    if (const int signal = interrupt_signal()) return interrupted_exit_status(signal);
     if (glfwWindowShouldClose(shell.window)) {
       glfwSetWindowShouldClose(shell.window, GLFW_FALSE);
       ui::request_quit(state);
@@ -225,6 +230,8 @@ void save_on_exit(const ui::AppState& state, std::ostream& err) {
 
 int run_gui(const GuiOptions& o, std::ostream& err) {
   const auto launched = Clock::now();
+  // A signal is handled by the frame loop, so a quit's saving happens.
+  const InterruptsDeferred deferred;
   Result<ui::AppState> state = initial_state(o);
   if (!state) {
     err << "convviz: " << state.error().message << "\n";

@@ -97,6 +97,45 @@ TEST(WindowExport, CancelLeavesTheOldAnimationAndNoTemporaries) {
   EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
 }
 
+// Quitting the window mid-export (and a signal, which quits the same way).
+TEST(WindowExport, QuittingMidExportRemovesTheFolderItMadeAndTheStagedPictures) {
+  const fs::path dir = fresh_dir("quit");
+  ASSERT_FALSE(write_file_atomically((dir / "keep.txt").string(), "kept"));
+  with_gl([&] {
+    ui::AppState state = ui::make_app_state(*find_preset("textbook"));
+    ui::ExportRequest r{ui::ExportTarget::AllSteps, (dir / "a/b").string()};
+    r.to = 24;
+    state.export_request = r;
+    WindowExport exporting;
+    start_export(exporting, state);
+    continue_export(exporting, state);
+    continue_export(exporting, state);
+    ASSERT_TRUE(exporting.job);
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir / "a/b"), fs::directory_iterator()), 2);
+    abandon_export(exporting);
+    EXPECT_FALSE(exporting.job);
+  });
+  EXPECT_FALSE(fs::exists(dir / "a"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+}
+
+TEST(WindowExport, CancelRemovesTheFolderItMade) {
+  const fs::path dir = fresh_dir("cancel_made");
+  with_gl([&] {
+    ui::AppState state = ui::make_app_state(*find_preset("textbook"));
+    ui::ExportRequest r{ui::ExportTarget::AllSteps, (dir / "new").string()};
+    r.to = 24;
+    state.export_request = r;
+    WindowExport exporting;
+    start_export(exporting, state);
+    continue_export(exporting, state);
+    state.export_progress.cancel_requested = true;
+    continue_export(exporting, state);
+    EXPECT_FALSE(exporting.job);
+  });
+  EXPECT_FALSE(fs::exists(dir / "new"));
+}
+
 TEST(WindowExport, AnUnwritablePathIsReportedNotCrashed) {
   with_gl([&] {
     ui::AppState state = ui::make_app_state(*find_preset("textbook"));
