@@ -7,11 +7,16 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <ostream>
 #include <string>
 
 #include "parser_checks.h"
 
 namespace convviz::fuzz {
+
+// Test names and failures say "npy", not the struct's bytes.
+void PrintTo(const FuzzTarget& target, std::ostream* out) { *out << target.name; }
+
 namespace {
 
 namespace fs = std::filesystem;
