@@ -33,5 +33,5 @@ for target in "${targets[@]}"; do
     echo "fuzz_$target failed: the input is in $build/fuzz-artifacts/" >&2
     exit 1
   }
-  grep -E '^#[0-9]+ +DONE' "$build/fuzz-$target.log" | tail -n 1
+  grep -aE '^#[0-9]+[[:space:]]+DONE' "$build/fuzz-$target.log" | tail -n 1 || true
 done
