@@ -122,8 +122,9 @@ Status export_sequence(const ExportRequest& r, const CliArgs& args, std::ostream
   if (auto text = args.get("fps")) {
     char* end = nullptr;
     fps = std::strtod(text->c_str(), &end);
+    // strtod gives ±HUGE_VAL for "1e400": a number, just not a frame rate.
     if (text->empty() || *end != '\0' || !std::isfinite(fps)) {
-      return Error{"--fps must be a number, not '" + *text + "'"};
+      return Error{"--fps must be a number from 0.1 to 50, not '" + *text + "'"};
     }
   }
   const int width = ui::kExportWidth * r.options.scale,
@@ -150,7 +151,9 @@ Status export_sequence(const ExportRequest& r, const CliArgs& args, std::ostream
     if (job->error) return job->error;
     const int64_t frames = r.to - r.from + 1;
     if (gif) {
-      const auto bytes = std::filesystem::file_size(job->target);
+      std::error_code ec;  // written a moment ago: 0 only if it vanished since
+      const uintmax_t size = std::filesystem::file_size(job->target, ec);
+      const uintmax_t bytes = ec ? 0 : size;
       out << "wrote " << job->target << ": " << frames << " frames, " << bytes << " bytes ("
           << bytes / uint64_t(frames) << " per frame)\n";
     } else {

@@ -72,7 +72,8 @@ std::string samples_dir() {
 }
 
 Result<ui::AppState> initial_state(const GuiOptions& o) {
-  ui::ViewOptions view = o.screenshot ? ui::ViewOptions{} : ui::load_view_options();
+  std::optional<ui::SetAside> bad_settings, bad_last_session;  // corrupt files, set aside
+  ui::ViewOptions view = o.restore ? ui::load_view_options(bad_settings) : ui::ViewOptions{};
   if (o.language) view.language = *o.language == "zh" ? ui::Language::Zh : ui::Language::En;
   if (o.theme) view.theme = *o.theme == "light" ? ui::Theme::Light : ui::Theme::Dark;
   if (o.text_scale) view.text_scale = *o.text_scale;
@@ -90,12 +91,18 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
     session = *loaded;
     path = *o.session_file;
   } else if (o.restore && view.restore_last_session) {
-    auto last = ui::load_last_session();
+    auto last = ui::load_last_session(bad_last_session);
     if (last && ui::window_limits(last->spec).empty()) session = *last;
   }
   ui::AppState state = ui::make_app_state(session);
   state.view = view;
   state.session_path = path;
+  for (const auto& note : {bad_settings, bad_last_session}) {
+    if (!note) continue;
+    if (!state.status.empty()) state.status += "; ";
+    state.status += ui::set_aside_text(view.language, *note);
+    state.status_is_error = true;
+  }
   state.samples_dir = samples_dir();
   state.picture_grid = o.grid.value_or(state.picture_grid);
   state.picture_grid_chosen = o.grid.has_value();
