@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "core/atomic_file.h"
+#include "core/spec_json.h"
 
 namespace convviz {
 namespace {
@@ -27,11 +28,11 @@ class HeaderParser {
     while (!eat('}')) {
       std::string key;
       if (!string_literal(key)) return fail("has a key that is not a quoted string");
-      if (!eat(':')) return fail("misses ':' after '" + key + "'");
+      if (!eat(':')) return fail("misses ':' after " + convviz::quoted(key));
       Result<HeaderValue> value = parse_value();
       if (!value) return value.error();
       dict[key] = *value;
-      if (!eat(',') && !peek('}')) return fail("misses ',' after '" + key + "'");
+      if (!eat(',') && !peek('}')) return fail("misses ',' after " + convviz::quoted(key));
     }
     return dict;
   }
@@ -104,7 +105,7 @@ struct Dtype {
 };
 
 Result<Dtype> parse_dtype(const std::string& descr) {
-  if (descr.size() < 3) return Error{"has an unknown dtype '" + descr + "'"};
+  if (descr.size() < 3) return Error{"has an unknown dtype " + quoted(descr)};
   const char order = descr[0];
   const char kind = descr[1];
   const std::string size_text = descr.substr(2);
@@ -116,14 +117,15 @@ Result<Dtype> parse_dtype(const std::string& descr) {
       ((kind == 'i' || kind == 'u') && (bytes == 1 || bytes == 2 || bytes == 4 || bytes == 8)) ||
       (kind == 'b' && bytes == 1);
   if (!supported) {
-    return Error{"has dtype '" + descr +
-                 "'; ConvViz reads float32, float64, integer and bool arrays"};
+    return Error{"has dtype " + quoted(descr) +
+                 "; ConvViz reads float32, float64, integer and bool arrays"};
   }
   if (order == '>' && bytes > 1) {
-    return Error{"is big-endian ('" + descr + "'); save it little-endian (e.g. astype('<f4'))"};
+    return Error{"is big-endian (" + quoted(descr) +
+                 "); save it little-endian (e.g. astype('<f4'))"};
   }
   if (order != '<' && order != '|' && order != '=' && order != '>') {
-    return Error{"has an unknown dtype '" + descr + "'"};
+    return Error{"has an unknown dtype " + quoted(descr)};
   }
   return Dtype{kind, bytes};
 }

@@ -210,10 +210,11 @@ json spec_to_config(const ConvSpec& spec) {
 
 namespace {
 
-// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
+// nlohmann's message without its "[json.exception.parse_error.101] " prefix;
+// its "last read: '…'" quotes the file's bytes as they are.
 std::string without_prefix(const std::string& what) {
   const size_t end = what.find("] ");
-  return end == std::string::npos ? what : what.substr(end + 2);
+  return printable(end == std::string::npos ? what : what.substr(end + 2));
 }
 
 // nlohmann reads a NUL byte as the end of the input, so whatever follows
@@ -246,6 +247,12 @@ Result<json> parse_json_text(std::string_view text, const std::string& name) {
   } catch (const json::exception& e) {
     return Error{name + " cannot be read as JSON: " + without_prefix(e.what())};
   }
+}
+
+std::string printable(std::string_view text) {
+  const std::string q =
+      json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
+  return q.substr(1, q.size() - 2);
 }
 
 std::string quoted(const std::string& text) {

@@ -26,6 +26,9 @@ Result<nlohmann::json> parse_json_text(std::string_view text, const std::string&
 // For messages: a key or string quoted and escaped (never a raw newline), a
 // scalar as JSON, a structured value by its kind; at most ~40 characters.
 std::string quoted(const std::string& text);
+// For messages: bytes from a file as one line of valid UTF-8 (control bytes
+// escaped as JSON does, invalid sequences replaced by U+FFFD).
+std::string printable(std::string_view text);
 std::string describe_json(const nlohmann::json& value);
 // Sessions hold tensors of up to kMaxTensorElements values; a config is a
 // few lines, and a larger file is not one.

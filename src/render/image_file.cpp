@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/atomic_file.h"
+#include "core/spec_json.h"
 #include "render/picture_header.h"
 
 namespace convviz::render {
@@ -19,7 +20,8 @@ std::string size_text(int64_t w, int64_t h) { return std::to_string(w) + "×" + 
 // stb leaves its reason empty for some failures (a GIF that ends its frames).
 std::string stb_reason() {
   const char* reason = stbi_failure_reason();
-  return reason && *reason ? reason : "stb_image cannot decode it";
+  // Its "XXXX PNG chunk not known" quotes the file's bytes as they are.
+  return reason && *reason ? printable(reason) : "stb_image cannot decode it";
 }
 
 // Planar float from stb's interleaved bytes: C channels out of `stride` per pixel.

@@ -4,6 +4,8 @@
 #include <limits>
 #include <string>
 
+#include "core/spec_json.h"
+
 namespace convviz::render {
 namespace {
 
@@ -99,8 +101,8 @@ Status png_complete(Bytes b) {
     if (b.size() < pos + 8) {
       return truncated("the file ends between its chunks, before IEND", pos + 12 - b.size(), true);
     }
-    const uint64_t end = uint64_t(pos) + 12 + be32(b, pos);  // length, type, data, CRC
-    const std::string type(b.substr(pos + 4, 4));
+    const uint64_t end = uint64_t(pos) + 12 + be32(b, pos);    // length, type, data, CRC
+    const std::string type = printable(b.substr(pos + 4, 4));  // any 4 bytes, in a message
     if (type == "IEND" && end <= b.size()) return std::nullopt;
     if (end > b.size()) {
       return truncated("the file ends inside its " + type + " chunk", end - b.size(), true);
@@ -196,12 +198,30 @@ Result<PictureHeader> jpeg_header(Bytes b) {
   }
 }
 
+// stb_image 2.27 (Debian 12's) writes past its tables for a Huffman table
+// of more than 256 codes (2.28 refuses it): refused here, before stb.
+Status check_huffman_tables(Bytes b, const JpegStep& dht) {
+  for (size_t pos = dht.payload; pos + 17 <= dht.next;) {
+    uint64_t codes = 0;
+    for (size_t i = 1; i <= 16; ++i) codes += u8(b, pos + i);
+    if (codes > 256) {
+      return damaged("a Huffman table (DHT) lists " + num(codes) +
+                     " codes; a table has at most 256");
+    }
+    pos += 17 + codes;
+  }
+  return std::nullopt;
+}
+
 // Segment by segment, over each scan's coded data, to the end-of-image marker.
 Status jpeg_complete(Bytes b) {
   for (size_t pos = 2;;) {
     Result<JpegStep> step = jpeg_step(b, pos);
     if (!step) return step.error();
     if (step->marker == 0xD9) return std::nullopt;
+    if (step->marker == 0xC4 && step->missing == 0) {
+      if (Status bad = check_huffman_tables(b, *step)) return bad;
+    }
     if (step->missing > 0) {
       const std::string where = step->in_coded_data ? "inside its image data, before the"
                                                       " end-of-image marker"

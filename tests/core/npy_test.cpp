@@ -89,7 +89,7 @@ TEST(Npy, RejectsNumpyFilesItCannotRead) {
   const std::pair<const char*, const char*> cases[] = {
       {"fortran", "Fortran order"},
       {"big_endian", "big-endian"},
-      {"complex", "dtype '<c8'"},
+      {"complex", "dtype \"<c8\""},
   };
   for (const auto& [name, expected] : cases) {
     Result<Tensor> t = read_npy(golden_path(std::string("npy/") + name + ".npy"));
