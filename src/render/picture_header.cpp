@@ -199,11 +199,13 @@ Result<PictureHeader> jpeg_header(Bytes b) {
 }
 
 // stb_image 2.27 (Debian 12's) writes past its tables for a Huffman table
-// of more than 256 codes (2.28 refuses it): refused here, before stb.
+// of more than 256 codes (2.28 refuses it): refused here, before stb. The
+// walk reads tables as stb does, while any of the segment's length is left,
+// even when the last table then runs past the segment's end.
 Status check_huffman_tables(Bytes b, const JpegStep& dht) {
-  for (size_t pos = dht.payload; pos + 17 <= dht.next;) {
+  for (size_t pos = dht.payload; pos < dht.next;) {
     uint64_t codes = 0;
-    for (size_t i = 1; i <= 16; ++i) codes += u8(b, pos + i);
+    for (size_t i = pos + 1; i <= pos + 16 && i < b.size(); ++i) codes += u8(b, i);
     if (codes > 256) {
       return damaged("a Huffman table (DHT) lists " + num(codes) +
                      " codes; a table has at most 256");
