@@ -97,15 +97,20 @@ TEST(WindowExport, CancelLeavesTheOldAnimationAndNoTemporaries) {
   EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
 }
 
+ui::AppState textbook_exporting_all_steps_into(const fs::path& folder) {
+  ui::AppState state = ui::make_app_state(*find_preset("textbook"));
+  ui::ExportRequest r{ui::ExportTarget::AllSteps, folder.string()};
+  r.to = 24;
+  state.export_request = r;
+  return state;
+}
+
 // Quitting the window mid-export (and a signal, which quits the same way).
 TEST(WindowExport, QuittingMidExportRemovesTheFolderItMadeAndTheStagedPictures) {
   const fs::path dir = fresh_dir("quit");
   ASSERT_FALSE(write_file_atomically((dir / "keep.txt").string(), "kept"));
   with_gl([&] {
-    ui::AppState state = ui::make_app_state(*find_preset("textbook"));
-    ui::ExportRequest r{ui::ExportTarget::AllSteps, (dir / "a/b").string()};
-    r.to = 24;
-    state.export_request = r;
+    ui::AppState state = textbook_exporting_all_steps_into(dir / "a/b");
     WindowExport exporting;
     start_export(exporting, state);
     continue_export(exporting, state);
@@ -122,10 +127,7 @@ TEST(WindowExport, QuittingMidExportRemovesTheFolderItMadeAndTheStagedPictures) 
 TEST(WindowExport, CancelRemovesTheFolderItMade) {
   const fs::path dir = fresh_dir("cancel_made");
   with_gl([&] {
-    ui::AppState state = ui::make_app_state(*find_preset("textbook"));
-    ui::ExportRequest r{ui::ExportTarget::AllSteps, (dir / "new").string()};
-    r.to = 24;
-    state.export_request = r;
+    ui::AppState state = textbook_exporting_all_steps_into(dir / "new");
     WindowExport exporting;
     start_export(exporting, state);
     continue_export(exporting, state);
