@@ -6,6 +6,7 @@
 #include "app/gui.h"
 #include "core/engine_kernels.h"
 #include "core/presets.h"
+#include "core/spec_json.h"
 #include "core/thread_pool.h"
 
 namespace convviz {
@@ -19,10 +20,11 @@ Usage:
           [--grid N | --region TOP,LEFT]] [--kernel sobel-x|gaussian|...]
           [--step I] [--lang en|zh]
           [--text-scale 1..3] [--theme dark|light] [--window-size 1600x900]
-          [--screenshot OUT.png [--dump-layout RECTS.json]] [--no-restore]
-          [--threads N]
+          [--screenshot OUT.png [--dump-layout RECTS.json]]
+          [--no-restore | --restore] [--threads N]
                   opens the window (the textbook example the first time;
-                  afterwards the last session, unless --no-restore)
+                  afterwards the last session, unless --no-restore; a
+                  screenshot shows the defaults unless --restore)
   convviz compute --config C.json (--input X.npy | --image P.png [--grayscale])
                   --weight W.npy [--bias B.npy]
                   --output Y.npy [--ops-json OPS.json]
@@ -49,7 +51,9 @@ Run 'convviz COMMAND --help' for the details of a command.
 }  // namespace
 
 int report_bad_input(std::ostream& err, const std::string& command, const std::string& message) {
-  err << "convviz" << (command.empty() ? "" : " " + command) << ": " << message << "\n";
+  // One line whatever the message quotes: a path or a file's bytes may hold
+  // a newline.
+  err << "convviz" << (command.empty() ? "" : " " + command) << ": " << one_line(message) << "\n";
   return kExitBadInput;
 }
 

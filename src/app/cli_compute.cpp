@@ -9,9 +9,12 @@
 #include "core/op_counts.h"
 #include "core/reference_engine.h"
 #include "core/spec_json.h"
+#include "core/spec_text.h"
 
 namespace convviz {
 namespace {
+
+constexpr int64_t kMaxReferenceWork = int64_t{1} << 31;
 
 constexpr const char* kHelp = R"(Usage:
   convviz compute --config C.json (--input X.npy | --image P.png [--grayscale]
@@ -105,6 +108,15 @@ int run_compute(const std::vector<std::string>& args, std::ostream& out, std::os
   const Session* session = &loaded->session;
   if (Status bad = check_outputs(*parsed)) return report_bad_input(err, "compute", bad->message);
 
+  // The plain loops run at about 0.2 GFLOP/s: the layer cap is seconds for
+  // the engine but minutes for them.
+  if (engine == "reference" && count_ops(session->spec).multiplications > kMaxReferenceWork) {
+    return report_bad_input(
+        err, "compute",
+        "--engine reference computes at most " + with_thousands(kMaxReferenceWork) +
+            " multiplications (about 20 s of plain loops); this layer needs " +
+            with_thousands(count_ops(session->spec).multiplications) + ": use --engine fast");
+  }
   Tensor y;
   if (engine == "reference") {
     conv2d_reference(session->spec, session->input, session->weight, bias_or_null(*session), y);

@@ -117,6 +117,13 @@ Result<CliSession> load_cli_session(const CliArgs& args) {
   if (unbatched && s.input.shape[1] != s.spec.in_channels) {
     return Error{channels_mismatch(given_shape, s.spec.in_channels)};
   }
+  // PyTorch 1.13's circular F.pad takes only batched input ("Invalid padding
+  // size, expected 2 but got 4"), whatever the padding.
+  if (unbatched && s.spec.padding_mode == PaddingMode::Circular) {
+    return Error{"PyTorch 1.13 refuses an unbatched input " + shape_text(given_shape) +
+                 " with padding_mode 'circular' (its F.pad needs the batch dimension): save "
+                 "x.unsqueeze(0)"};
+  }
   Result<Tensor> w =
       load_tensor(*args.get("weight"), 4, "weight", "[out_channels, in_channels/groups, kh, kw]");
   if (!w) return w.error();

@@ -153,9 +153,18 @@ Result<std::string> read_file(const std::string& path, size_t max_bytes,
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return io_error("read", path, errno);
+  std::string bytes;
+  // A regular file's size is known: too large is refused unread (after its
+  // header, which names the kind of file better), and the buffer is made
+  // once rather than doubled up to the limit.
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes && !limit_from_head) {
+    return Error{"'" + path + "' is larger than the " + std::to_string(max_bytes) +
+                 " bytes ConvViz reads"};
+  }
+  if (!ec) bytes.reserve(size_t(std::min<uintmax_t>(size, max_bytes + 1)));
   // Read in chunks and stop past the limit: devices and pipes have no size
   // to check up front.
-  std::string bytes;
   char chunk[1 << 16];
   bool head_checked = !limit_from_head;
   bool limited_by_header = false;

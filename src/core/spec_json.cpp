@@ -222,8 +222,10 @@ std::string without_prefix(const std::string& what) {
 Status check_no_nul(std::string_view text, const std::string& name) {
   const size_t nul = text.find('\0');
   if (nul == std::string_view::npos) return std::nullopt;
-  return Error{name + " is not valid JSON: byte " + std::to_string(nul) +
-               " is a NUL byte, and nothing may follow the document"};
+  const std::string where = name + " is not valid JSON: byte " + std::to_string(nul) + " is a NUL";
+  if (json::accept(text.substr(0, nul)))
+    return Error{where + ", and nothing may follow the document"};
+  return Error{where + ", which JSON text never holds (is the file UTF-16?)"};
 }
 
 }  // namespace
@@ -253,6 +255,20 @@ std::string printable(std::string_view text) {
   const std::string q =
       json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
   return q.substr(1, q.size() - 2);
+}
+
+std::string one_line(std::string_view text) {
+  // printable escapes as JSON does; put back what only JSON needs escaped.
+  const std::string line = printable(text);
+  std::string out;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\' && i + 1 < line.size() && (line[i + 1] == '"' || line[i + 1] == '\\')) {
+      out += line[++i];
+    } else {
+      out += line[i];
+    }
+  }
+  return out;
 }
 
 std::string quoted(const std::string& text) {

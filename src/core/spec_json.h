@@ -29,6 +29,9 @@ std::string quoted(const std::string& text);
 // For messages: bytes from a file as one line of valid UTF-8 (control bytes
 // escaped as JSON does, invalid sequences replaced by U+FFFD).
 std::string printable(std::string_view text);
+// A message as one line: control bytes shown as \n, \t or \xNN and
+// invalid UTF-8 as U+FFFD; everything else (quotes too) as it is.
+std::string one_line(std::string_view text);
 std::string describe_json(const nlohmann::json& value);
 // Sessions hold tensors of up to kMaxTensorElements values; a config is a
 // few lines, and a larger file is not one.

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/spec_json.h"
 #include "ui/edits.h"
 #include "ui/strings.h"
 
@@ -24,7 +25,7 @@ void open_dialog(AppState& state, bool saving) {
 }  // namespace
 
 void report_status(AppState& state, const std::string& message, bool error) {
-  state.status = message;
+  state.status = one_line(message);
   state.status_is_error = error;
 }
 

@@ -559,5 +559,39 @@ TEST_F(Cli, AnUnbatchedInputGivesAnUnbatchedOutputAsPyTorchDoes) {
   EXPECT_NE(r.out.find("output shape     [1, 5, 5]"), std::string::npos) << r.out;
 }
 
+TEST_F(Cli, AnUnbatchedInputWithCircularPaddingIsRefusedAsPyTorchDoes) {
+  // torch 1.13: nn.Conv2d(1, 1, 3, padding_mode='circular')(torch.randn(1, 5, 5)) raises
+  // "Invalid padding size, expected 2 but got 4"; reflect and replicate compute.
+  Tensor x = *read_npy(path("x.npy"));
+  x.shape.erase(x.shape.begin());
+  ASSERT_FALSE(write_npy(path("x.npy"), x));
+  write("config.json", R"({"in_channels": 1, "out_channels": 1, "kernel_size": 3,
+                           "padding": 1, "padding_mode": "circular"})");
+  expect_bad_input(
+      compute_args({"--output", path("y.npy")}),
+      "PyTorch 1.13 refuses an unbatched input [1, 5, 5] with padding_mode 'circular'");
+  write("config.json", R"({"in_channels": 1, "out_channels": 1, "kernel_size": 3,
+                           "padding": 1, "padding_mode": "reflect"})");
+  EXPECT_EQ(run(compute_args({"--output", path("y.npy")})).status, kExitOk);
+}
+
+TEST_F(Cli, TheReferenceLoopsRefuseWorkThatWouldTakeMinutes) {
+  write("config.json", R"({"in_channels": 1, "out_channels": 1, "kernel_size": 32,
+                           "padding": 2000, "bias": false})");
+  ASSERT_FALSE(write_npy(path("x.npy"), make_tensor({1, 1, 1, 1}, 1.0f)));
+  ASSERT_FALSE(write_npy(path("w.npy"), make_tensor({1, 1, 32, 32}, 1.0f)));
+  expect_bad_input({"compute", "--config", path("config.json"), "--input", path("x.npy"),
+                    "--weight", path("w.npy"), "--output", path("y.npy"), "--engine", "reference"},
+                   "--engine reference computes at most 2,147,483,648 multiplications");
+}
+
+TEST_F(Cli, AMessageIsOneLineWhateverThePathHolds) {
+  const std::string name = path("two\nlines.json");
+  write("two\nlines.json", "{\"in_channels\": 1,");
+  std::vector<std::string> args = compute_args({"--output", path("y.npy")});
+  *(std::find(args.begin(), args.end(), "--config") + 1) = name;
+  expect_bad_input(args, "two\\nlines.json' is not valid JSON");
+}
+
 }  // namespace
 }  // namespace convviz

@@ -113,10 +113,13 @@ TEST(ParseJsonText, BytesAfterTheDocumentAreRefusedEvenAfterANul) {
   const std::string text("{\"in_channels\": 1}\0{\"bias\": 7}", 31);
   Result<json> j = parse_json_text(text, "'c.json'");
   ASSERT_FALSE(j) << j->dump();
-  EXPECT_EQ(
-      j.error().message,
-      "'c.json' is not valid JSON: byte 18 is a NUL byte, and nothing may follow the document");
+  EXPECT_EQ(j.error().message,
+            "'c.json' is not valid JSON: byte 18 is a NUL, and nothing may follow the document");
   EXPECT_FALSE(parse_json_text("{} {}", "'c.json'")) << "two documents";
+  const std::string utf16("{\0}\0", 4);
+  EXPECT_EQ(parse_json_text(utf16, "'c.json'").error().message,
+            "'c.json' is not valid JSON: byte 1 is a NUL, which JSON text never holds (is the file "
+            "UTF-16?)");
 }
 
 TEST(ReadJsonFile, ANonJsonDeviceIsRefusedFromItsFirstByte) {
@@ -124,6 +127,11 @@ TEST(ReadJsonFile, ANonJsonDeviceIsRefusedFromItsFirstByte) {
   ASSERT_FALSE(zeros);
   EXPECT_EQ(zeros.error().message,
             "'/dev/zero' is not a JSON file: it should start with '{', not the byte 0x00");
+}
+
+TEST(OneLine, EscapesControlsAndBadUtf8ButKeepsQuotesAndText) {
+  EXPECT_EQ(one_line("key \"a\\b\" in 'x\ny.json' 中文"), "key \"a\\b\" in 'x\\ny.json' 中文");
+  EXPECT_EQ(one_line(std::string("\xff\x01", 2)), "\xEF\xBF\xBD\\u0001");
 }
 
 TEST(SpecFromConfig, AnUnknownKeyIsNamedBeforeAMissingOne) {
