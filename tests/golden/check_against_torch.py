@@ -7,7 +7,8 @@ Needs Debian's python3-torch and a built ./build/convviz; not part of CI
 Prints the worst relative error and exits 1 if any config is off by more
 than 1e-5 relative to sum(|w·x|) + |b| of its output element, or if one
 side accepts what the other rejects. A quarter of the padding amounts are
-negative (F.pad crops in every mode but zeros). CONVVIZ=path/to/convviz
+negative (F.pad crops in every mode but zeros), and 15 % of the inputs are
+unbatched [C, H, W]. CONVVIZ=path/to/convviz
 picks another build.
 """
 import collections
@@ -51,6 +52,8 @@ def random_config(rng):
     elif choice < 0.25:
         config["padding"] = "valid"
     shape = [rng.randint(1, 3), config["in_channels"], rng.randint(1, 24), rng.randint(1, 24)]
+    if rng.random() < 0.15:
+        shape = shape[1:]  # unbatched [C, H, W]: torch 1.13 returns [C_out, H_out, W_out]
     return config, shape
 
 
@@ -66,7 +69,7 @@ def torch_forward(config, x, generator):
         abs_conv.weight.copy_(conv.weight.abs())
         scale = abs_conv(x.abs())
         if conv.bias is not None:
-            scale += conv.bias.abs().reshape(1, -1, 1, 1)
+            scale += conv.bias.abs().reshape(-1, 1, 1)  # batched or not
     return conv, y, scale
 
 
@@ -115,6 +118,9 @@ def main():
                 print(f"convviz rejected {config} {shape}: {run.stderr.strip()}")
                 sys.exit(1)
             ours = torch.from_numpy(np.load(tmp / "y.npy"))
+            if ours.shape != y.shape:
+                print(f"shape {list(ours.shape)} != torch's {list(y.shape)} on {config} {shape}")
+                sys.exit(1)
             error = ((ours - y).abs() / scale.clamp(min=1.0)).max().item()
             worst = max(worst, error)
             if error > 1e-5:
