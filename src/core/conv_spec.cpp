@@ -63,7 +63,9 @@ void check_scalars(const ConvSpec& s, std::vector<SpecError>& errors) {
     // supported"); the other modes go through F.pad, which crops instead.
     if (value < 0 && s.padding_mode == PaddingMode::Zeros) {
       errors.push_back(
-          {"padding", std::string("padding ") + what + " (" + str(value) + ") cannot be negative"});
+          {"padding", std::string("padding ") + what + " (" + str(value) +
+                          ") cannot be negative with padding_mode 'zeros' (reflect, replicate and "
+                          "circular crop instead)"});
     } else if (value > kMaxExtent || value < -kMaxExtent) {
       errors.push_back({"padding", std::string("padding ") + what + " (" + str(value) +
                                        ") is larger than ConvViz supports (" + str(kMaxExtent) +

@@ -15,8 +15,6 @@ namespace {
 
 constexpr float kLumaWeights[3] = {0.2989f, 0.587f, 0.114f};  // torchvision's rgb_to_grayscale
 
-std::string size_text(int64_t w, int64_t h) { return std::to_string(w) + "×" + std::to_string(h); }
-
 // stb leaves its reason empty for some failures (a GIF that ends its frames).
 std::string stb_reason() {
   const char* reason = stbi_failure_reason();

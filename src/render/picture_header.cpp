@@ -46,7 +46,6 @@ uint64_t add(uint64_t a, uint64_t b) {
 }
 
 std::string num(uint64_t n) { return std::to_string(n); }
-std::string size_text(int64_t w, int64_t h) { return std::to_string(w) + "×" + std::to_string(h); }
 std::string hex(uint32_t byte) {
   const char* digits = "0123456789ABCDEF";
   return {digits[byte >> 4 & 15], digits[byte & 15]};
@@ -484,6 +483,10 @@ Status check_picture_complete(const PictureHeader& header, std::string_view file
       return std::nullopt;
   }
   return std::nullopt;
+}
+
+std::string size_text(int64_t width, int64_t height) {
+  return std::to_string(width) + "×" + std::to_string(height);
 }
 
 }  // namespace convviz::render

@@ -5,6 +5,7 @@
 // reason that hides the size; so the format, the size and how many bytes a
 // complete file holds are checked here first.
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "core/result.h"
@@ -30,6 +31,9 @@ struct PictureHeader {
 // "is not a picture ConvViz can read: it looks like text (…); …", "is a BMP
 // with RLE compression, …", "is truncated: …".
 Result<PictureHeader> read_picture_header(std::string_view head);
+
+// "60000×60000", as the messages write a picture's size.
+std::string size_text(int64_t width, int64_t height);
 
 // Whether the whole file holds every byte its header promises, walking the
 // chunks, segments, blocks or packets of the first picture. An Error says

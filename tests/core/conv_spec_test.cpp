@@ -118,7 +118,9 @@ TEST(Validate, PaddingCannotBeNegativeWithZeros) {
   ConvSpec s = textbook();
   s.padding = {1, -1};
   EXPECT_EQ(messages_for(s, "padding"),
-            std::vector<std::string>{"padding width (-1) cannot be negative"});
+            std::vector<std::string>{
+                "padding width (-1) cannot be negative with padding_mode 'zeros' (reflect, "
+                "replicate and circular crop instead)"});
 }
 
 // nn.Conv2d(1, 1, 3, padding=(-1, 1), padding_mode='reflect') on 8×8 gives

@@ -28,7 +28,7 @@ for entry in "${cases[@]}"; do
   cp "$config/settings.json" "$config/settings.expected"
   cp "$config/last_session.json" "$config/last_session.expected"
   if ! CONVVIZ_CONFIG_DIR="$config" xvfb-run -a -s "-screen 0 1280x800x24" "$convviz" --restore \
-      --window-size 1280x720 --screenshot "$config/shot.png"; then
+      --window-size 1280x720 --screenshot "$config/shot.png" --dump-layout "$config/layout.json"; then
     echo "FAIL ($name): the window did not open"; failures=$((failures + 1)); continue
   fi
   for file in settings last_session; do
@@ -38,6 +38,9 @@ for entry in "${cases[@]}"; do
     fi
   done
   [ -s "$config/shot.png" ] || { echo "FAIL ($name): no screenshot"; failures=$((failures + 1)); }
+  # The status line is drawn only when it has something to say.
+  grep -q '"status"' "$config/layout.json" ||
+    { echo "FAIL ($name): the status line does not say what was set aside"; failures=$((failures + 1)); }
 done
 [ "$failures" -eq 0 ] && echo "the window opened past all ${#cases[@]} kinds of corrupt config file"
 [ "$failures" -eq 0 ]

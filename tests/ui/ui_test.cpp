@@ -307,7 +307,9 @@ TEST(Ui, NegativePaddingIsRefusedWithZerosAndCropsWithReflect) {
   UiHarness ui(*find_preset("textbook"));  // 5×5, 3×3 kernel, padding 1, zeros
   ui.type_into("param.padding.h", "-1");
   ASSERT_FALSE(ui.state.draft_errors.empty());
-  EXPECT_EQ(ui.state.draft_errors[0].message, "padding height (-1) cannot be negative");
+  EXPECT_EQ(ui.state.draft_errors[0].message,
+            "padding height (-1) cannot be negative with padding_mode 'zeros' (reflect, "
+            "replicate and circular crop instead)");
   EXPECT_EQ(ui.state.session.spec.padding.h, 1) << "the last valid layer stays";
 
   Session reflect = *find_preset("textbook");
