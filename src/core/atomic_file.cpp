@@ -153,31 +153,7 @@ Result<std::string> read_file(const std::string& path, size_t max_bytes,
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return io_error("read", path, errno);
-  std::string bytes;
-  // A regular file's size is known: too large is refused unread (after its
-  // header, which names the kind of file better), and the buffer is made
-  // once rather than doubled up to the limit.
-  const uintmax_t size = std::filesystem::file_size(path, ec);
-  if (!ec && size > max_bytes && !limit_from_head) {
-    return Error{"'" + path + "' is larger than the " + std::to_string(max_bytes) +
-                 " bytes ConvViz reads"};
-  }
-  if (!ec) bytes.reserve(size_t(std::min<uintmax_t>(size, max_bytes + 1)));
-  // Read in chunks and stop past the limit: devices and pipes have no size
-  // to check up front.
-  char chunk[1 << 16];
-  bool head_checked = !limit_from_head;
   bool limited_by_header = false;
-  auto check_head = [&]() -> Status {
-    head_checked = true;
-    Result<size_t> limit = limit_from_head(std::string_view(bytes).substr(0, kHeadBytes));
-    if (!limit) return limit.error();
-    limited_by_header = *limit < max_bytes;
-    max_bytes = std::min(max_bytes, *limit);
-    // Reserved, not touched: the string never doubles past what it may hold.
-    if (limited_by_header) bytes.reserve(max_bytes + 1);
-    return std::nullopt;
-  };
   auto too_large = [&] {
     if (limited_by_header) {
       return Error{"'" + path + "' is longer than its header says (" + std::to_string(max_bytes) +
@@ -186,10 +162,31 @@ Result<std::string> read_file(const std::string& path, size_t max_bytes,
     return Error{"'" + path + "' is larger than the " + std::to_string(max_bytes) +
                  " bytes ConvViz reads"};
   };
+  // A regular file's size is known: too large is refused unread (after its
+  // header, which names the kind of file better), and the buffer is made
+  // once, with room for the chunk that passes the limit, never doubled.
+  // Devices and pipes have no size: they are read in chunks up to the limit.
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  const bool sized = !ec;
+  if (sized && size > max_bytes && !limit_from_head) return too_large();
+  std::string bytes;
+  char chunk[1 << 16];
+  if (sized) bytes.reserve(size_t(std::min<uintmax_t>(size, max_bytes)) + sizeof chunk);
+  bool head_checked = !limit_from_head;
+  auto check_head = [&]() -> Status {
+    head_checked = true;
+    Result<size_t> limit = limit_from_head(std::string_view(bytes).substr(0, kHeadBytes));
+    if (!limit) return limit.error();
+    limited_by_header = *limit < max_bytes;
+    max_bytes = std::min(max_bytes, *limit);
+    if (limited_by_header && !sized) bytes.reserve(max_bytes + sizeof chunk);  // untouched
+    return std::nullopt;
+  };
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
     bytes.append(chunk, size_t(in.gcount()));
     if (!head_checked && bytes.size() >= kHeadBytes) {
       if (Status refused = check_head()) return *refused;
+      if (sized && size > max_bytes) return too_large();
     }
     if (bytes.size() > max_bytes) return too_large();
   }

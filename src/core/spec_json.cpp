@@ -228,10 +228,37 @@ Status check_no_nul(std::string_view text, const std::string& name) {
   return Error{where + ", which JSON text never holds (is the file UTF-16?)"};
 }
 
+// Keys and strings in ConvViz's files are words; a huge one (a 100 MB
+// "key") would cost seconds and several copies in nlohmann's lexer, so it
+// is found first with a scan that only looks for quotes.
+constexpr size_t kMaxJsonString = size_t{1} << 16;
+
+Status check_string_lengths(std::string_view text, const std::string& name) {
+  // An odd run of backslashes before a quote escapes it; the opening quote
+  // itself ends every run.
+  auto escaped = [&](size_t quote) {
+    return (quote - 1 - text.find_last_not_of('\\', quote - 1)) % 2 == 1;
+  };
+  for (size_t open = text.find('"'); open != std::string_view::npos;) {
+    size_t close = open;
+    do {
+      close = text.find('"', close + 1);
+      if (close == std::string_view::npos) return std::nullopt;  // the parser says what is wrong
+    } while (escaped(close));
+    if (close - open - 1 > kMaxJsonString) {
+      return Error{name + " holds a string of more than " + std::to_string(kMaxJsonString) +
+                   " bytes at byte " + std::to_string(open) + "; no ConvViz file has one"};
+    }
+    open = text.find('"', close + 1);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<json> parse_json_text(std::string_view text, const std::string& name) {
   if (Status bad = check_no_nul(text, name)) return *bad;
+  if (Status bad = check_string_lengths(text, name)) return *bad;
   struct TooDeep {};
   try {
     return json::parse(text, [](int depth, json::parse_event_t, json&) {

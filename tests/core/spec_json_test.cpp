@@ -139,6 +139,16 @@ TEST(SpecFromConfig, AnUnknownKeyIsNamedBeforeAMissingOne) {
             "unknown config key \"kernel\" (did you mean \"kernel_size\"?)");
 }
 
+TEST(ParseJsonText, AHugeStringIsRefusedBeforeTheParserCopiesIt) {
+  const std::string key(size_t{1} << 17, 'k');
+  Result<json> j = parse_json_text(R"({"a\"\\": 1, ")" + key + R"(": 1})", "'s.json'");
+  ASSERT_FALSE(j);
+  EXPECT_EQ(j.error().message,
+            "'s.json' holds a string of more than 65536 bytes at byte 13; no ConvViz file has one");
+  EXPECT_TRUE(parse_json_text(R"({"a\"\\": "\\\"", "b": [1]})", "'s.json'"))
+      << "escaped quotes and backslashes are read as the parser reads them";
+}
+
 TEST(SpecFromConfig, AHugeUnknownKeyGetsNoSuggestion) {
   // 100 MB took half a minute of edit distance; a key this far from every
   // known one cannot be a typo, so none is computed.
