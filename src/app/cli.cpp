@@ -20,7 +20,7 @@ Usage:
           [--grid N | --region TOP,LEFT]] [--kernel sobel-x|gaussian|...]
           [--step I] [--lang en|zh]
           [--text-scale 1..3] [--theme dark|light] [--window-size 1600x900]
-          [--screenshot OUT.png [--dump-layout RECTS.json]]
+          [--screenshot OUT.png [--layout OUT.json]]
           [--no-restore | --restore] [--threads N]
                   opens the window (the textbook example the first time;
                   afterwards the last session, unless --no-restore; a

@@ -108,7 +108,7 @@ Status export_step(const ExportRequest& r, const CliArgs& args, std::ostream& ou
     if (!renderer) return renderer.error();
     const render::Image image = (*renderer)->render(ui::make_app_state(r.session), r.from);
     if (Status failed = render::write_png(path, image)) return failed;
-    if (auto layout = args.get("dump-layout")) {
+    if (auto layout = args.has("layout") ? args.get("layout") : args.get("dump-layout")) {
       if (Status failed = write_layout(*layout, (*renderer)->layout())) return failed;
     }
     out << "wrote " << path << " (" << image.width << "x" << image.height << ")\n";
@@ -170,7 +170,8 @@ int run_export(const std::vector<std::string>& args, std::ostream& out, std::ost
       {"session", true}, {"preset", true},      {"step", true},       {"out", true},
       {"scale", true},   {"theme", true},       {"with-text", false}, {"all-steps", false},
       {"from", true},    {"to", true},          {"gif", true},        {"fps", true},
-      {"reveal", false}, {"dump-layout", true}, {"threads", true},    {"help", false}};
+      {"reveal", false}, {"dump-layout", true}, {"layout", true},     {"threads", true},
+      {"help", false}};
   Result<CliArgs> parsed = parse_options(args, options);
   if (!parsed) return report_bad_input(err, "export", parsed.error().message);
   if (parsed->has("help")) {

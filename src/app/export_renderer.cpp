@@ -9,6 +9,7 @@
 #include "core/atomic_file.h"
 
 #include "ui/fonts.h"
+#include "ui/layout_report.h"
 #include "ui/theme.h"
 
 namespace convviz {
@@ -28,10 +29,8 @@ class CurrentContext {
 
 }  // namespace
 
-Status write_layout(const std::string& path, const std::map<std::string, ui::Rect>& layout) {
-  nlohmann::json rects = nlohmann::json::object();
-  for (const auto& [name, r] : layout) rects[name] = {r.x0, r.y0, r.x1, r.y1};
-  return write_file_atomically(path, rects.dump(1) + "\n");
+Status write_layout(const std::string& path, const nlohmann::json& layout) {
+  return write_file_atomically(path, layout.dump(1) + "\n");
 }
 
 Result<std::unique_ptr<ExportRenderer>> ExportRenderer::create(const ui::ExportOptions& options) {
@@ -112,7 +111,7 @@ render::Image ExportRenderer::render(const ui::AppState& base, int64_t step) {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
   glClearColor(clear_before[0], clear_before[1], clear_before[2], clear_before[3]);
-  layout_ = state.item_rects;
+  layout_ = ui::layout_report(state, float(width_), float(height_));
   return image;
 }
 

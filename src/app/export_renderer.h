@@ -3,6 +3,8 @@
 // backend, a font atlas built at the picture's scale (crisp, not an upscaled
 // screenshot) and a framebuffer of the picture's size. Needs a current
 // OpenGL 3.3 context; leaves the caller's ImGui context current.
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <memory>
 #include <string>
@@ -16,9 +18,9 @@ struct ImGuiContext;
 
 namespace convviz {
 
-// Named rectangles as JSON ({"canvas.window": [x0, y0, x1, y1], ...}),
-// for the tests that check a picture against its layout.
-Status write_layout(const std::string& path, const std::map<std::string, ui::Rect>& layout);
+// A frame's layout report (ui/layout_report.h), for --layout and the tests
+// that check a picture against it.
+Status write_layout(const std::string& path, const nlohmann::json& layout);
 
 class ExportRenderer {
  public:
@@ -29,8 +31,9 @@ class ExportRenderer {
 
   // The picture of `step` of `base`'s session.
   render::Image render(const ui::AppState& base, int64_t step);
-  // Where the last picture drew each named thing (e.g. "canvas.window").
-  const std::map<std::string, ui::Rect>& layout() const { return layout_; }
+  // Where the last picture drew each named thing (e.g. "canvas.window")
+  // and what its cells show.
+  const nlohmann::json& layout() const { return layout_; }
   int width() const { return width_; }
   int height() const { return height_; }
 
@@ -42,7 +45,7 @@ class ExportRenderer {
   unsigned framebuffer_ = 0, texture_ = 0;
   int width_ = 0, height_ = 0;
   ui::FontSet fonts_;
-  std::map<std::string, ui::Rect> layout_;
+  nlohmann::json layout_;
 };
 
 }  // namespace convviz

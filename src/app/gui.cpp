@@ -23,6 +23,7 @@
 #include "ui/file_actions.h"
 #include "ui/fonts.h"
 #include "ui/kernel_library.h"
+#include "ui/layout_report.h"
 #include "ui/panels.h"
 #include "ui/picture_mode.h"
 #include "ui/settings.h"
@@ -207,7 +208,10 @@ int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostr
         ((!computing && maps_shown) || frame > 50 * kScreenshotFrames)) {
       Status failed =
           render::write_png(*o.screenshot, render::read_framebuffer(fb_width, fb_height));
-      if (!failed && o.dump_layout) failed = write_layout(*o.dump_layout, state.item_rects);
+      if (!failed && o.dump_layout) {
+        failed = write_layout(*o.dump_layout,
+                              ui::layout_report(state, float(fb_width), float(fb_height)));
+      }
       if (failed) {
         err << "convviz: " << failed->message << "\n";
         return 2;

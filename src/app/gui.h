@@ -20,8 +20,9 @@ struct GuiOptions {
   std::optional<float> text_scale;
   std::optional<std::string> theme;  // "dark" or "light"
   int width = 1600, height = 900;
-  std::optional<std::string> screenshot;   // write a PNG of the window and exit
-  std::optional<std::string> dump_layout;  // with --screenshot: widget rectangles as JSON
+  std::optional<std::string> screenshot;  // write a PNG of the window and exit
+  std::optional<std::string>
+      dump_layout;  // with --screenshot: --layout OUT.json (ui/layout_report.h)
   bool restore = true;
   bool report_timing = false;
   std::optional<std::string> image;  // a picture as the input grid
@@ -32,11 +33,11 @@ struct GuiOptions {
 };
 
 inline constexpr OptionSpec kGuiOptions[] = {
-    {"preset", true},      {"session", true},     {"step", true},        {"lang", true},
-    {"text-scale", true},  {"theme", true},       {"window-size", true}, {"screenshot", true},
-    {"dump-layout", true}, {"no-restore", false}, {"restore", false},    {"report-timing", false},
-    {"threads", true},     {"image", true},       {"grayscale", false},  {"grid", true},
-    {"region", true},      {"kernel", true}};
+    {"preset", true},         {"session", true}, {"step", true},        {"lang", true},
+    {"text-scale", true},     {"theme", true},   {"window-size", true}, {"screenshot", true},
+    {"dump-layout", true},    {"layout", true},  {"no-restore", false}, {"restore", false},
+    {"report-timing", false}, {"threads", true}, {"image", true},       {"grayscale", false},
+    {"grid", true},           {"region", true},  {"kernel", true}};
 
 // Checks the values; errors name the option.
 Result<GuiOptions> gui_options(const CliArgs& args);

@@ -101,8 +101,8 @@ Result<GuiOptions> gui_options(const CliArgs& args) {
     if (Status bad = parse_window_size(*size, o)) return *bad;
   }
   o.screenshot = args.get("screenshot");
-  o.dump_layout = args.get("dump-layout");
-  if (o.dump_layout && !o.screenshot) return Error{"--dump-layout needs --screenshot"};
+  o.dump_layout = args.has("layout") ? args.get("layout") : args.get("dump-layout");
+  if (o.dump_layout && !o.screenshot) return Error{"--layout needs --screenshot"};
   // A screenshot shows the defaults unless --restore asks for what a normal
   // start would open (the settings and the last session).
   if (args.has("restore") && args.has("no-restore")) {

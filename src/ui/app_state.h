@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/background_conv.h"
@@ -51,6 +52,27 @@ struct GridCell {
   int64_t n = 0;         // the batch item shown (input, output)
   int64_t c_out = 0;     // the output channel whose kernels are shown (kernel)
   bool operator==(const GridCell&) const = default;
+};
+
+// What the canvas drew in the last frame, cell by cell: the layout report
+// (--layout) and the tests that check the grid is legible and exact.
+struct DrawnCell {
+  GridKind grid = GridKind::None;
+  int64_t n = 0, c = 0, y = 0, x = 0;  // input: padded coordinates; kernel: c is c_in
+  bool padding = false;
+  Rect rect, text_rect;  // text_rect: the digits' box, empty without text
+  std::string text;      // exactly what the cell shows
+  float value = 0, text_px = 0;
+  bool approximate = false;  // text is marked "≈"
+  bool loupe = false;        // drawn enlarged beside the window (cells too small)
+};
+struct DrawnCanvas {
+  Rect area;
+  std::vector<DrawnCell> cells;
+  std::vector<std::vector<std::pair<float, float>>> connectors;  // polylines
+  bool approximations = false;                                   // some cell shows "≈"
+  bool hidden_numbers = false;                                   // some cell shows none
+  bool loupe = false;  // the window's values are shown enlarged beside the grids
 };
 
 // Exports from the window: the dialog fills a request, the shell (which
@@ -115,6 +137,7 @@ struct PictureView {
   float zoom = 1.0f;    // shared by the picture and every map
   float centre_x = 0.5f, centre_y = 0.5f;  // what the view is centred on, as fractions
   bool dragging_region = false;
+  int64_t region_fit_side = 0;  // the default region's side, until it is fitted to the canvas
 
   // Set by the shell each frame (0 when there is no GL, as in the UI tests).
   uintptr_t picture_texture = 0;
@@ -223,6 +246,13 @@ struct AppState {
   // Screen rectangles of named widgets and grid cells from the last frame,
   // so tests (and the connector lines) can find what was drawn where.
   std::map<std::string, Rect> item_rects;
+  DrawnCanvas drawn;
+  // Large text on a small window: the parameters leave the canvas its room
+  // and open over it as a drawer (Tab, or the canvas's button).
+  bool parameters_docked = true;
+  bool parameters_drawer_open = false;
+  bool parameters_drawer_focus = false;  // brought to the front as it opens
+  bool transport_compact = false;        // playback in one row, its options in a popup
 };
 
 // A state showing `session`, with everything derived marked stale.

@@ -4,11 +4,14 @@
 // engine's output; the canvas only decides where and how to draw them.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "core/padding.h"
 #include "ui/canvas_geometry.h"
+#include "ui/cell_number.h"
 #include "ui/edits.h"
 #include "ui/kernel_library.h"
 #include "ui/panels.h"
@@ -31,6 +34,8 @@ struct Frame {
   Rect area{};                             // the canvas on screen
   ImDrawListSplitter layers{};
   std::vector<std::pair<int64_t, Rect>> windows{};  // the window's outline per input channel
+  float largest_weight = 1.0f;                      // |w| the kernel shades span
+  std::vector<int64_t> loupe_channels{};            // whose window values the loupe shows
 };
 
 // Fills and grid lines at the bottom, connectors above them, numbers,
@@ -40,51 +45,88 @@ void layer(Frame& f, Layer which) { f.layers.SetCurrentChannel(f.draw, which); }
 
 ImVec2 v(float x, float y) { return ImVec2(x, y); }
 
-struct FittedText {
-  std::string text;
-  float size = 0;
-};
-
-// The number as exactly as fits `width`: four significant digits, then a
-// leading "0." dropped (".05"), then fewer digits, then a smaller font. A
-// value never disappears: when nothing fits, a dot marks the cell (its
-// tooltip has the value).
-FittedText fitted_number(float value, float width, ImFont* font, float size) {
-  std::vector<std::string> candidates = {format_number(value)};
-  std::string compact = candidates[0];
-  if (compact.rfind("0.", 0) == 0) compact.erase(0, 1);
-  if (compact.rfind("-0.", 0) == 0) compact.erase(1, 1);
-  candidates.push_back(compact);
-  for (const char* format : {"%.3g", "%.2g", "%.1g"}) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, format, double(value));
-    candidates.emplace_back(buffer);
-  }
-  for (float scale : {1.0f, 0.8f, 0.65f}) {
-    for (const std::string& text : candidates) {
-      if (font->CalcTextSizeA(size * scale, FLT_MAX, 0, text.c_str()).x <= width) {
-        return {text, size * scale};
-      }
-    }
-  }
-  return {"·", size};
+DrawnCell drawn_cell(GridKind grid, int64_t n, int64_t c, int64_t y, int64_t x,
+                     bool padding = false) {
+  DrawnCell cell;
+  cell.grid = grid;
+  cell.n = n;
+  cell.c = c;
+  cell.y = y;
+  cell.x = x;
+  cell.padding = padding;
+  return cell;
 }
 
-void cell_text(Frame& f, const Rect& r, float value, ImU32 colour) {
+// The share of a cell's width its digits may fill.
+constexpr float kDigitsShare = 0.92f;
+
+// The number the sum prints, as large as the cell allows (up to twice the
+// panel text) and never smaller than the panel text; see cell_number.h.
+// `cell` says which cell it is, for the layout report.
+void cell_text(Frame& f, const Rect& r, float value, ImU32 colour, DrawnCell cell) {
   const FontSet& fonts = f.state.fonts;
-  const float cell = r.x1 - r.x0;
-  ImFont* font = fonts.mono;
-  float size = std::min(fonts.size, cell * 0.56f);
-  if (cell > fonts.size * 2.6f && fonts.mono_large) {
-    font = fonts.mono_large;
-    size = std::min(fonts.size * 2, cell * 0.42f);
+  const float width = r.x1 - r.x0, height = r.y1 - r.y0;
+  const float largest =
+      fonts.mono_large ? std::min({fonts.size * 2, width * 0.45f, height * 0.9f}) : fonts.size;
+  // ImGui's line is the font size tall: a cell lower than that shows no digits.
+  const bool tall_enough = fonts.size <= height * 0.95f;
+  const auto font_for = [&](float size) {
+    return size > fonts.size && fonts.mono_large ? fonts.mono_large : fonts.mono;
+  };
+  const CellNumber number =
+      tall_enough ? fit_cell_number(value, width * kDigitsShare, fonts.size, largest,
+                                    [&](std::string_view text, float size) {
+                                      return font_for(size)
+                                          ->CalcTextSizeA(size, FLT_MAX, 0, text.data(),
+                                                          text.data() + text.size())
+                                          .x;
+                                    })
+                  : CellNumber{};
+  cell.rect = r;
+  cell.value = value;
+  cell.text = number.text;
+  cell.text_px = number.text.empty() ? 0.0f : number.size;
+  cell.approximate = number.approximate;
+  if (!number.text.empty()) {
+    ImFont* font = font_for(number.size);
+    const ImVec2 extent = font->CalcTextSizeA(number.size, FLT_MAX, 0, number.text.c_str());
+    const ImVec2 at = v(r.center_x() - extent.x / 2, r.center_y() - extent.y / 2);
+    cell.text_rect = {at.x, at.y, at.x + extent.x, at.y + extent.y};
+    layer(f, kTopLayer);
+    f.draw->AddText(font, number.size, at, faded(colour, f.alpha), number.text.c_str());
   }
-  if (size < 7.0f) return;  // too small to read: the tooltip has the value
-  const FittedText fitted = fitted_number(value, cell * 0.9f, font, size);
-  const ImVec2 extent = font->CalcTextSizeA(fitted.size, FLT_MAX, 0, fitted.text.c_str());
-  layer(f, kTopLayer);
-  f.draw->AddText(font, fitted.size, v(r.center_x() - extent.x / 2, r.center_y() - extent.y / 2),
-                  faded(colour, f.alpha), fitted.text.c_str());
+  f.state.drawn.approximations |= number.approximate;
+  f.state.drawn.hidden_numbers |= number.text.empty();
+  f.state.drawn.cells.push_back(std::move(cell));
+}
+
+// Image mode shades every cell by its value, so a grid too fine for
+// numbers still reads as the picture: the input in greys over the
+// picture's scale, the kernel and the output in the feature maps' colours.
+// 0 (transparent) outside image mode.
+ImU32 value_shade(const Frame& f, GridKind grid, int64_t channel, float value) {
+  const PictureView& picture = f.state.picture;
+  if (!picture.open()) return 0;
+  const auto rgb = [](const Rgb& c) { return IM_COL32(c.r, c.g, c.b, 255); };
+  if (grid == GridKind::Input) {
+    const float t = std::clamp(value / (picture.unit_range ? 1.0f : 255.0f), 0.0f, 1.0f);
+    const auto grey = static_cast<uint8_t>(std::lround(t * 255));
+    return rgb({grey, grey, grey});
+  }
+  if (grid == GridKind::Kernel) {
+    const MapRange range{-f.largest_weight, f.largest_weight, Colormap::Diverging};
+    return rgb(colormap_table(range.map)[size_t(colormap_index(range, value))]);
+  }
+  if (size_t(channel) >= picture.ranges.size()) return 0;
+  const MapRange& range = picture.ranges[size_t(channel)];
+  return rgb(colormap_table(range.map)[size_t(colormap_index(range, value))]);
+}
+
+// Black or white digits, whichever reads on the shade.
+ImU32 text_on(ImU32 shade) {
+  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(shade);
+  const float luminance = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
+  return luminance > 0.5f ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255);
 }
 
 void cell_box(Frame& f, const Rect& r, ImU32 fill) {
@@ -113,24 +155,28 @@ void outline(Frame& f, const Rect& r, ImU32 colour, float thickness) {
   f.draw->AddRect(v(r.x0, r.y0), v(r.x1, r.y1), colour, 0, 0, thickness);
 }
 
-// A grid's caption, clipped to the grid's width so captions never run into
-// the next column.
-// A grid's caption in the canvas's caption size, `short_text` when `text`
-// is wider than the grid, clipped to the grid so captions never collide.
+// A grid's caption in the canvas's caption size, or `short_text` when
+// `text` is wider than the grid, in a smaller size (down to 11 px) when
+// even that is too wide: never cut off mid-word. Without room for 11 px,
+// the grid goes without (its cells' tooltips name it).
 void grid_label(Frame& f, const GridPlacement& p, const std::string& text,
                 const std::string& short_text, bool emphasised) {
-  layer(f, kTopLayer);
+  constexpr float kSmallestCaption = 11.0f;
   const Rect b = p.bounds();
-  const float size = f.geometry.label_size;
-  const float top = p.y0 - f.geometry.label_height;
   const float room = b.x1 - b.x0 + f.geometry.cell * 0.5f;
+  const float top = p.y0 - f.geometry.label_height;
   ImFont* font = ImGui::GetFont();
-  const bool fits = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= room;
-  f.draw->PushClipRect(v(b.x0, top), v(b.x0 + room, p.y0), true);
-  f.draw->AddText(font, size, v(p.x0, top),
-                  faded(emphasised ? f.colors.text : f.colors.dim_text, f.alpha),
-                  (fits ? text : short_text).c_str());
-  f.draw->PopClipRect();
+  for (float size = f.geometry.label_size;; size = std::max(kSmallestCaption, size * 0.85f)) {
+    for (const std::string* caption : {&text, &short_text}) {
+      if (font->CalcTextSizeA(size, FLT_MAX, 0, caption->c_str()).x > room) continue;
+      layer(f, kTopLayer);
+      f.draw->AddText(font, size, v(p.x0, top + (f.geometry.label_size - size)),
+                      faded(emphasised ? f.colors.text : f.colors.dim_text, f.alpha),
+                      caption->c_str());
+      return;
+    }
+    if (size <= kSmallestCaption) return;
+  }
 }
 
 // Does the window of output (oy, ox) sample padded cell (py, px)?
@@ -185,6 +231,91 @@ void strike_cropped(Frame& f, const GridPlacement& p) {
   outline(f, kept, faded(f.colors.text, f.alpha * 0.8f), std::max(1.5f, p.cell * 0.05f));
 }
 
+// Where the loupe goes: right of every grid, else below them, else in the
+// canvas's bottom-right corner (over the grids).
+ImVec2 loupe_corner(const Frame& f, float width, float height) {
+  float right = f.area.x0, bottom = f.area.y0;
+  for (const GridPlacement& p : f.geometry.grids) {
+    right = std::max(right, p.bounds().x1);
+    bottom = std::max(bottom, p.bounds().y1);
+  }
+  const float gap = f.state.fonts.size * 0.5f;
+  const float top = std::clamp(f.area.y0 + f.geometry.label_height, f.area.y0,
+                               std::max(f.area.y0, f.area.y1 - height));
+  if (right + gap + width <= f.area.x1) return v(right + gap, top);
+  if (bottom + gap + height <= f.area.y1) return v(f.area.x0 + gap, bottom + gap);
+  return v(std::max(f.area.x0, f.area.x1 - width), std::max(f.area.y0, f.area.y1 - height));
+}
+
+// When the window's cells are too small for their numbers (a picture as
+// the input), the values it reads on each channel of the group are drawn
+// enlarged in one box, in the panel text size, over the canvas: the
+// numbers of the current step are always on the canvas.
+void draw_loupe(Frame& f, const std::vector<int64_t>& channels) {
+  const Session& s = f.state.session;
+  const FontSet& fonts = f.state.fonts;
+  const int64_t rows = f.spec.kernel_size.h, cols = f.spec.kernel_size.w;
+  const char* widest = f.state.picture.open() && f.state.picture.unit_range ? "≈.42" : "-88";
+  const float cell =
+      std::max(fonts.mono->CalcTextSizeA(fonts.size, FLT_MAX, 0, widest).x / kDigitsShare,
+               fonts.size * 1.3f);
+  const float pad = fonts.size * 0.3f;
+  // The caption only where the canvas has the height for it.
+  const bool captioned =
+      ImGui::GetFontSize() * 1.2f + float(rows) * cell + 2 * pad <= f.area.y1 - f.area.y0;
+  const float caption = captioned ? ImGui::GetFontSize() * 1.2f : 0.0f;
+  const float block = float(cols) * cell + pad;  // one channel's window, and the gap after it
+  const float width = float(channels.size()) * block + pad;
+  const float height = caption + float(rows) * cell + 2 * pad;
+  const ImVec2 at = loupe_corner(f, width, height);
+  const Rect frame{at.x, at.y, at.x + width, at.y + height};
+  layer(f, kTopLayer);
+  f.draw->AddRectFilled(v(frame.x0, frame.y0), v(frame.x1, frame.y1),
+                        faded(f.colors.cell, f.alpha));
+  f.draw->AddRect(v(frame.x0, frame.y0), v(frame.x1, frame.y1), faded(f.colors.window, f.alpha), 0,
+                  0, 2.0f);
+  if (captioned) {
+    f.draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                    v(frame.x0 + pad, frame.y0 + pad * 0.5f), faded(f.colors.dim_text, f.alpha),
+                    tr(f.state, S::LoupeCaption));
+  }
+  for (size_t k = 0; k < channels.size(); ++k) {
+    for (int64_t ky = 0; ky < rows; ++ky) {
+      for (int64_t kx = 0; kx < cols; ++kx) {
+        const int64_t y = f.at.y * f.spec.stride.h + ky * f.spec.dilation.h;
+        const int64_t x = f.at.x * f.spec.stride.w + kx * f.spec.dilation.w;
+        const float x0 = frame.x0 + pad + float(k) * block + float(kx) * cell;
+        const float y0 = frame.y0 + caption + pad + float(ky) * cell;
+        const Rect r{x0, y0, x0 + cell, y0 + cell};
+        const auto source = padding_source_cell(f.spec, y, x);
+        const float value = source ? s.input.at(f.at.n, channels[k], source->y, source->x) : 0.0f;
+        const ImU32 shade = source ? value_shade(f, GridKind::Input, channels[k], value) : 0;
+        layer(f, kTopLayer);
+        f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1),
+                              faded(shade ? shade : f.colors.padding_cell, f.alpha));
+        f.draw->AddRect(v(r.x0, r.y0), v(r.x1, r.y1), faded(f.colors.cell_border, f.alpha));
+        DrawnCell drawn =
+            drawn_cell(GridKind::Input, f.at.n, channels[k], y, x, is_padding_cell(f.spec, y, x));
+        drawn.loupe = true;
+        cell_text(f, r, value, shade ? text_on(shade) : f.colors.padding_text, drawn);
+      }
+    }
+  }
+  f.state.item_rects["canvas.loupe"] = frame;
+  f.state.drawn.loupe = true;
+}
+
+// Did the window's own cells (the last ones drawn) get their numbers?
+bool window_numbers_shown(const Frame& f, int64_t channel) {
+  for (const DrawnCell& c : f.state.drawn.cells) {
+    if (c.grid == GridKind::Input && c.c == channel && !c.loupe &&
+        window_samples(f.spec, f.at.y, f.at.x, c.y, c.x) && c.text.empty()) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void draw_input_grid(Frame& f, const GridPlacement& p) {
   const Session& s = f.state.session;
   const bool in_group = p.channel >= f.group_first && p.channel < f.group_end;
@@ -203,13 +334,15 @@ void draw_input_grid(Frame& f, const GridPlacement& p) {
       const bool sampled = in_group && window_samples(f.spec, f.at.y, f.at.x, y, x);
       const float alpha = f.alpha;
       if (cropped) f.alpha *= 0.45f;
-      cell_box(f, r, padding ? f.colors.padding_cell : f.colors.cell);
+      const ImU32 shade = source ? value_shade(f, GridKind::Input, p.channel, value) : 0;
+      cell_box(f, r, shade ? shade : padding ? f.colors.padding_cell : f.colors.cell);
       if (sampled)
         f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), faded(f.colors.window_sample, f.alpha));
-      cell_text(f, r, value,
-                padding   ? f.colors.padding_text
-                : cropped ? f.colors.dim_text
-                          : f.colors.text);
+      const ImU32 ink = shade     ? text_on(shade)
+                        : padding ? f.colors.padding_text
+                        : cropped ? f.colors.dim_text
+                                  : f.colors.text;
+      cell_text(f, r, value, ink, drawn_cell(GridKind::Input, f.at.n, p.channel, y, x, padding));
       f.alpha = alpha;
     }
   }
@@ -228,9 +361,11 @@ void draw_input_grid(Frame& f, const GridPlacement& p) {
     const int64_t x1 = x0 + f.spec.dilation.w * (f.spec.kernel_size.w - 1);
     const Rect a = p.cell_rect(y0, x0), b = p.cell_rect(y1, x1);
     const Rect window{a.x0, a.y0, b.x1, b.y1};
-    outline(f, window, faded(f.colors.window, f.alpha), std::max(2.0f, f.geometry.cell * 0.08f));
+    // Thick enough to stand out on shaded picture cells too.
+    outline(f, window, faded(f.colors.window, f.alpha), std::max(3.0f, f.geometry.cell * 0.1f));
     if (p.channel == f.group_first) f.state.item_rects["canvas.window"] = window;
     f.windows.emplace_back(p.channel, window);
+    if (!window_numbers_shown(f, p.channel)) f.loupe_channels.push_back(p.channel);
   }
   f.alpha = saved;
 }
@@ -243,8 +378,11 @@ void draw_kernel_grid(Frame& f, const GridPlacement& p) {
   for (int64_t y = 0; y < p.rows; ++y) {
     for (int64_t x = 0; x < p.cols; ++x) {
       const Rect r = p.cell_rect(y, x);
-      cell_box(f, r, f.colors.cell);
-      cell_text(f, r, s.weight.at(f.at.c_out, p.channel, y, x), f.colors.text);
+      const float value = s.weight.at(f.at.c_out, p.channel, y, x);
+      const ImU32 shade = value_shade(f, GridKind::Kernel, p.channel, value);
+      cell_box(f, r, shade ? shade : f.colors.cell);
+      cell_text(f, r, value, shade ? text_on(shade) : f.colors.text,
+                drawn_cell(GridKind::Kernel, 0, p.channel, y, x));
     }
   }
   grid_lines(f, p);
@@ -264,8 +402,16 @@ void draw_output_grid(Frame& f, const GridPlacement& p) {
       const Rect r = p.cell_rect(y, x);
       const int64_t step = step_index(f.spec, {f.at.n, p.channel, y, x});
       const bool blank = f.state.view.reveal_outputs && step > current;
-      cell_box(f, r, blank ? f.colors.output_blank : f.colors.cell);
-      if (!blank) cell_text(f, r, f.state.output.at(f.at.n, p.channel, y, x), f.colors.text);
+      const float value = f.state.output.at(f.at.n, p.channel, y, x);
+      const ImU32 shade = blank ? 0 : value_shade(f, GridKind::Output, p.channel, value);
+      cell_box(f, r, blank ? f.colors.output_blank : shade ? shade : f.colors.cell);
+      const DrawnCell cell = drawn_cell(GridKind::Output, f.at.n, p.channel, y, x);
+      if (blank) {
+        f.state.drawn.cells.push_back(cell);
+        f.state.drawn.cells.back().rect = r;
+      } else {
+        cell_text(f, r, value, shade ? text_on(shade) : f.colors.text, cell);
+      }
     }
   }
   grid_lines(f, p);
@@ -315,51 +461,85 @@ void draw_hover(Frame& f) {
   }
 }
 
-// A curve from the window on each input channel of the group (the output
-// sums them all) to the output cell, routed around the kernels and kept on
-// the canvas.
+// Where a connector may run across the grids of `kind` without touching a
+// digit: the grid lines between their rows and the bands free of them
+// (captions included), nearest to `wanted`.
+float crossing_y(const Frame& f, GridKind kind, float wanted) {
+  std::vector<std::pair<float, float>> taken;  // caption top .. grid bottom
+  float best = wanted, distance = FLT_MAX;
+  const auto consider = [&](float y) {
+    if (y < f.area.y0 + 2 || y > f.area.y1 - 2 || std::fabs(y - wanted) >= distance) return;
+    distance = std::fabs(y - wanted);
+    best = y;
+  };
+  for (const GridPlacement& p : f.geometry.grids) {
+    if (p.kind != kind) continue;
+    taken.emplace_back(p.y0 - f.geometry.label_height, p.bounds().y1);
+    for (int64_t row = 0; row <= p.rows; ++row) consider(p.y0 + float(row) * p.cell);
+  }
+  // Free bands: a point between the taken spans, or past them.
+  const bool free_here = std::none_of(taken.begin(), taken.end(), [&](const auto& t) {
+    return wanted > t.first - 2 && wanted < t.second + 2;
+  });
+  if (free_here) consider(wanted);
+  for (const auto& [top, bottom] : taken) {
+    for (float y : {top - 3.0f, bottom + 3.0f}) {
+      const bool clear = std::none_of(taken.begin(), taken.end(), [&](const auto& t) {
+        return y > t.first - 2 && y < t.second + 2;
+      });
+      if (clear) consider(y);
+    }
+  }
+  return best;
+}
+
+// The x halfway across the gap after the grids of `kind`.
+float gap_after(const Frame& f, GridKind kind) {
+  float right = -FLT_MAX, next = FLT_MAX;
+  for (const GridPlacement& p : f.geometry.grids) {
+    if (p.kind == kind) right = std::max(right, p.bounds().x1);
+  }
+  for (const GridPlacement& p : f.geometry.grids) {
+    if (p.kind != kind && p.x0 > right) next = std::min(next, p.x0);
+  }
+  return next == FLT_MAX ? right + f.geometry.cell * 0.5f : (right + next) / 2;
+}
+
+// From the window on each input channel of the group (the output sums them
+// all) to the output cell, along grid lines and through the gaps between
+// the grids, so no line crosses a digit: out of the window along a row's
+// edge, down the gap, across the kernels' column between their rows or
+// past them, and into the output along its row's edge.
 void draw_connectors(Frame& f) {
   const auto cell = f.state.item_rects.find("canvas.current_output");
   if (cell == f.state.item_rects.end() || f.windows.empty()) return;
+  const Rect& target = cell->second;
   const size_t shown = f.windows.size() <= 8 ? f.windows.size() : 1;
-  // The kernels' column, when it stands between the input and the output.
-  float top = FLT_MAX, bottom = -FLT_MAX, left = FLT_MAX, right = 0;
-  for (const GridPlacement& p : f.geometry.grids) {
-    if (p.kind != GridKind::Kernel || f.geometry.kernel_below_input) continue;
-    top = std::min(top, p.y0 - f.geometry.label_height);
-    bottom = std::max(bottom, p.bounds().y1);
-    left = std::min(left, p.bounds().x0);
-    right = std::max(right, p.bounds().x1);
-  }
   layer(f, kConnectorLayer);
   const ImU32 colour = faded(f.colors.connector, f.alpha * (shown > 1 ? 0.75f : 1.0f));
   const float thickness = std::max(2.5f, f.geometry.cell * 0.04f);
-  const ImVec2 b = v(cell->second.x0, cell->second.center_y());
+  const float into_output =
+      gap_after(f, f.geometry.kernel_below_input ? GridKind::Input : GridKind::Kernel);
   for (size_t i = 0; i < shown; ++i) {
     const Rect& w = f.windows[i].second;
-    const ImVec2 a = v(w.x1, w.center_y());
-    const float middle = (a.y + b.y) / 2;
-    if (!(middle > top && middle < bottom)) {  // the straight path misses the kernels
-      const float bend = (b.x - a.x) * 0.5f;
-      f.draw->AddBezierCubic(a, v(a.x + bend, a.y), v(b.x - bend, b.y), b, colour, thickness);
-      continue;
+    // The window's edge row nearer the output cell.
+    const float start_y = std::fabs(w.y0 - target.y0) <= std::fabs(w.y1 - target.y0) ? w.y0 : w.y1;
+    const float out_of_input = gap_after(f, GridKind::Input);
+    std::vector<ImVec2> path = {v(w.x1, start_y), v(out_of_input, start_y)};
+    if (!f.geometry.kernel_below_input) {
+      const float across = crossing_y(f, GridKind::Kernel, (start_y + target.y0) / 2);
+      path.push_back(v(out_of_input, across));
+      path.push_back(v(into_output, across));
     }
-    // Pass above or below the kernels, whichever is nearer, turning towards
-    // the output cell only once past them; stay on the canvas.
-    // Prefer the nearer side, unless the canvas has no room there.
-    const float gap = f.geometry.cell * 0.5f;
-    const float above = top - gap, below = bottom + gap;
-    const bool room_above = above > f.area.y0, room_below = below < f.area.y1;
-    const bool go_above = room_above && (!room_below || middle - top < bottom - middle);
-    const float route = std::clamp(go_above ? above : below, f.area.y0 + 4, f.area.y1 - 4);
-    // In before the kernels, along beside them, out towards the output.
-    const ImVec2 in = v(left - gap, route), out = v(right + gap, route);
-    const float first = (in.x - a.x) * 0.5f, last = (b.x - out.x) * 0.5f;
-    f.draw->AddBezierCubic(a, v(a.x + first, a.y), v(in.x - first, route), in, colour, thickness);
-    f.draw->AddLine(in, out, colour, thickness);
-    f.draw->AddBezierCubic(out, v(out.x + last, route), v(b.x - last, b.y), b, colour, thickness);
+    path.push_back(v(into_output, target.y0));
+    path.push_back(v(target.x0, target.y0));
+    path.push_back(v(target.x0, target.center_y()));
+    f.draw->AddPolyline(path.data(), int(path.size()), colour, ImDrawFlags_None, thickness);
+    auto& recorded = f.state.drawn.connectors.emplace_back();
+    for (const ImVec2& point : path) recorded.emplace_back(point.x, point.y);
   }
-  f.draw->AddCircleFilled(b, thickness * 1.6f, faded(f.colors.connector, f.alpha));
+  const ImVec2 end = v(target.x0, target.center_y());
+  f.draw->AddCircleFilled(end, thickness * 1.6f, faded(f.colors.connector, f.alpha));
 }
 
 // The term of the current step that reads this input or kernel cell.
@@ -588,18 +768,28 @@ void grid_menu(Frame& f) {
 
 void toolbar(AppState& state) {
   ImGui::AlignTextToFramePadding();
+  if (!state.parameters_docked) {
+    if (ImGui::Button(tr(state, S::ParametersDrawer))) toggle_parameters(state);
+    remember_item(state, "canvas.parameters_drawer");
+    ImGui::SameLine();
+  }
   ImGui::TextUnformatted(tr(state, S::Brush));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
   ImGui::InputFloat("##brush", &state.brush_value, 0, 0, "%g");
-  const std::string zoom = std::string(tr(state, S::Zoom)) + " " +
-                           std::to_string(int(std::lround(state.zoom * 100))) + "%";
-  same_line_if_fits(ImGui::CalcTextSize(zoom.c_str()).x);
-  ImGui::TextUnformatted(zoom.c_str());
-  same_line_if_fits(ImGui::CalcTextSize(tr(state, S::ResetView)).x + ImGui::GetFontSize());
-  if (ImGui::SmallButton(tr(state, S::ResetView))) {
-    state.zoom = 1.0f;
-    state.pan_x = state.pan_y = 0.0f;
+  // Folded into one row (large text on a small window): the zoom shows
+  // only once it is not 100 %, with the button that puts it back.
+  const bool moved = state.zoom != 1.0f || state.pan_x != 0.0f || state.pan_y != 0.0f;
+  if (!state.transport_compact || moved) {
+    const std::string zoom = std::string(tr(state, S::Zoom)) + " " +
+                             std::to_string(int(std::lround(state.zoom * 100))) + "%";
+    same_line_if_fits(ImGui::CalcTextSize(zoom.c_str()).x);
+    ImGui::TextUnformatted(zoom.c_str());
+    same_line_if_fits(ImGui::CalcTextSize(tr(state, S::ResetView)).x + ImGui::GetFontSize());
+    if (ImGui::SmallButton(tr(state, S::ResetView))) {
+      state.zoom = 1.0f;
+      state.pan_x = state.pan_y = 0.0f;
+    }
   }
   if (!state.draft_errors.empty()) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette(state.view.theme).error), "%s",
@@ -682,12 +872,66 @@ float draw_crop_note(AppState& state, const ConvSpec& spec, Rect area, float alp
   return height + margin;
 }
 
+// What the canvas's marks mean, along its bottom edge above any crop note:
+// "≈" and missing numbers (as the last frame drew them), and image mode's
+// shades. Returns the room it takes.
+float draw_legend(AppState& state, Rect area, float alpha, bool approximations, bool hidden) {
+  std::string text;
+  const auto add = [&](const std::string& line) { text += (text.empty() ? "" : "\n") + line; };
+  if (approximations) add(tr(state, S::LegendApproximate));
+  if (hidden) add(tr(state, S::LegendHidden));
+  if (state.picture.open()) {
+    add(replaced(tr(state, S::LegendShading), "{max}", state.picture.unit_range ? "1" : "255"));
+  }
+  if (text.empty()) {
+    state.item_rects.erase("canvas.legend");
+    return 0.0f;
+  }
+  const float margin = ImGui::GetFontSize() * 0.5f;
+  const float width = area.x1 - area.x0 - 2 * margin;
+  const ImVec2 extent = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+  const Rect rect{area.x0 + margin, area.y1 - extent.y - margin * 0.5f, area.x0 + margin + extent.x,
+                  area.y1 - margin * 0.5f};
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->PushClipRect(v(area.x0, area.y0), v(area.x1, area.y1), true);
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), v(rect.x0, rect.y0),
+                faded(palette(state.view.theme).dim_text, alpha), text.c_str(), nullptr, width);
+  draw->PopClipRect();
+  state.item_rects["canvas.legend"] = rect;
+  return extent.y + margin;
+}
+
+// The largest |weight| of the kernels shown, which their shades span.
+float largest_weight(const AppState& state, int64_t c_out) {
+  float largest = 0;
+  const Tensor& w = state.session.weight;
+  if (w.shape.size() != 4 || c_out >= w.shape[0]) return 1.0f;
+  for (int64_t c = 0; c < w.shape[1]; ++c) {
+    for (int64_t y = 0; y < w.shape[2]; ++y) {
+      for (int64_t x = 0; x < w.shape[3]; ++x) {
+        largest = std::max(largest, std::fabs(w.at(c_out, c, y, x)));
+      }
+    }
+  }
+  return largest > 0 ? largest : 1.0f;
+}
+
 }  // namespace
+
+float smallest_legible_cell(const FontSet& fonts) {
+  if (!fonts.mono) return fonts.size * 2;
+  return fonts.mono->CalcTextSizeA(fonts.size, FLT_MAX, 0, "10").x / kDigitsShare;
+}
 
 void draw_canvas_scene(AppState& state, Rect area, bool interactive) {
   const ConvSpec& spec = state.session.spec;
   const float note_alpha = state.draft_errors.empty() || !interactive ? 1.0f : 0.4f;
   area.y1 -= draw_crop_note(state, spec, area, note_alpha);
+  const DrawnCanvas last = std::exchange(state.drawn, DrawnCanvas{});
+  // With the loupe, the numbers that matter are on the canvas after all.
+  area.y1 -=
+      draw_legend(state, area, note_alpha, last.approximations, last.hidden_numbers && !last.loupe);
+  state.drawn.area = area;
   Frame f{state, spec, palette(state.view.theme), ImGui::GetWindowDrawList()};
   f.geometry = layout_canvas(spec, area, ImGui::GetFontSize(), state.zoom, state.pan_x, state.pan_y,
                              state.fonts.size * 4.0f);
@@ -696,6 +940,7 @@ void draw_canvas_scene(AppState& state, Rect area, bool interactive) {
   f.group_first = state.trace.c_in_begin;
   f.group_end = state.trace.c_in_end;
   f.alpha = state.draft_errors.empty() || !interactive ? 1.0f : 0.4f;
+  f.largest_weight = largest_weight(state, f.at.c_out);
 
   f.draw->PushClipRect(v(area.x0, area.y0), v(area.x1, area.y1), true);
   f.layers.Split(f.draw, 3);
@@ -709,6 +954,8 @@ void draw_canvas_scene(AppState& state, Rect area, bool interactive) {
     if (p.kind == GridKind::Output) draw_output_grid(f, p);
   }
   draw_connectors(f);
+  state.item_rects.erase("canvas.loupe");
+  if (!f.loupe_channels.empty()) draw_loupe(f, f.loupe_channels);
   if (interactive) {
     handle_mouse(f, ImGui::IsItemHovered());
     draw_hover(f);

@@ -1,11 +1,13 @@
 #include "ui/canvas_geometry.h"
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 
 namespace convviz::ui {
 namespace {
 
-constexpr float kGapCells = 1.5f;      // between columns, room for the connector
+constexpr float kGapCells = 1.0f;      // between columns, where the connectors run
 constexpr float kWrapGapCells = 0.6f;  // between small multiples of one kind
 constexpr float kMinCell = 6.0f;
 constexpr int64_t kMaxWrap = 12;
@@ -22,49 +24,83 @@ struct Stack {  // the grids of one kind, in `wrap` columns of small multiples
 // Columns of stacks; a column's stacks sit one below the other.
 using Arrangement = std::vector<std::vector<Stack>>;
 
-float largest_cell(const Arrangement& columns, float width, float height, float label,
-                   float max_cell) {
-  float total_cols = kGapCells * float(columns.size() - 1) + 1;
+float total_columns(const Arrangement& columns) {
+  float total = kGapCells * float(columns.size() - 1) + 1;
   for (const auto& column : columns) {
     float widest = 0;
     for (const Stack& s : column) widest = std::max(widest, s.width_cells());
-    total_cols += widest;
+    total += widest;
   }
-  float cell = std::min(max_cell, width / total_cols);
+  return total;
+}
+
+// A column's grid rows and caption rows.
+std::pair<float, float> column_rows(const std::vector<Stack>& column) {
+  float rows = 0, labels = 0;
+  for (const Stack& s : column) {
+    rows += float(s.per_column() * s.rows);
+    labels += float(s.per_column()) * kLabelRows;
+  }
+  return {rows, labels};
+}
+
+float largest_cell(const Arrangement& columns, float width, float height, float label,
+                   float max_cell) {
+  float cell = std::min(max_cell, width / total_columns(columns));
   for (const auto& column : columns) {
-    float rows = 0, labels = 0;
-    for (const Stack& s : column) {
-      rows += float(s.per_column() * s.rows);
-      labels += float(s.per_column()) * label * kLabelRows;
-    }
-    cell = std::min(cell, (height - labels) / std::max(rows, 1.0f));
+    const auto [rows, labels] = column_rows(column);
+    cell = std::min(cell, (height - labels * label) / std::max(rows, 1.0f));
   }
   return cell;
 }
 
-// Tries every way of wrapping each kind into 1..kMaxWrap columns and keeps
-// the one with the biggest cells.
-float best_wraps(Arrangement& columns, float width, float height, float label, float max_cell) {
+// Calls `visit` with every way of wrapping each kind into 1..kMaxWrap
+// columns, set in `columns`.
+template <class Visit>
+void for_each_wrap(Arrangement& columns, Visit visit) {
   std::vector<Stack*> stacks;
   for (auto& column : columns) {
     for (Stack& s : column) stacks.push_back(&s);
   }
-  Arrangement best = columns;
-  float best_cell = -1;
   std::vector<int64_t> wraps(stacks.size(), 1);
   for (;;) {
     for (size_t i = 0; i < stacks.size(); ++i) stacks[i]->wrap = wraps[i];
+    visit();
+    size_t i = 0;  // next combination, like an odometer
+    while (i < stacks.size() && ++wraps[i] > std::min(kMaxWrap, stacks[i]->count)) wraps[i++] = 1;
+    if (i == stacks.size()) return;
+  }
+}
+
+// Tries every wrapping and keeps the one with the biggest cells.
+float best_wraps(Arrangement& columns, float width, float height, float label, float max_cell) {
+  Arrangement best = columns;
+  float best_cell = -1;
+  for_each_wrap(columns, [&] {
     const float cell = largest_cell(columns, width, height, label, max_cell);
     if (cell > best_cell + 0.01f) {
       best_cell = cell;
       best = columns;
     }
-    size_t i = 0;  // next combination, like an odometer
-    while (i < stacks.size() && ++wraps[i] > std::min(kMaxWrap, stacks[i]->count)) wraps[i++] = 1;
-    if (i == stacks.size()) break;
-  }
+  });
   columns = best;
   return best_cell;
+}
+
+struct Arrangements {
+  Arrangement side_by_side, kernel_below;
+};
+
+// Input | kernel | output side by side, or the kernels under the input
+// (input | output).
+Arrangements arrangements(const ConvSpec& spec) {
+  const InputExtent extent = input_extent(spec);
+  const Shape4 out = output_shape(spec);
+  const Stack input{GridKind::Input, spec.in_channels, extent.rows, extent.cols};
+  const Stack kernel{GridKind::Kernel, in_channels_per_group(spec), spec.kernel_size.h,
+                     spec.kernel_size.w};
+  const Stack output{GridKind::Output, spec.out_channels, out.h, out.w};
+  return {{{input}, {kernel}, {output}}, {{input, kernel}, {output}}};
 }
 
 }  // namespace
@@ -82,15 +118,8 @@ InputExtent input_extent(const ConvSpec& spec) {
 CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float font_size, float zoom,
                              float pan_x, float pan_y, float max_cell) {
   const InputExtent extent = input_extent(spec);
-  const Shape4 out = output_shape(spec);
-  const Stack input{GridKind::Input, spec.in_channels, extent.rows, extent.cols};
-  const Stack kernel{GridKind::Kernel, in_channels_per_group(spec), spec.kernel_size.h,
-                     spec.kernel_size.w};
-  const Stack output{GridKind::Output, spec.out_channels, out.h, out.w};
-  // Input | kernel | output side by side, or the kernels under the input
-  // (input | output): whichever gives bigger cells.
-  Arrangement side_by_side = {{input}, {kernel}, {output}};
-  Arrangement kernel_below = {{input, kernel}, {output}};
+  // Whichever arrangement gives bigger cells.
+  auto [side_by_side, kernel_below] = arrangements(spec);
   const float width = area.x1 - area.x0, height = area.y1 - area.y0;
   // Captions scale with the cells (never above the UI font), so a large
   // text size does not eat the grids' room: lay out once with full-size
@@ -139,6 +168,21 @@ CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float font_size, f
     x += (widest + kGapCells) * g.cell;
   }
   return g;
+}
+
+float needed_canvas_width(const ConvSpec& spec, float height, float label_height, float min_cell) {
+  float narrowest = std::numeric_limits<float>::infinity();
+  auto [side_by_side, kernel_below] = arrangements(spec);
+  for (Arrangement* columns : {&side_by_side, &kernel_below}) {
+    for_each_wrap(*columns, [&] {
+      for (const auto& column : *columns) {
+        const auto [rows, labels] = column_rows(column);
+        if (rows * min_cell + labels * label_height > height) return;
+      }
+      narrowest = std::min(narrowest, total_columns(*columns) * min_cell);
+    });
+  }
+  return narrowest;
 }
 
 std::optional<GridCell> hit_test(const CanvasGeometry& g, float x, float y) {

@@ -49,6 +49,11 @@ InputExtent input_extent(const ConvSpec& spec);
 CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float font_size, float zoom,
                              float pan_x, float pan_y, float max_cell);
 
+// The narrowest canvas `height` high that shows the whole layer with cells
+// of at least `min_cell` (infinity when no arrangement is that low): the
+// window gives the canvas this room before the side panels get theirs.
+float needed_canvas_width(const ConvSpec& spec, float height, float label_height, float min_cell);
+
 std::optional<GridCell> hit_test(const CanvasGeometry& g, float x, float y);
 const GridPlacement* find_grid(const CanvasGeometry& g, GridKind kind, int64_t channel);
 

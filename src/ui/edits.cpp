@@ -139,6 +139,9 @@ struct Applier {
     if (!e.placement && state.picture.open()) close_picture(state);
     sync_widgets_to_session(state);
     state.trace_stale = true;
+    // A new example starts in view, whatever the last one was zoomed to.
+    state.zoom = 1.0f;
+    state.pan_x = state.pan_y = 0.0f;
     return true;
   }
   bool operator()(const PlaceGrid& e) {

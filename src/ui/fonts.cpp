@@ -10,7 +10,7 @@ namespace {
 
 // Symbols the panels draw besides the strings table (formulas, transport).
 constexpr const char* kSymbols =
-    "×⌊⌋−·÷…—▶◀⏸■●○✓⇄→←↑↓≤≥±√Σ";
+    "×⌊⌋−·÷…—▶◀⏸■●○✓⇄→←↑↓≤≥≈±√Σ";
 
 const ImWchar* glyph_ranges() {
   static ImVector<ImWchar> ranges;
@@ -60,7 +60,7 @@ FontSet build_fonts(float text_scale) {
   }
   fonts.mono = add_font(mono, fonts.size, glyph_ranges());
   fonts.mono_medium = add_font(mono, std::round(fonts.size * 1.4f), glyph_ranges());
-  fonts.mono_large = add_font(mono, fonts.size * 2, io.Fonts->GetGlyphRangesDefault());
+  fonts.mono_large = add_font(mono, fonts.size * 2, glyph_ranges());
   io.Fonts->Build();
   io.FontDefault = fonts.ui;
   return fonts;

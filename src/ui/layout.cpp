@@ -7,7 +7,9 @@
 #include <cmath>
 #include <utility>
 
+#include "ui/canvas_geometry.h"
 #include "ui/panels.h"
+#include "ui/picture_mode.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -82,6 +84,84 @@ void step_and_ops_tabs(AppState& state) {
   ImGui::EndTabBar();
 }
 
+// How the window shares its room. The canvas is what the class looks at,
+// so it gets the room the whole layer needs with digits as large as the
+// panel text first. When the panels would leave less, playback folds into
+// one row (its options behind a button), then the parameters become a
+// drawer over the canvas and the step column narrows to its minimum.
+struct WindowLayout {
+  float left = 0, right = 0, drawer_width = 0;
+  float transport_height = 0, body = 0, picture_height = 0;
+  bool parameters_docked = true, compact = false;
+};
+
+WindowLayout choose_layout(AppState& state, float width, float height, float top) {
+  const float font = ImGui::GetFontSize();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float parameters = std::clamp(font * 16.0f, width * 0.2f, width * 0.3f);
+  const float step_column = std::clamp(font * 18.0f, width * 0.22f, width * 0.3f);
+  const float narrowest_step_column = std::min(step_column, std::max(font * 9.0f, width * 0.2f));
+  const bool picture = state.picture.open() && state.picture.visible;
+  const float cell = smallest_legible_cell(state.fonts);
+  WindowLayout layout;
+  layout.drawer_width = std::min(parameters * 1.1f, width * 0.45f);
+  const auto fits = [&](bool docked, bool compact) {
+    state.transport_compact = compact;
+    layout.compact = compact;
+    layout.parameters_docked = docked;
+    layout.transport_height =
+        float(transport_rows(state, width)) * ImGui::GetFrameHeightWithSpacing() +
+        2 * style.WindowPadding.y;
+    layout.body = height - top - layout.transport_height;
+    layout.picture_height = picture ? std::floor(layout.body * 0.45f) : 0.0f;
+    // The canvas panel's title, toolbar (one row when compact) and padding.
+    const float chrome = ImGui::GetFrameHeight() +
+                         float(compact ? 1 : 2) * ImGui::GetFrameHeightWithSpacing() +
+                         2 * style.WindowPadding.y;
+    const float needed =
+        needed_canvas_width(state.session.spec, layout.body - layout.picture_height - chrome,
+                            font * 1.25f, cell) +
+        2 * style.WindowPadding.x;
+    layout.left = docked && state.view.show_parameters ? parameters : 0.0f;
+    layout.right =
+        docked ? step_column : std::clamp(width - needed, narrowest_step_column, step_column);
+    return width - layout.left - layout.right >= needed;
+  };
+  for (const auto& [docked, compact] :
+       {std::pair{true, false}, {true, true}, {false, false}, {false, true}}) {
+    if (fits(docked, compact)) return layout;
+  }
+  // A layer too big for legible digits even on the whole width (a picture
+  // as the grid) gains nothing from hidden panels: it is shaded instead,
+  // with playback in one row at large text to leave it some height.
+  fits(true, state.view.text_scale >= 1.5f);
+  return layout;
+}
+
+// The parameters over the canvas's left side, on top of it, until Tab, the
+// canvas's button or Escape closes them.
+void parameters_drawer(AppState& state, ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  if (std::exchange(state.parameters_drawer_focus, false)) ImGui::SetNextWindowFocus();
+  state.item_rects["panel.parameters"] = Rect{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
+  const std::string title = label(state, S::PanelParameters, "parameters");
+  bool open = true;
+  if (ImGui::Begin(title.c_str(), &open,
+                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    draw_parameters_panel(state);
+    const bool editing =
+        ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup);
+    if (!editing && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+      open = false;
+    }
+  }
+  ImGui::End();
+  if (!open) state.parameters_drawer_open = false;
+}
+
 }  // namespace
 
 void draw_app(AppState& state) {
@@ -95,20 +175,14 @@ void draw_app(AppState& state) {
   draw_menu_bar(state);
   refresh(state);  // a menu may have replaced the session
 
-  const float font = ImGui::GetFontSize();
-  const ImGuiStyle& style = ImGui::GetStyle();
   const float top = ImGui::GetFrameHeight();
   const float width = io.DisplaySize.x, height = io.DisplaySize.y;
-  const float transport_height =
-      float(transport_rows(state, io.DisplaySize.x)) * ImGui::GetFrameHeightWithSpacing() +
-      2 * style.WindowPadding.y;
-  // The canvas is what the class looks at: the side panels get what their
-  // text needs, within a share of the width.
+  const WindowLayout sides = choose_layout(state, width, height, top);
+  state.parameters_docked = sides.parameters_docked;
+  if (sides.parameters_docked) state.parameters_drawer_open = false;
   state.item_rects.erase("panel.parameters");
-  const float left =
-      state.view.show_parameters ? std::clamp(font * 16.0f, width * 0.2f, width * 0.3f) : 0.0f;
-  const float right = std::clamp(font * 18.0f, width * 0.22f, width * 0.3f);
-  const float body = height - top - transport_height;
+  const float left = sides.left, right = sides.right, body = sides.body;
+  const float picture_height = sides.picture_height, transport_height = sides.transport_height;
   const float step_height = body * 0.62f;
 
   if (left > 0) {
@@ -117,8 +191,6 @@ void draw_app(AppState& state) {
   }
   refresh(state);  // the parameters may have changed the spec
   // Image mode: the picture and its maps above, the step grid below.
-  const bool picture = state.picture.open() && state.picture.visible;
-  const float picture_height = picture ? std::floor(body * 0.55f) : 0.0f;
   state.item_rects.erase("panel.picture");
   if (picture_height > 0) {
     panel(state, S::PanelPicture, "picture", ImVec2(left, top),
@@ -129,6 +201,7 @@ void draw_app(AppState& state) {
   panel(state, S::PanelCanvas, "canvas", ImVec2(left, top + picture_height),
         ImVec2(width - left - right, body - picture_height), draw_canvas,
         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  fit_region_to_canvas(state);
   refresh(state);
   state.item_rects.erase("panel.ops");
   if (right_column_fits_both(state, body)) {
@@ -147,8 +220,20 @@ void draw_app(AppState& state) {
         status_line(s);
       },
       ImGuiWindowFlags_NoTitleBar);
+  if (!sides.parameters_docked && state.parameters_drawer_open) {
+    parameters_drawer(state, ImVec2(0, top), ImVec2(sides.drawer_width, body));
+  }
   draw_dialogs(state);
   refresh(state);
+}
+
+void toggle_parameters(AppState& state) {
+  if (state.parameters_docked) {
+    state.view.show_parameters = !state.view.show_parameters;
+  } else {
+    state.parameters_drawer_open = !state.parameters_drawer_open;
+    state.parameters_drawer_focus = state.parameters_drawer_open;
+  }
 }
 
 }  // namespace convviz::ui

@@ -113,7 +113,11 @@ void view_menu(AppState& state) {
     }
     ImGui::EndMenu();
   }
-  ImGui::MenuItem(tr(state, S::PanelParameters), "Tab", &state.view.show_parameters);
+  const bool parameters_shown =
+      state.parameters_docked ? state.view.show_parameters : state.parameters_drawer_open;
+  if (ImGui::MenuItem(tr(state, S::PanelParameters), "Tab", parameters_shown)) {
+    toggle_parameters(state);
+  }
   ImGui::MenuItem(tr(state, S::MenuShowPicture), "P", &state.picture.visible, state.picture.open());
   if (ImGui::MenuItem(tr(state, S::MenuFullScreen), "F11")) state.fullscreen_requested = true;
   ImGui::MenuItem(tr(state, S::MenuRestore), nullptr, &state.view.restore_last_session);

@@ -14,6 +14,9 @@ void draw_canvas(AppState& state);
 // `interactive` also hover, clicks and their popups (the item just drawn
 // must be the canvas's button).
 void draw_canvas_scene(AppState& state, Rect area, bool interactive);
+// The smallest cell that shows a two-digit number at the panel text size:
+// the window gives the canvas the room for the whole layer at this size.
+float smallest_legible_cell(const FontSet& fonts);
 // Image mode: the picture and its feature maps (only while one is open).
 void draw_image_view(AppState& state);
 // Image mode's rows in the parameters panel: the picture and the grid's
@@ -28,6 +31,9 @@ void draw_dialogs(AppState& state);
 void open_export_dialog(AppState& state, ExportTarget target);
 void draw_export_dialog(AppState& state);
 void handle_shortcuts(AppState& state);
+// Tab: shows or hides the parameters, or opens and closes their drawer
+// when the canvas needs their room.
+void toggle_parameters(AppState& state);
 
 // Playback: advances the cursor on a timer of steps_per_second, whatever
 // the frame rate.

@@ -1,6 +1,9 @@
 #include "ui/picture_mode.h"
 
+#include <imgui.h>
+
 #include <algorithm>
+#include <cfloat>
 #include <optional>
 #include <utility>
 
@@ -8,6 +11,7 @@
 #include "core/tensor_fills.h"
 #include "core/thread_pool.h"
 #include "render/image_file.h"
+#include "ui/canvas_geometry.h"
 #include "ui/edits.h"
 #include "ui/file_actions.h"
 #include "ui/strings.h"
@@ -122,6 +126,42 @@ bool install_picture(AppState& state, Tensor pixels, const std::string& path,
   return true;
 }
 
+// The canvas as last drawn, notes and legend included (they come and go
+// with what the grid shows), or an empty rectangle before the first frame.
+Rect canvas_room(const AppState& state) {
+  const auto canvas = state.item_rects.find("canvas");
+  return canvas == state.item_rects.end() ? Rect{} : canvas->second;
+}
+
+// The largest square region side (up to 8) whose layer fits `canvas` with
+// cells wide enough for a picture's value ("≈.42", or "255" for 0-255
+// pixels) in the panel text; when even 3×3 cannot show them (the loupe
+// beside the window then does), the largest whose cells are big enough to
+// read as a picture's shades; 8×8 when even those do not fit.
+int64_t region_side_that_fits(const AppState& state, const Rect& canvas) {
+  constexpr float kShadeCell = 14.0f;
+  const FontSet& fonts = state.fonts;
+  const char* widest = state.picture.unit_range ? "≈.42" : "255";
+  const float number_cell =
+      fonts.mono ? fonts.mono->CalcTextSizeA(fonts.size, FLT_MAX, 0, widest).x / 0.92f
+                 : fonts.size * 2.5f;
+  const int64_t largest = std::min(
+      {AppState::kRegionSide, picture_height(state.picture), picture_width(state.picture)});
+  const int64_t smallest = std::min<int64_t>(3, largest);
+  for (float cell : {number_cell, kShadeCell}) {
+    for (int64_t side = largest; side >= smallest; --side) {
+      ConvSpec spec = state.session.spec;
+      spec.height = spec.width = side;
+      if (!validate(spec).empty()) continue;
+      // Image mode's legend takes up to two lines of the canvas.
+      const float height = canvas.y1 - canvas.y0 - 2.5f * fonts.size;
+      const float needed = needed_canvas_width(spec, height, fonts.size * 1.25f, cell);
+      if (needed <= canvas.x1 - canvas.x0) return side;
+    }
+  }
+  return largest;
+}
+
 }  // namespace
 
 bool open_picture(AppState& state, const Result<Tensor>& picture, const std::string& path) {
@@ -144,6 +184,7 @@ bool open_picture(AppState& state, const Result<Tensor>& picture, const std::str
                   true);
     return false;
   }
+  state.picture.region_fit_side = whole ? 0 : std::max(grid.h, grid.w);
   report_status(state,
                 std::string(tr(state, S::Opened)) + " " + path + " (" +
                     std::to_string(state.session.spec.height) + "×" +
@@ -184,8 +225,11 @@ PlaceGrid grid_switched_to(const AppState& state, GridSource source) {
   const int64_t h = picture_height(state.picture), w = picture_width(state.picture);
   PlaceGrid edit{{source, 0, 0}};
   if (source == GridSource::Region) {
-    edit.height = std::min(h, AppState::kRegionSide);
-    edit.width = std::min(w, AppState::kRegionSide);
+    const Rect canvas = canvas_room(state);
+    const int64_t side =
+        canvas.x1 > canvas.x0 ? region_side_that_fits(state, canvas) : AppState::kRegionSide;
+    edit.height = std::min(h, side);
+    edit.width = std::min(w, side);
     edit.placement.top = (h - edit.height) / 2;
     edit.placement.left = (w - edit.width) / 2;
   } else {
@@ -194,6 +238,33 @@ PlaceGrid grid_switched_to(const AppState& state, GridSource source) {
     edit.width = grid.w;
   }
   return edit;
+}
+
+void fit_region_to_canvas(AppState& state) {
+  PictureView& picture = state.picture;
+  const Rect canvas = canvas_room(state);
+  if (picture.region_fit_side == 0 || canvas.x1 <= canvas.x0 || canvas.y1 <= canvas.y0) return;
+  const int64_t opened = std::exchange(picture.region_fit_side, 0);
+  const ConvSpec& spec = state.session.spec;
+  // Only the region as it opened: a size or place chosen since is kept.
+  if (!picture.open() || picture.placement.source != GridSource::Region ||
+      std::max(spec.height, spec.width) != opened || state.undo_stack.empty()) {
+    return;
+  }
+  const int64_t side = region_side_that_fits(state, canvas);
+  if (side >= spec.height && side >= spec.width) return;
+  // Still centred where the default region was.
+  PlaceGrid edit{picture.placement, side, side};
+  edit.placement.top += (spec.height - side) / 2;
+  edit.placement.left += (spec.width - side) / 2;
+  state.merge_next_edit = true;
+  if (apply(state, edit)) {
+    report_status(state,
+                  std::string(tr(state, S::Opened)) + " " + picture.path + " (" +
+                      std::to_string(state.session.spec.height) + "×" +
+                      std::to_string(state.session.spec.width) + ")",
+                  false);
+  }
 }
 
 AppState::PictureSnapshot picture_snapshot(const PictureView& picture) {

@@ -39,6 +39,12 @@ Session session_on_picture(const PictureView& picture, Session next, PicturePlac
 // picture's middle, or the whole picture on the usual grid size.
 PlaceGrid grid_switched_to(const AppState& state, GridSource source);
 
+// A region opened at the default size shrinks, once the canvas's size is
+// known, to the largest square (up to 8×8) whose layer fits the canvas with
+// its numbers legible at the text size; the open and the fit are one undo
+// step. Call after the canvas is drawn.
+void fit_region_to_canvas(AppState& state);
+
 // What undo keeps of the picture, and putting it back.
 AppState::PictureSnapshot picture_snapshot(const PictureView& picture);
 void restore_picture(AppState& state, const AppState::PictureSnapshot& snapshot);

@@ -39,7 +39,7 @@ void handle_shortcuts(AppState& state) {
     return;
   }
   if (pressed(keys::kSpace)) state.playing = !state.playing;
-  if (pressed(keys::kTab)) state.view.show_parameters = !state.view.show_parameters;
+  if (pressed(keys::kTab)) toggle_parameters(state);
   if (pressed(keys::kP)) state.picture.visible = !state.picture.visible;
   if (pressed(keys::kRight, true)) step_forward(state);
   if (pressed(keys::kLeft, true)) step_back(state);

@@ -151,6 +151,15 @@ namespace convviz::ui {
     "struck-out cells are never read",                                                             \
     "padding={pad} 在卷积之前裁掉{what}（F.pad 的负数填充）；划掉的格子不会被读取")                \
   X(CropNoteShort, "padding={pad} crops {what} (F.pad)", "padding={pad} 裁掉{what}（F.pad）")      \
+  X(LegendApproximate, "≈ a number rounded to fit its cell: hover for the value in the sum",       \
+    "≈ 为放进格子而四舍五入的数：悬停可见算式中的值")                                              \
+  X(LegendHidden, "cells too small for their numbers: zoom in (wheel) or hover",                   \
+    "格子太小，放不下数字：滚轮放大或悬停查看")                                                    \
+  X(LegendShading, "shade: input black 0 to white {max}; kernel and output as the maps",           \
+    "底色：输入从黑 0 到白 {max}；卷积核和输出同特征图配色")                                       \
+  X(ParametersDrawer, "Parameters (Tab)", "参数（Tab）")                                           \
+  X(PlaybackOptions, "Options…", "选项…")                                                          \
+  X(LoupeCaption, "under the window", "窗口下的值")                                                \
   X(CropRows, "{n} {rows} from the top and the bottom", "上下各 {n} 行")                           \
   X(CropColumns, "{n} {columns} from the left and the right", "左右各 {n} 列")                     \
   X(CropJoin, " and ", "、")                                                                       \

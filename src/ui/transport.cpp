@@ -22,6 +22,7 @@ int64_t products_in_step(const AppState& state) { return int64_t(state.trace.ter
 }  // namespace
 
 int transport_rows(const AppState& state, float width) {
+  if (state.transport_compact) return 1;
   const ImGuiStyle& style = ImGui::GetStyle();
   const float box = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
   const float second_row = ImGui::GetFontSize() * 7 + ImGui::CalcTextSize(tr(state, S::Speed)).x +
@@ -69,24 +70,11 @@ void advance_playback(AppState& state, double seconds) {
   }
 }
 
-void draw_transport(AppState& state) {
-  const int64_t steps = step_count(state.session.spec);
-  if (button(state, S::First, "first")) apply(state, SetStep{0});
-  if (button(state, S::Previous, "previous")) step_back(state);
-  if (button(state, state.playing ? S::Pause : S::Play, "play")) {
-    if (!state.playing && state.session.step >= steps - 1) apply(state, SetStep{0});
-    state.playing = !state.playing;
-  }
-  if (button(state, S::Next, "next")) step_forward(state);
-  if (button(state, S::Last, "last")) apply(state, SetStep{steps - 1});
+namespace {
 
-  int64_t shown = state.session.step + 1;
-  const int64_t one = 1;
-  ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 6));
-  if (ImGui::SliderScalar("##step", ImGuiDataType_S64, &shown, &one, &steps, "%lld")) {
-    apply(state, SetStep{shown - 1});
-  }
-  remember_item(state, "transport.slider");
+// The speed, reveal and one-multiplication-at-a-time choices: the second
+// row of playback, or a popup when playback is folded into one row.
+void playback_options(AppState& state) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   ImGui::SliderFloat(tr(state, S::Speed), &state.view.steps_per_second, 0.25f, 20.0f, "%.2g",
                      ImGuiSliderFlags_Logarithmic);
@@ -99,6 +87,36 @@ void draw_transport(AppState& state) {
     state.products_shown = state.view.fine_steps ? 0 : products_in_step(state);
   }
   remember_item(state, "transport.fine");
+}
+
+}  // namespace
+
+void draw_transport(AppState& state) {
+  const int64_t steps = step_count(state.session.spec);
+  if (button(state, S::First, "first")) apply(state, SetStep{0});
+  if (button(state, S::Previous, "previous")) step_back(state);
+  if (button(state, state.playing ? S::Pause : S::Play, "play")) {
+    if (!state.playing && state.session.step >= steps - 1) apply(state, SetStep{0});
+    state.playing = !state.playing;
+  }
+  if (button(state, S::Next, "next")) step_forward(state);
+  if (button(state, S::Last, "last")) apply(state, SetStep{steps - 1});
+
+  if (state.transport_compact) {
+    if (button(state, S::PlaybackOptions, "options")) ImGui::OpenPopup("##playback_options");
+    if (ImGui::BeginPopup("##playback_options")) {
+      playback_options(state);
+      ImGui::EndPopup();
+    }
+  }
+  int64_t shown = state.session.step + 1;
+  const int64_t one = 1;
+  ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 6));
+  if (ImGui::SliderScalar("##step", ImGuiDataType_S64, &shown, &one, &steps, "%lld")) {
+    apply(state, SetStep{shown - 1});
+  }
+  remember_item(state, "transport.slider");
+  if (!state.transport_compact) playback_options(state);
 }
 
 }  // namespace convviz::ui

@@ -77,12 +77,18 @@ TEST(ImageMode, ALargePictureOpensOnARegionInItsMiddle) {
   expect_maps_match(ui.state);
   EXPECT_EQ(ui.state.picture.ranges.size(), 1u);
   EXPECT_GT(ui.rect("panel.picture").y1, ui.rect("panel.picture").y0) << "the panel is drawn";
-  // Whole picture: the usual grid; back to Region: 8×8 in the middle again.
+  // The first frame fits the region to the canvas (in the same undo step).
   ui.frame();
+  const int64_t side = ui.state.session.spec.height;
+  EXPECT_LE(side, 8);
+  EXPECT_EQ(ui.state.session.spec.width, side);
+  const int64_t top = (60 - side) / 2, left = (40 - side) / 2;
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, top, left, side, side)) << "still centred";
+  // Whole picture: the usual grid; back to Region: the region in the middle again.
   ui.click_item("picture.whole");
   EXPECT_EQ(ui.state.session.input, resample_to_grid(picture, 28, 19));
   ui.click_item("picture.region");
-  EXPECT_EQ(ui.state.session.input, crop_region(picture, 26, 16, 8, 8));
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, top, left, side, side));
   ui::undo(ui.state);
   ui::undo(ui.state);
   ui.key(keys::kZ, true);
@@ -90,7 +96,7 @@ TEST(ImageMode, ALargePictureOpensOnARegionInItsMiddle) {
   EXPECT_FALSE(ui.state.picture.open()) << "and the picture with it";
   ui.key(keys::kZ, true, true);
   EXPECT_TRUE(ui.state.picture.open()) << "redo brings it back";
-  EXPECT_EQ(ui.state.session.input, crop_region(picture, 26, 16, 8, 8));
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, top, left, side, side));
 }
 
 TEST(ImageMode, ANewPictureNeverShowsTheOldOnesMaps) {
@@ -123,6 +129,34 @@ TEST(ImageMode, WithTheGridChosenTheWholePictureIsAveragedDown) {
   EXPECT_EQ(ui.state.session.input, resample_to_grid(picture, 14, 9));
 }
 
+// A region opened at the default size fits the canvas: the largest (up to
+// 8×8) whose cells show their numbers at the text size, smaller as the
+// text grows; when not even 3×3 can, 8×8 in shades with the loupe.
+TEST(ImageMode, TheDefaultRegionFitsTheCanvasAtTheTextSize) {
+  int64_t previous = 9;
+  bool shrank = false;
+  for (float scale : {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 3.0f}) {
+    UiHarness ui(*find_preset("textbook"), 1920, 1080, scale);
+    ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 80, 80), "gray.png"));
+    ui.frame(2);
+    const int64_t side = ui.state.session.spec.height;
+    EXPECT_EQ(ui.state.session.spec.width, side);
+    int numbers = 0;
+    for (const ui::DrawnCell& c : ui.state.drawn.cells) numbers += !c.text.empty() && !c.loupe;
+    if (numbers == 0) {
+      EXPECT_EQ(side, 8) << "at " << scale << ": no size shows numbers, so the most shades";
+      EXPECT_TRUE(ui.state.item_rects.count("canvas.loupe")) << "and the loupe has them";
+    } else {
+      EXPECT_LE(side, previous) << "at " << scale;
+      shrank |= side < 8;
+      previous = side;
+    }
+    ui::undo(ui.state);
+    EXPECT_FALSE(ui.state.picture.open()) << "the fit is part of the open's undo step";
+  }
+  EXPECT_TRUE(shrank) << "some text size needs a smaller region";
+}
+
 TEST(ImageMode, DraggingTheRegionBoxMovesTheGridAsOneUndoStep) {
   UiHarness ui(*find_preset("textbook"));
   const Tensor picture = test_picture(1, 80, 80);
@@ -140,12 +174,13 @@ TEST(ImageMode, DraggingTheRegionBoxMovesTheGridAsOneUndoStep) {
   io.MouseDown[0] = false;
   ui.frame();
   const ui::PicturePlacement after = ui.state.picture.placement;
-  EXPECT_NEAR(double(after.left), 60 - 4, 1.0);  // the box is centred on the pointer
-  EXPECT_NEAR(double(after.top), 20 - 4, 1.0);
-  EXPECT_EQ(ui.state.session.input, crop_region(picture, after.top, after.left, 8, 8));
+  const int64_t side = ui.state.session.spec.height;    // as fitted to the canvas
+  EXPECT_NEAR(double(after.left), 60 - side / 2, 1.0);  // the box is centred on the pointer
+  EXPECT_NEAR(double(after.top), 20 - side / 2, 1.0);
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, after.top, after.left, side, side));
   ui.key(keys::kZ, true);
   EXPECT_EQ(ui.state.picture.placement, before) << "one undo for the whole drag";
-  EXPECT_EQ(ui.state.session.input, crop_region(picture, before.top, before.left, 8, 8));
+  EXPECT_EQ(ui.state.session.input, crop_region(picture, before.top, before.left, side, side));
 }
 
 // Every grid output whose window stays inside the region equals the full

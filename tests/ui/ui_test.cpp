@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <tuple>
+
 #include "core/presets.h"
 #include "ui/edits.h"
 #include "ui/export_view.h"
@@ -187,6 +189,10 @@ TEST(Ui, PanelsTileTheWindowWithoutOverlapAtEverySizeAndTextScale) {
         if (!ui.state.item_rects.count(name) && std::string(name) == "panel.ops") {
           continue;  // large text on a short window: step and counts share a tabbed column
         }
+        if (std::string(name) == "panel.parameters" && !ui.state.parameters_docked) {
+          EXPECT_FALSE(ui.state.item_rects.count(name)) << "a closed drawer is not drawn";
+          continue;  // large text: the canvas has the room, the parameters are a drawer
+        }
         const ui::Rect r = ui.rect(name);
         EXPECT_GE(r.x0, 0);
         EXPECT_LE(r.x1, w + 0.5f) << name << " at " << w << "x" << h << " scale " << scale;
@@ -213,6 +219,70 @@ TEST(Ui, TabHidesTheParametersAndTheCanvasTakesTheRoom) {
   ui.key(keys::kTab);
   EXPECT_FALSE(ui.state.view.show_parameters);
   EXPECT_GT(ui.rect("panel.canvas").x1 - ui.rect("panel.canvas").x0, before);
+}
+
+// The whole textbook layer in view, every cell with its number at least
+// as large as the panel text, at every text size the issue names.
+TEST(Ui, TheTextbookGridIsReadableAtEveryTextSize) {
+  for (auto [w, h, largest] : {std::tuple{1920.0f, 1080.0f, 3.0f}, {1280.0f, 720.0f, 2.0f}}) {
+    for (float scale = 1.0f; scale <= largest + 0.01f; scale += 0.25f) {
+      UiHarness ui(textbook(), w, h, scale);
+      ui.frame(2);
+      const ui::Rect canvas = ui.state.drawn.area;
+      int counts[4] = {0, 0, 0, 0};
+      for (const ui::DrawnCell& c : ui.state.drawn.cells) {
+        ++counts[int(c.grid)];
+        EXPECT_FALSE(c.text.empty())
+            << w << "x" << h << " at " << scale << ": a cell without its number";
+        EXPECT_GE(c.text_px, ui.state.fonts.size) << w << "x" << h << " at " << scale;
+        EXPECT_TRUE(c.rect.x0 >= canvas.x0 && c.rect.x1 <= canvas.x1 + 0.5f &&
+                    c.rect.y0 >= canvas.y0 && c.rect.y1 <= canvas.y1 + 0.5f)
+            << w << "x" << h << " at " << scale << ": a cell outside the canvas";
+      }
+      EXPECT_EQ(counts[int(ui::GridKind::Input)], 49) << w << "x" << h << " at " << scale;
+      EXPECT_EQ(counts[int(ui::GridKind::Kernel)], 9);
+      EXPECT_EQ(counts[int(ui::GridKind::Output)], 25);
+    }
+  }
+}
+
+TEST(Ui, LargeTextTurnsTheParametersIntoADrawerThatTabOpens) {
+  UiHarness ui(textbook(), 1280, 720, 2.0f);
+  ui.frame(2);
+  EXPECT_FALSE(ui.state.parameters_docked);
+  EXPECT_FALSE(ui.state.item_rects.count("panel.parameters"));
+  ui.key(keys::kTab);
+  ui.frame();
+  const ui::Rect drawer = ui.rect("panel.parameters");
+  EXPECT_LT(drawer.x0, ui.rect("panel.canvas").x1) << "over the canvas";
+  ui.key(keys::kTab);
+  ui.frame();
+  EXPECT_FALSE(ui.state.item_rects.count("panel.parameters"));
+  ui.click_item("canvas.parameters_drawer");
+  ui.frame();
+  EXPECT_TRUE(ui.state.item_rects.count("panel.parameters"));
+  EXPECT_TRUE(ui.state.view.show_parameters) << "the preference is untouched";
+  // At 100 % the parameters are docked again, beside the canvas.
+  UiHarness small(textbook(), 1280, 720, 1.0f);
+  small.frame(2);
+  EXPECT_TRUE(small.state.parameters_docked);
+  EXPECT_LE(small.rect("panel.parameters").x1, small.rect("panel.canvas").x0 + 0.5f);
+}
+
+TEST(Ui, ChoosingAnExampleResetsZoomAndPan) {
+  UiHarness ui(textbook());
+  ui.state.zoom = 4.0f;
+  ui.state.pan_x = 300;
+  ui.state.pan_y = -200;
+  ui::apply(ui.state, ui::ReplaceSession{*find_preset("stride-2")});
+  ui.frame();
+  EXPECT_EQ(ui.state.zoom, 1.0f);
+  EXPECT_EQ(ui.state.pan_x, 0.0f);
+  EXPECT_EQ(ui.state.pan_y, 0.0f);
+  for (const ui::DrawnCell& c : ui.state.drawn.cells) {
+    EXPECT_TRUE(c.rect.x1 <= ui.state.drawn.area.x1 + 0.5f &&
+                c.rect.y1 <= ui.state.drawn.area.y1 + 0.5f);
+  }
 }
 
 TEST(Ui, CtrlEqualsRebuildsTheFontsLarger) {
