@@ -223,6 +223,9 @@ struct AppState {
   // Screen rectangles of named widgets and grid cells from the last frame,
   // so tests (and the connector lines) can find what was drawn where.
   std::map<std::string, Rect> item_rects;
+  // What some of them show, by the same names ("canvas.current_output":
+  // its value, or the running sum in fine steps), for the tests.
+  std::map<std::string, std::string> item_texts;
 };
 
 // A state showing `session`, with everything derived marked stale.

@@ -10,6 +10,7 @@
 #include "core/padding.h"
 #include "ui/canvas_geometry.h"
 #include "ui/edits.h"
+#include "ui/fine_step.h"
 #include "ui/kernel_library.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
@@ -28,6 +29,7 @@ struct Frame {
   OutputPosition at{};                     // the current step's output element
   int64_t group_first = 0, group_end = 0;  // input channels of the current group
   float alpha = 1.0f;                      // dimmed while the draft is invalid
+  FineStep fine{};                         // fine steps: the current product, the running sum
   Rect area{};                             // the canvas on screen
   ImDrawListSplitter layers{};
   std::vector<std::pair<int64_t, Rect>> windows{};  // the window's outline per input channel
@@ -87,6 +89,34 @@ void cell_text(Frame& f, const Rect& r, float value, ImU32 colour) {
                   faded(colour, f.alpha), fitted.text.c_str());
 }
 
+// The running sum in the current output cell ("Σ 7"), in the current
+// term's colour, so it never reads as the cell's value; the tooltip says
+// why. The font is chosen as cell_text chooses it.
+void partial_cell_text(Frame& f, const Rect& r, const std::string& text) {
+  const FontSet& fonts = f.state.fonts;
+  const float cell = r.x1 - r.x0;
+  ImFont* font = fonts.mono;
+  float size = std::min(fonts.size, cell * 0.56f);
+  if (cell > fonts.size * 2.6f && fonts.mono_large) {
+    font = fonts.mono_large;
+    size = std::min(fonts.size * 2, cell * 0.42f);
+  }
+  std::string shown = "\u03a3";  // when the sum does not fit: the tooltip has it
+  float shown_size = size;
+  for (float scale : {1.0f, 0.8f}) {
+    if (font->CalcTextSizeA(size * scale, FLT_MAX, 0, text.c_str()).x <= cell * 0.9f) {
+      shown = text;
+      shown_size = size * scale;
+      break;
+    }
+  }
+  if (shown_size < 7.0f) return;
+  const ImVec2 extent = font->CalcTextSizeA(shown_size, FLT_MAX, 0, shown.c_str());
+  layer(f, kTopLayer);
+  f.draw->AddText(font, shown_size, v(r.center_x() - extent.x / 2, r.center_y() - extent.y / 2),
+                  faded(f.colors.current_term, f.alpha), shown.c_str());
+}
+
 void cell_box(Frame& f, const Rect& r, ImU32 fill) {
   layer(f, kFillLayer);
   f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), faded(fill, f.alpha));
@@ -111,6 +141,21 @@ void grid_lines(Frame& f, const GridPlacement& p) {
 void outline(Frame& f, const Rect& r, ImU32 colour, float thickness) {
   layer(f, kTopLayer);
   f.draw->AddRect(v(r.x0, r.y0), v(r.x1, r.y1), colour, 0, 0, thickness);
+}
+
+// Fine steps: the input and kernel cells of the product just added.
+void outline_current_term(Frame& f, const Rect& r, const std::string& name) {
+  const float thickness = std::max(2.5f, f.geometry.cell * 0.1f);
+  const Rect inset{r.x0 + thickness / 2, r.y0 + thickness / 2, r.x1 - thickness / 2,
+                   r.y1 - thickness / 2};
+  outline(f, inset, faded(f.colors.current_term, f.alpha), thickness);
+  f.state.item_rects[name] = r;
+}
+
+const TraceTerm* current_term(const Frame& f) {
+  const auto& terms = f.state.trace.terms;
+  const int64_t i = f.fine.current_term;
+  return i >= 0 && i < int64_t(terms.size()) ? &terms[size_t(i)] : nullptr;
 }
 
 // A grid's caption, clipped to the grid's width so captions never run into
@@ -231,6 +276,11 @@ void draw_input_grid(Frame& f, const GridPlacement& p) {
     outline(f, window, faded(f.colors.window, f.alpha), std::max(2.0f, f.geometry.cell * 0.08f));
     if (p.channel == f.group_first) f.state.item_rects["canvas.window"] = window;
     f.windows.emplace_back(p.channel, window);
+    const TraceTerm* term = current_term(f);
+    if (term && term->c_in == p.channel) {
+      outline_current_term(f, p.cell_rect(term->padded_y, term->padded_x),
+                           "canvas.current_term.input");
+    }
   }
   f.alpha = saved;
 }
@@ -249,6 +299,10 @@ void draw_kernel_grid(Frame& f, const GridPlacement& p) {
   }
   grid_lines(f, p);
   outline(f, p.bounds(), faded(f.colors.window, f.alpha), 2.0f);
+  const TraceTerm* term = current_term(f);
+  if (term && term->c_in - f.group_first == p.channel) {
+    outline_current_term(f, p.cell_rect(term->ky, term->kx), "canvas.current_term.kernel");
+  }
 }
 
 void draw_output_grid(Frame& f, const GridPlacement& p) {
@@ -265,7 +319,16 @@ void draw_output_grid(Frame& f, const GridPlacement& p) {
       const int64_t step = step_index(f.spec, {f.at.n, p.channel, y, x});
       const bool blank = f.state.view.reveal_outputs && step > current;
       cell_box(f, r, blank ? f.colors.output_blank : f.colors.cell);
-      if (!blank) cell_text(f, r, f.state.output.at(f.at.n, p.channel, y, x), f.colors.text);
+      const float value = f.state.output.at(f.at.n, p.channel, y, x);
+      if (step == current) {
+        f.state.item_texts["canvas.current_output"] =
+            f.fine.partial ? partial_sum_text(f.fine) : format_number(value);
+      }
+      if (step == current && f.fine.partial) {
+        partial_cell_text(f, r, partial_sum_text(f.fine));
+      } else if (!blank) {
+        cell_text(f, r, value, f.colors.text);
+      }
     }
   }
   grid_lines(f, p);
@@ -411,6 +474,15 @@ float value_at(const Frame& f, const GridCell& c) {
   return src ? s.input.at(c.n, c.channel, src->y, src->x) : 0.0f;
 }
 
+std::string replaced(std::string text, const std::string& key, const std::string& value);
+
+// "5 of 9 products added so far: the result comes once all of them and the
+// bias are in", for the current output cell in fine steps.
+std::string partial_sum_note(const AppState& state, const FineStep& fine) {
+  return replaced(replaced(tr(state, S::PartialSumNote), "{k}", std::to_string(fine.products)),
+                  "{n}", std::to_string(fine.terms));
+}
+
 // The exact value under the pointer, and where it comes from: the grids
 // show numbers rounded to fit their cells.
 void cell_tooltip(const Frame& f, const GridCell& c) {
@@ -422,8 +494,11 @@ void cell_tooltip(const Frame& f, const GridCell& c) {
   std::string text;
   if (c.grid == GridKind::Output) {
     const int64_t step = step_index(f.spec, {c.n, c.channel, c.y, c.x});
-    text = "output" + at({c.n, c.channel, c.y, c.x}) + " = " +
-           format_number(f.state.output.at(c.n, c.channel, c.y, c.x)) + "   (" +
+    const bool partial = f.fine.partial && step == f.state.session.step;
+    const std::string value =
+        partial ? partial_sum_text(f.fine) + "   " + partial_sum_note(f.state, f.fine)
+                : " = " + format_number(f.state.output.at(c.n, c.channel, c.y, c.x));
+    text = "output" + at({c.n, c.channel, c.y, c.x}) + (partial ? ":  " : "") + value + "   (" +
            tr(f.state, S::StepOf) + " " + std::to_string(step + 1) + ")";
   } else if (c.grid == GridKind::Kernel) {
     text = "weight" + at({c.c_out, c.channel, c.y, c.x}) + " = " + format_number(value_at(f, c));
@@ -696,6 +771,9 @@ void draw_canvas_scene(AppState& state, Rect area, bool interactive) {
   f.group_first = state.trace.c_in_begin;
   f.group_end = state.trace.c_in_end;
   f.alpha = state.draft_errors.empty() || !interactive ? 1.0f : 0.4f;
+  f.fine = fine_step(state.trace, state.view.fine_steps, state.products_shown);
+  state.item_rects.erase("canvas.current_term.input");
+  state.item_rects.erase("canvas.current_term.kernel");
 
   f.draw->PushClipRect(v(area.x0, area.y0), v(area.x1, area.y1), true);
   f.layers.Split(f.draw, 3);
