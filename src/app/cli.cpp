@@ -18,7 +18,7 @@ constexpr const char* kUsage =
 Usage:
   convviz [--preset NAME | --session S.json | --image P.png [--grayscale]
           [--grid N | --region TOP,LEFT]] [--kernel sobel-x|gaussian|...]
-          [--step I] [--lang en|zh]
+          [--step I [--products K]] [--reveal] [--lang en|zh]
           [--text-scale 1..3] [--theme dark|light] [--window-size 1600x900]
           [--screenshot OUT.png [--layout OUT.json]]
           [--no-restore | --restore] [--threads N]

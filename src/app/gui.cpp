@@ -126,6 +126,11 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
     }
     ui::apply(state, ui::SetStep{*o.step});
   }
+  if (o.reveal) state.view.reveal_outputs = true;
+  if (o.products) {  // refresh() caps it at the step's products
+    state.view.fine_steps = true;
+    state.products_shown = *o.products;
+  }
   return state;
 }
 

@@ -16,6 +16,8 @@ struct GuiOptions {
   std::optional<std::string> preset;
   std::optional<std::string> session_file;
   std::optional<int64_t> step;
+  std::optional<int64_t> products;      // --products K: fine steps, K products of the step added
+  bool reveal = false;                  // --reveal: outputs not reached yet stay blank
   std::optional<std::string> language;  // "en" or "zh"
   std::optional<float> text_scale;
   std::optional<std::string> theme;  // "dark" or "light"
@@ -37,7 +39,8 @@ inline constexpr OptionSpec kGuiOptions[] = {
     {"text-scale", true},     {"theme", true},   {"window-size", true}, {"screenshot", true},
     {"dump-layout", true},    {"layout", true},  {"no-restore", false}, {"restore", false},
     {"report-timing", false}, {"threads", true}, {"image", true},       {"grayscale", false},
-    {"grid", true},           {"region", true},  {"kernel", true}};
+    {"grid", true},           {"region", true},  {"kernel", true},      {"products", true},
+    {"reveal", false}};
 
 // Checks the values; errors name the option.
 Result<GuiOptions> gui_options(const CliArgs& args);

@@ -81,6 +81,12 @@ Result<GuiOptions> gui_options(const CliArgs& args) {
     if (!value) return value.error();
     o.step = *value;
   }
+  if (auto products = args.get("products")) {
+    Result<int64_t> value = parse_integer_option("products", *products);
+    if (!value || *value < 0) return Error{"--products must be a whole number from 0"};
+    o.products = *value;
+  }
+  o.reveal = args.has("reveal");
   if (auto lang = args.get("lang")) {
     if (*lang != "en" && *lang != "zh")
       return Error{"--lang must be en or zh, not '" + *lang + "'"};

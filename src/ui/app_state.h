@@ -65,6 +65,7 @@ struct DrawnCell {
   float value = 0, text_px = 0;
   bool approximate = false;  // text is marked "≈"
   bool loupe = false;        // drawn enlarged beside the window (cells too small)
+  bool partial = false;      // fine steps: "Σ 7", the running sum so far (in value)
 };
 struct DrawnCanvas {
   Rect area;
@@ -246,6 +247,9 @@ struct AppState {
   // Screen rectangles of named widgets and grid cells from the last frame,
   // so tests (and the connector lines) can find what was drawn where.
   std::map<std::string, Rect> item_rects;
+  // What some of them show, by the same names ("canvas.current_output":
+  // its value, or the running sum in fine steps), for the tests.
+  std::map<std::string, std::string> item_texts;
   DrawnCanvas drawn;
   // Large text on a small window: the parameters leave the canvas its room
   // and open over it as a drawer (Tab, or the canvas's button).

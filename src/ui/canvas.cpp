@@ -13,6 +13,7 @@
 #include "ui/canvas_geometry.h"
 #include "ui/cell_number.h"
 #include "ui/edits.h"
+#include "ui/fine_step.h"
 #include "ui/kernel_library.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
@@ -31,6 +32,7 @@ struct Frame {
   OutputPosition at{};                     // the current step's output element
   int64_t group_first = 0, group_end = 0;  // input channels of the current group
   float alpha = 1.0f;                      // dimmed while the draft is invalid
+  FineStep fine{};                         // fine steps: the current product, the running sum
   Rect area{};                             // the canvas on screen
   ImDrawListSplitter layers{};
   std::vector<std::pair<int64_t, Rect>> windows{};  // the window's outline per input channel
@@ -129,6 +131,38 @@ ImU32 text_on(ImU32 shade) {
   return luminance > 0.5f ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255);
 }
 
+// The running sum in the current output cell ("Σ 7"), in the current
+// term's colour, so it never reads as the cell's value; the tooltip says
+// why. The font is chosen as cell_text chooses it.
+// Fine steps: the running sum, "Σ 7", in the current-term colour and the
+// panel text size; just "Σ" when the number does not fit (the tooltip and
+// the step panel have it). Never the result before the last product.
+void partial_cell_text(Frame& f, const Rect& r, DrawnCell cell) {
+  const FontSet& fonts = f.state.fonts;
+  const float room = (r.x1 - r.x0) * kDigitsShare;
+  std::string text = partial_sum_text(f.fine);
+  const auto width = [&](const std::string& t) {
+    return fonts.mono->CalcTextSizeA(fonts.size, FLT_MAX, 0, t.c_str()).x;
+  };
+  if (width(text) > room) text.erase(text.find(' '), 1);  // "Σ11"
+  if (width(text) > room) text = "\u03a3";
+  if (width(text) > room || fonts.size > (r.y1 - r.y0) * 0.95f) text.clear();
+  cell.rect = r;
+  cell.value = float(f.fine.running_sum);
+  cell.partial = true;
+  cell.text = text;
+  if (!text.empty()) {
+    const ImVec2 extent = fonts.mono->CalcTextSizeA(fonts.size, FLT_MAX, 0, text.c_str());
+    const ImVec2 at = v(r.center_x() - extent.x / 2, r.center_y() - extent.y / 2);
+    cell.text_rect = {at.x, at.y, at.x + extent.x, at.y + extent.y};
+    cell.text_px = fonts.size;
+    layer(f, kTopLayer);
+    f.draw->AddText(fonts.mono, fonts.size, at, faded(f.colors.current_term, f.alpha),
+                    text.c_str());
+  }
+  f.state.drawn.cells.push_back(std::move(cell));
+}
+
 void cell_box(Frame& f, const Rect& r, ImU32 fill) {
   layer(f, kFillLayer);
   f.draw->AddRectFilled(v(r.x0, r.y0), v(r.x1, r.y1), faded(fill, f.alpha));
@@ -153,6 +187,21 @@ void grid_lines(Frame& f, const GridPlacement& p) {
 void outline(Frame& f, const Rect& r, ImU32 colour, float thickness) {
   layer(f, kTopLayer);
   f.draw->AddRect(v(r.x0, r.y0), v(r.x1, r.y1), colour, 0, 0, thickness);
+}
+
+// Fine steps: the input and kernel cells of the product just added.
+void outline_current_term(Frame& f, const Rect& r, const std::string& name) {
+  const float thickness = std::max(2.5f, f.geometry.cell * 0.1f);
+  const Rect inset{r.x0 + thickness / 2, r.y0 + thickness / 2, r.x1 - thickness / 2,
+                   r.y1 - thickness / 2};
+  outline(f, inset, faded(f.colors.current_term, f.alpha), thickness);
+  f.state.item_rects[name] = r;
+}
+
+const TraceTerm* current_term(const Frame& f) {
+  const auto& terms = f.state.trace.terms;
+  const int64_t i = f.fine.current_term;
+  return i >= 0 && i < int64_t(terms.size()) ? &terms[size_t(i)] : nullptr;
 }
 
 // A grid's caption in the canvas's caption size, or `short_text` when
@@ -366,6 +415,11 @@ void draw_input_grid(Frame& f, const GridPlacement& p) {
     if (p.channel == f.group_first) f.state.item_rects["canvas.window"] = window;
     f.windows.emplace_back(p.channel, window);
     if (!window_numbers_shown(f, p.channel)) f.loupe_channels.push_back(p.channel);
+    const TraceTerm* term = current_term(f);
+    if (term && term->c_in == p.channel) {
+      outline_current_term(f, p.cell_rect(term->padded_y, term->padded_x),
+                           "canvas.current_term.input");
+    }
   }
   f.alpha = saved;
 }
@@ -387,6 +441,10 @@ void draw_kernel_grid(Frame& f, const GridPlacement& p) {
   }
   grid_lines(f, p);
   outline(f, p.bounds(), faded(f.colors.window, f.alpha), 2.0f);
+  const TraceTerm* term = current_term(f);
+  if (term && term->c_in - f.group_first == p.channel) {
+    outline_current_term(f, p.cell_rect(term->ky, term->kx), "canvas.current_term.kernel");
+  }
 }
 
 void draw_output_grid(Frame& f, const GridPlacement& p) {
@@ -406,7 +464,13 @@ void draw_output_grid(Frame& f, const GridPlacement& p) {
       const ImU32 shade = blank ? 0 : value_shade(f, GridKind::Output, p.channel, value);
       cell_box(f, r, blank ? f.colors.output_blank : shade ? shade : f.colors.cell);
       const DrawnCell cell = drawn_cell(GridKind::Output, f.at.n, p.channel, y, x);
-      if (blank) {
+      if (step == current) {
+        f.state.item_texts["canvas.current_output"] =
+            f.fine.partial ? partial_sum_text(f.fine) : format_number(value);
+      }
+      if (step == current && f.fine.partial) {
+        partial_cell_text(f, r, cell);
+      } else if (blank) {
         f.state.drawn.cells.push_back(cell);
         f.state.drawn.cells.back().rect = r;
       } else {
@@ -591,6 +655,15 @@ float value_at(const Frame& f, const GridCell& c) {
   return src ? s.input.at(c.n, c.channel, src->y, src->x) : 0.0f;
 }
 
+std::string replaced(std::string text, const std::string& key, const std::string& value);
+
+// "5 of 9 products added so far: the result comes once all of them and the
+// bias are in", for the current output cell in fine steps.
+std::string partial_sum_note(const AppState& state, const FineStep& fine) {
+  return replaced(replaced(tr(state, S::PartialSumNote), "{k}", std::to_string(fine.products)),
+                  "{n}", std::to_string(fine.terms));
+}
+
 // The exact value under the pointer, and where it comes from: the grids
 // show numbers rounded to fit their cells.
 void cell_tooltip(const Frame& f, const GridCell& c) {
@@ -602,8 +675,11 @@ void cell_tooltip(const Frame& f, const GridCell& c) {
   std::string text;
   if (c.grid == GridKind::Output) {
     const int64_t step = step_index(f.spec, {c.n, c.channel, c.y, c.x});
-    text = "output" + at({c.n, c.channel, c.y, c.x}) + " = " +
-           format_number(f.state.output.at(c.n, c.channel, c.y, c.x)) + "   (" +
+    const bool partial = f.fine.partial && step == f.state.session.step;
+    const std::string value =
+        partial ? partial_sum_text(f.fine) + "   " + partial_sum_note(f.state, f.fine)
+                : " = " + format_number(f.state.output.at(c.n, c.channel, c.y, c.x));
+    text = "output" + at({c.n, c.channel, c.y, c.x}) + (partial ? ":  " : "") + value + "   (" +
            tr(f.state, S::StepOf) + " " + std::to_string(step + 1) + ")";
   } else if (c.grid == GridKind::Kernel) {
     text = "weight" + at({c.c_out, c.channel, c.y, c.x}) + " = " + format_number(value_at(f, c));
@@ -941,6 +1017,9 @@ void draw_canvas_scene(AppState& state, Rect area, bool interactive) {
   f.group_end = state.trace.c_in_end;
   f.alpha = state.draft_errors.empty() || !interactive ? 1.0f : 0.4f;
   f.largest_weight = largest_weight(state, f.at.c_out);
+  f.fine = fine_step(state.trace, state.view.fine_steps, state.products_shown);
+  state.item_rects.erase("canvas.current_term.input");
+  state.item_rects.erase("canvas.current_term.kernel");
 
   f.draw->PushClipRect(v(area.x0, area.y0), v(area.x1, area.y1), true);
   f.layers.Split(f.draw, 3);

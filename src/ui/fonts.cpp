@@ -60,6 +60,7 @@ FontSet build_fonts(float text_scale) {
   }
   fonts.mono = add_font(mono, fonts.size, glyph_ranges());
   fonts.mono_medium = add_font(mono, std::round(fonts.size * 1.4f), glyph_ranges());
+  // The symbols too: a big cell's running sum reads "Σ 7" (see fine_step.h).
   fonts.mono_large = add_font(mono, fonts.size * 2, glyph_ranges());
   io.Fonts->Build();
   io.FontDefault = fonts.ui;

@@ -33,6 +33,7 @@ nlohmann::json cell_json(const DrawnCell& c) {
                       {"approximate", c.approximate}};
   if (!c.text.empty()) j["text_rect"] = rect(c.text_rect);
   if (c.loupe) j["loupe"] = true;
+  if (c.partial) j["partial"] = true;
   return j;
 }
 

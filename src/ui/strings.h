@@ -171,6 +171,8 @@ namespace convviz::ui {
   X(Result, "result", "结果")                                                                      \
   X(RunningSum, "running sum", "累加和")                                                           \
   X(ProductsShown, "products", "个乘积")                                                           \
+  X(PartialSumNote, "{k} of {n} products added so far: not the result yet",                        \
+    "已累加 {n} 个乘积中的 {k} 个：还不是结果")                                                    \
   X(Group, "group", "组")                                                                          \
   X(Multiplications, "multiplications", "乘法")                                                    \
   X(Additions, "additions", "加法")                                                                \

@@ -13,6 +13,7 @@ struct Palette {
   ImU32 output_current, output_blank, connector;
   ImU32 hover, source_cell, contributes;
   ImU32 error, dim_text, positive, negative;
+  ImU32 current_term;  // fine steps: the product just added, and the running sum
 };
 
 void apply_theme(Theme theme, float text_scale);

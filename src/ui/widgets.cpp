@@ -1,5 +1,6 @@
 #include "ui/widgets.h"
 
+#include "ui/formula_lines.h"
 #include "ui/theme.h"
 
 namespace convviz::ui {
@@ -49,20 +50,15 @@ bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float 
 }
 
 std::string wrapped_expression(const std::string& text, float width) {
-  std::string out, line;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find_first_of("+=", start + 1);
-    end = end == std::string::npos ? text.size() : end + 1;
-    const std::string token = text.substr(start, end - start);
-    if (!line.empty() && ImGui::CalcTextSize((line + token).c_str()).x > width) {
-      out += line + "\n";
-      line.clear();
-    }
-    line += token;
-    start = end;
+  std::string out;
+  for (const std::string& line : formula_lines(text, width, text_width)) {
+    out += (out.empty() ? "" : "\n") + line;
   }
-  return out + line;
+  return out;
+}
+
+float text_width(std::string_view text) {
+  return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
 }
 
 void note_drag(AppState& state) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 
 #include "ui/app_state.h"
 
@@ -27,8 +28,11 @@ void same_line_if_fits(float width);
 bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float width);
 
 // Wraps an expression between its terms ("…+1×7+" never breaks inside a
-// number), in the current font, within `width`.
+// number), in the current font, within `width` (see formula_lines.h).
 std::string wrapped_expression(const std::string& text, float width);
+
+// The width of `text` in the current font.
+float text_width(std::string_view text);
 
 // Marks the coming edit as part of the drag of the item just drawn, so a
 // whole drag is one undo step.

@@ -73,6 +73,16 @@ void check_cell(const json& c, double text_px) {
          " px, smaller than the panel text");
   }
   if (!inside(box(c["text_rect"]), box(c["rect"]))) fail(describe(c) + " spills out of its cell");
+  if (c.contains("partial")) {  // fine steps: "Σ 7" is the running sum, or "Σ" alone
+    std::string sum = text.substr(std::string("Σ").size());
+    if (text.rfind("Σ", 0) != 0) fail(describe(c) + ": a running sum without its Σ");
+    if (!sum.empty() && sum[0] == ' ') sum.erase(0, 1);
+    if (!sum.empty() && !(std::fabs(parsed(sum) - c["value"].get<double>()) <=
+                          std::fabs(c["value"].get<double>()) * 5e-4 + 1e-9)) {
+      fail(describe(c) + " shows a running sum other than its value");
+    }
+    return;
+  }
   const bool marked = text.rfind("≈", 0) == 0;
   if (marked != c["approximate"].get<bool>())
     fail(describe(c) + ": the ≈ mark and the flag differ");

@@ -44,6 +44,33 @@ bool map_is_colour_mapped(const render::Image& image, const nlohmann::json& layo
   return false;
 }
 
+// Fine steps: the current product's input cell is outlined just inside its
+// edge in the current-term colour (dark or light theme).
+bool current_term_outlined(const render::Image& image, const nlohmann::json& layout) {
+  const auto r = layout["canvas.current_term.input"].get<std::vector<float>>();
+  const int themes[2][3] = {{255, 80, 220}, {190, 0, 160}};
+  int band = 0, marked = 0;
+  for (int y = int(r[1]); y < int(r[3]); ++y) {
+    for (int x = int(r[0]); x < int(r[2]); ++x) {
+      const int inside =
+          std::min({x - int(r[0]), int(r[2]) - 1 - x, y - int(r[1]), int(r[3]) - 1 - y});
+      if (inside < 1 || inside > 2) continue;
+      ++band;
+      const uint8_t* p = &image.rgba[(size_t(y) * size_t(image.width) + size_t(x)) * 4];
+      for (const auto& c : themes) {
+        if (std::abs(p[0] - c[0]) + std::abs(p[1] - c[1]) + std::abs(p[2] - c[2]) < 40) {
+          ++marked;
+          break;
+        }
+      }
+    }
+  }
+  if (band > 0 && marked * 2 >= band) return true;  // small cells antialias the edge
+  std::cerr << "the current product's input cell is outlined on " << marked << " of " << band
+            << " pixels\n";
+  return false;
+}
+
 int main(int argc, char** argv) {
   if (argc != 8) {
     std::cerr << "usage: screenshot_check SHOT.png LAYOUT.json WIDTH HEIGHT R G B\n";
@@ -93,6 +120,9 @@ int main(int argc, char** argv) {
   if (on_outline * 5 < perimeter) {
     std::cerr << "the window outline colour covers " << on_outline << " of " << perimeter
               << " outline pixels\n";
+    return 1;
+  }
+  if (layout->contains("canvas.current_term.input") && !current_term_outlined(*image, *layout)) {
     return 1;
   }
   if (layout->contains("panel.picture")) {
