@@ -553,7 +553,6 @@ void grid_menu(Frame& f) {
   AppState& state = f.state;
   if (!ImGui::BeginPopup("##grid_menu")) return;
   const bool kernel = state.menu_grid == GridKind::Kernel;
-  const TensorRole role = kernel ? TensorRole::Weight : TensorRole::Input;
   ImGui::Checkbox(tr(state, S::FillThisChannel), &state.fill_one_channel);
   if (kernel && in_channels_per_group(f.spec) > 1) channel_mode_choice(state);
   ImGui::Separator();
@@ -568,10 +567,13 @@ void grid_menu(Frame& f) {
     const bool available =
         named_kernel(fill, f.spec.kernel_size.h, f.spec.kernel_size.w) || !is_kernel_fill(fill);
     if (ImGui::MenuItem(tr(state, name), nullptr, false, available)) {
-      FillValues edit{role, fill, std::nullopt, state.fill_seed++, state.kernel_channels};
-      if (state.fill_one_channel) edit.channel = state.menu_channel;
-      if (fill == Fill::Gaussian) edit.sigma = state.gaussian_sigma;
-      apply(state, edit);
+      const auto channel =
+          state.fill_one_channel ? std::optional(state.menu_channel) : std::nullopt;
+      if (kernel) {
+        apply_library_kernel(state, fill, channel);
+      } else {
+        apply(state, FillValues{TensorRole::Input, fill, channel, state.fill_seed++});
+      }
     }
     remember_item(state, "fill." + std::string(fill_name(fill)));
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && purpose != none) {

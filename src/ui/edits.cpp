@@ -81,6 +81,13 @@ int64_t fan_in_of(const ConvSpec& spec) {
   return in_channels_per_group(spec) * spec.kernel_size.h * spec.kernel_size.w;
 }
 
+// The bias of output channel `channel`, or of all of them.
+void zero_bias_of(Tensor& bias, std::optional<int64_t> channel) {
+  for (size_t c = 0; c < bias.data.size(); ++c) {
+    if (!channel || int64_t(c) == *channel) bias.data[c] = 0.0f;
+  }
+}
+
 FillValues whole_weight_fill(const FillSource& named) {
   return FillValues{TensorRole::Weight, named.fill, std::nullopt, 1, named.mode, named.sigma};
 }
@@ -125,6 +132,7 @@ struct Applier {
   bool operator()(const FillValues& e) {
     Session next = state.session;
     if (!fill_part(tensor_of(next, e.role), e.role, e, fan_in_of(next.spec))) return false;
+    if (e.role == TensorRole::Weight && e.zero_bias) zero_bias_of(next.bias, e.channel);
     if (e.role == TensorRole::Weight && is_kernel_fill(e.fill) && !e.channel) {
       state.named_kernel = FillSource{e.fill, e.mode, e.sigma};
       state.named_kernel_weights = next.weight;

@@ -25,6 +25,7 @@ struct FillValues {
   uint32_t seed = 1;
   ChannelMode mode = ChannelMode::AsGiven;  // a named kernel over several input channels
   double sigma = 0.0;                       // Gaussian only: > 0 sets its sigma in cells
+  bool zero_bias = false;  // weight only: the bias of the filled output channels becomes 0 too
 };
 struct ReplaceSession {  // preset, open, drag-and-drop
   Session session;

@@ -222,6 +222,12 @@ namespace convviz::ui {
   X(KernelPick, "Kernel", "卷积核")                                                                \
   X(Sigma, "σ", "σ")                                                                               \
   X(Custom, "(edited)", "（已编辑）")                                                              \
+  X(BiasSetToZero, "bias set to 0", "偏置设为 0")                                                  \
+  X(RegionCoversPicture, "The grid already shows the whole picture: every map pixel is a step",    \
+    "网格已显示整张图片：特征图的每个像素都是一步")                                                \
+  X(RegionMoved, "Grid moved to the clicked pixel (Ctrl+Z puts it back)",                          \
+    "网格已移到单击的像素（Ctrl+Z 可移回）")                                                       \
+  X(LastValidFigures, "Figures of the last valid layer", "以下为上一个有效层的数据")               \
   X(MenuSamples, "Sample pictures", "示例图片")                                                    \
   X(SampleScene, "Scene: edges, stripes, checkerboard", "场景：边缘、条纹、棋盘")                  \
   X(SampleDigit, "Handwritten 3 (28x28)", "手写数字 3 (28x28)")                                    \
