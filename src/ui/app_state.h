@@ -157,6 +157,8 @@ struct AppState {
   struct Snapshot {
     Session session;
     PictureSnapshot picture;
+    // Redo only: an invalid draft that undo dropped, over this same session.
+    std::optional<ConvSpec> invalid_draft = std::nullopt;
   };
   std::vector<Snapshot> undo_stack, redo_stack;
   bool dirty = false;        // differs from `saved`

@@ -105,14 +105,21 @@ void rebuild_named_kernel(AppState& state, Session& next) {
   state.named_kernel_weights = next.weight;
 }
 
+void set_draft(AppState& state, const ConvSpec& spec) {
+  state.draft = spec;
+  state.draft_errors = validate(spec);
+  if (state.draft_errors.empty()) state.draft_errors = window_limits(spec);
+}
+
 struct Applier {
   AppState& state;
 
   bool operator()(const SetSpec& e) {
-    state.draft = e.spec;
-    state.draft_errors = validate(e.spec);
-    if (state.draft_errors.empty()) state.draft_errors = window_limits(e.spec);
-    if (!state.draft_errors.empty()) return false;
+    set_draft(state, e.spec);
+    if (!state.draft_errors.empty()) {
+      state.redo_stack.clear();  // a new change, if not a valid one yet
+      return false;
+    }
     if (e.spec == state.session.spec) return true;
     Session next = with_spec(state.session, e.spec);
     rebuild_named_kernel(state, next);
@@ -231,8 +238,26 @@ bool restore_from(AppState& state, std::vector<AppState::Snapshot>& from,
 
 }  // namespace
 
-bool undo(AppState& state) { return restore_from(state, state.undo_stack, state.redo_stack); }
+bool undo(AppState& state) {
+  if (state.draft_errors.empty()) return restore_from(state, state.undo_stack, state.redo_stack);
+  state.redo_stack.push_back({state.session, picture_snapshot(state.picture), state.draft});
+  sync_widgets_to_session(state);
+  return true;
+}
 
-bool redo(AppState& state) { return restore_from(state, state.redo_stack, state.undo_stack); }
+bool redo(AppState& state) {
+  if (state.redo_stack.empty() || !state.redo_stack.back().invalid_draft) {
+    return restore_from(state, state.redo_stack, state.undo_stack);
+  }
+  set_draft(state, *state.redo_stack.back().invalid_draft);  // over the same session
+  state.redo_stack.pop_back();
+  return true;
+}
+
+bool can_undo(const AppState& state) {
+  return !state.undo_stack.empty() || !state.draft_errors.empty();
+}
+
+bool can_redo(const AppState& state) { return !state.redo_stack.empty(); }
 
 }  // namespace convviz::ui

@@ -53,7 +53,12 @@ std::vector<SpecError> window_limits(const ConvSpec& spec);
 // such size), so the caller can say why.
 bool apply(AppState& state, const Edit& edit);
 
+// An invalid draft is the newest change: undo first drops it, back to the
+// last valid layer as it was, and redo brings it back; then they step
+// through the edits.
 bool undo(AppState& state);
 bool redo(AppState& state);
+bool can_undo(const AppState& state);
+bool can_redo(const AppState& state);
 
 }  // namespace convviz::ui
