@@ -521,8 +521,8 @@ void edit_cell_popup(Frame& f) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::InputFloat(tr(state, S::EditValue), &typed, 0, 0, "%g",
                         ImGuiInputTextFlags_EnterReturnsTrue)) {
+    // The paint value stays what the toolbar says: typing one cell is not choosing a brush.
     if (auto edit = value_edit(f, *state.editing, typed)) apply(state, *edit);
-    state.brush_value = typed;
     state.editing.reset();
     ImGui::CloseCurrentPopup();
   }
