@@ -411,6 +411,29 @@ float value_at(const Frame& f, const GridCell& c) {
   return src ? s.input.at(c.n, c.channel, src->y, src->x) : 0.0f;
 }
 
+// Puts the coming tooltip above the hovered cell and, for a padding cell,
+// the cell its value comes from (below them when there is no room above),
+// so it never hides the cells it talks about.
+void place_tooltip_clear_of(const Frame& f, const GridCell& c) {
+  const GridPlacement* grid = find_grid(f.geometry, c.grid, c.channel);
+  if (!grid) return;
+  Rect avoid = grid->cell_rect(c.y, c.x);
+  const auto src = padding_source_cell(f.spec, c.y, c.x);
+  if (c.grid == GridKind::Input && src && is_padding_cell(f.spec, c.y, c.x)) {
+    const SidePadding pad = side_padding(f.spec);
+    const Rect source = grid->cell_rect(src->y + pad.top, src->x + pad.left);
+    avoid = Rect{std::min(avoid.x0, source.x0), std::min(avoid.y0, source.y0),
+                 std::max(avoid.x1, source.x1), std::max(avoid.y1, source.y1)};
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  const float gap = ImGui::GetStyle().ItemSpacing.y;
+  const float height = ImGui::GetTextLineHeight() + ImGui::GetStyle().WindowPadding.y * 2;
+  const bool above = avoid.y0 - gap - height >= 0;
+  const bool leftwards = io.MousePos.x > io.DisplaySize.x / 2;  // stay on the screen
+  ImGui::SetNextWindowPos(v(io.MousePos.x, above ? avoid.y0 - gap : avoid.y1 + gap),
+                          ImGuiCond_Always, v(leftwards ? 1.0f : 0.0f, above ? 1.0f : 0.0f));
+}
+
 // The exact value under the pointer, and where it comes from: the grids
 // show numbers rounded to fit their cells.
 void cell_tooltip(const Frame& f, const GridCell& c) {
@@ -441,6 +464,7 @@ void cell_tooltip(const Frame& f, const GridCell& c) {
                      std::string(padding_mode_name(f.spec.padding_mode)) + ") ← " + value
                : value;
   }
+  place_tooltip_clear_of(f, c);
   ImGui::SetTooltip("%s", text.c_str());
 }
 
