@@ -180,8 +180,9 @@ struct AppState {
   double play_accumulator = 0.0;  // seconds since the last automatic step
   float zoom = 1.0f;
   float pan_x = 0.0f, pan_y = 0.0f;
-  float brush_value = 1.0f;      // what drag-painting writes
-  bool kernel_square = true;     // the kernel_size lock
+  float brush_value = 1.0f;  // what drag-painting writes
+  // The "square" locks: one slider sets h and w, as PyTorch's single int does.
+  bool kernel_square = true, stride_square = true, padding_square = true, dilation_square = true;
   bool merge_next_edit = false;  // a continuing slider drag: one undo step for the whole drag
   int drag_edits = 0;            // edits made by the active slider since it was grabbed
 
@@ -233,6 +234,9 @@ AppState make_app_state(const Session& session);
 // After the session changed as a whole (undo, redo, open): the widgets show
 // its spec again and no half-done mouse gesture survives.
 void sync_widgets_to_session(AppState& state);
+
+// Unlocks each "square" lock whose pair the draft holds unequal.
+void unlock_unequal_pairs(AppState& state);
 
 // The named kernel the weight still is, or null once it was edited.
 const FillSource* intact_named_kernel(const AppState& state);

@@ -38,7 +38,7 @@ void commit(AppState& state, Session next, std::optional<PicturePlacement> place
   if (spec_changed) {  // a value edit keeps a half-typed (invalid) draft and its message
     state.draft = state.session.spec;
     state.draft_errors.clear();
-    if (state.draft.kernel_size.h != state.draft.kernel_size.w) state.kernel_square = false;
+    unlock_unequal_pairs(state);
   }
   state.output_stale = true;
   state.dirty = !(state.session == state.saved);

@@ -42,10 +42,14 @@ void same_line_if_fits(float width) {
 
 bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float width) {
   ImGui::SetNextItemWidth(width);
-  // Clamp only what the slider shows: a typed value outside the range is
-  // kept so validate() can explain it.
-  return ImGui::SliderScalar(id, ImGuiDataType_S64, &value, &min, &max, "%lld",
-                             ImGuiSliderFlags_None);
+  // A slider spreads its range over its width: stride 1..8 in a narrow
+  // half row moved by one every few pixels. Dragged instead, the value
+  // moves by one per font height whatever the width. Clamp only what the
+  // drag reaches: a typed value outside the range is kept so validate()
+  // can explain it.
+  const float per_pixel = 1.0f / ImGui::GetFontSize();
+  return ImGui::DragScalar(id, ImGuiDataType_S64, &value, per_pixel, &min, &max, "%lld",
+                           ImGuiSliderFlags_None);
 }
 
 std::string wrapped_expression(const std::string& text, float width) {

@@ -23,7 +23,8 @@ void row_label(const char* text);
 // SameLine when `width` more pixels fit on the current line; else a new line.
 void same_line_if_fits(float width);
 
-// A slider over an int64 from min to max; Ctrl+click to type any value.
+// An int64 from min to max, dragged sideways (one per font height) or
+// typed after a Ctrl+click or double-click (any value).
 bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float width);
 
 // Wraps an expression between its terms ("…+1×7+" never breaks inside a
