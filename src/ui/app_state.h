@@ -3,6 +3,7 @@
 // the engine made of it, the undo history and the UI-only state. Panels read
 // it and change the model only through apply() (see edits.h).
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -218,6 +219,10 @@ struct AppState {
   ExportProgress export_progress;
   PendingAction after_save = PendingAction::None;  // "save changes?" answered Save: then this
 
+  // Set by the shell: ends the frame loop's wait for events, so what a
+  // background job finished shows without a mouse move. Called from the
+  // job's thread.
+  std::function<void()> wake_window;
   bool quit_requested = false;        // the frame loop closes the window when true
   bool fullscreen_requested = false;  // toggled by F11; the shell acts on it
   bool fonts_stale = true;            // text scale changed: rebuild the atlas

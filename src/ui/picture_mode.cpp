@@ -291,7 +291,10 @@ void refresh_feature_maps(AppState& state, std::chrono::milliseconds wait) {
       p.ranges.clear();
       ++p.maps_version;
     } else {
-      if (!p.worker) p.worker = std::make_shared<BackgroundConv>(default_thread_pool().size());
+      if (!p.worker) {
+        p.worker =
+            std::make_shared<BackgroundConv>(default_thread_pool().size(), state.wake_window);
+      }
       ConvJob job{++p.submitted,        full_spec(state),   p.pixels,
                   state.session.weight, state.session.bias, std::move(p.spare_maps)};
       p.worker->submit(std::move(job));
