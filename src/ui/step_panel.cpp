@@ -115,6 +115,7 @@ void expression(AppState& state) {
 }  // namespace
 
 void draw_step_panel(AppState& state) {
+  const DimmedWhileInvalid dimmed(state, "step.last_valid");
   header(state);
   ImGui::Separator();
   expression(state);

@@ -1,5 +1,6 @@
 #include "ui/widgets.h"
 
+#include "ui/strings.h"
 #include "ui/theme.h"
 
 namespace convviz::ui {
@@ -67,6 +68,21 @@ std::string wrapped_expression(const std::string& text, float width) {
     start = end;
   }
   return out + line;
+}
+
+DimmedWhileInvalid::DimmedWhileInvalid(AppState& state, const std::string& note_item)
+    : dimmed_(!state.draft_errors.empty()) {
+  if (!dimmed_) return;
+  ImGui::PushStyleColor(ImGuiCol_Text,
+                        ImGui::ColorConvertU32ToFloat4(palette(state.view.theme).error));
+  ImGui::TextWrapped("%s", tr(state, S::LastValidFigures));
+  ImGui::PopStyleColor();
+  remember_item(state, note_item);
+  ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);
+}
+
+DimmedWhileInvalid::~DimmedWhileInvalid() {
+  if (dimmed_) ImGui::PopStyleVar();
 }
 
 void note_drag(AppState& state) {

@@ -31,6 +31,20 @@ bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float 
 // number), in the current font, within `width`.
 std::string wrapped_expression(const std::string& text, float width);
 
+// While the draft is invalid a panel shows the last valid layer's figures:
+// this says so in a line (remembered as `note_item`) and dims the rest of
+// the panel, until it goes out of scope.
+class DimmedWhileInvalid {
+ public:
+  DimmedWhileInvalid(AppState& state, const std::string& note_item);
+  ~DimmedWhileInvalid();
+  DimmedWhileInvalid(const DimmedWhileInvalid&) = delete;
+  DimmedWhileInvalid& operator=(const DimmedWhileInvalid&) = delete;
+
+ private:
+  bool dimmed_;
+};
+
 // Marks the coming edit as part of the drag of the item just drawn, so a
 // whole drag is one undo step.
 void note_drag(AppState& state);
