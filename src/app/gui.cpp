@@ -157,16 +157,29 @@ void toggle_fullscreen(Shell& shell) {
   }
 }
 
+// Until the next frame: none while something moves on its own; else until
+// an event (a finished background job posts one, see wake_window) or a slow
+// heartbeat, idling without spinning a core. A few frames follow each wait,
+// so what the event opened (a popup, a new size) settles on screen.
+void wait_for_next_frame(bool animating, bool typing, int& settle_frames) {
+  if (animating || settle_frames > 0) {
+    settle_frames = animating ? 2 : settle_frames - 1;
+    glfwPollEvents();
+    return;
+  }
+  glfwWaitEventsTimeout(typing ? 1.0 / 30.0 : 0.5);  // a text cursor blinks
+  settle_frames = 2;
+}
+
 // Runs frames until the window closes (or the screenshot is taken).
 int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostream& err,
                Clock::time_point launched) {
+  int settle_frames = 0;
   for (int frame = 0;; ++frame) {
     const bool computing = state.picture.worker && state.picture.worker->busy();
-    if (o.screenshot || state.playing || shell.exporting.job || computing) {
-      glfwPollEvents();
-    } else {
-      glfwWaitEventsTimeout(1.0 / 30.0);  // idle without spinning a core
-    }
+    wait_for_next_frame(o.screenshot || state.playing || shell.exporting.job || computing ||
+                            state.export_request.has_value(),
+                        ImGui::GetIO().WantTextInput, settle_frames);
     // SIGINT/SIGTERM/SIGHUP: quit as Quit does, without asking about unsaved
     // changes (nobody may be there to answer); run_gui still cancels the
     // export and saves what a quit saves.
@@ -288,7 +301,9 @@ int run_gui(const GuiOptions& o, std::ostream& err) {
   ImGui_ImplGlfw_InitForOpenGL(shell.window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
+  state->wake_window = [] { glfwPostEmptyEvent(); };  // thread-safe in GLFW
   const int status = frame_loop(shell, *state, o, err, launched);
+  state->picture.worker.reset();  // its thread may wake the window: not after glfwTerminate
   abandon_export(shell.exporting);
   shell.picture.textures.reset();  // while the GL context is still there
   if (!o.screenshot) save_on_exit(*state, err);

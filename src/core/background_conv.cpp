@@ -37,7 +37,8 @@ ConvJobResult run_job(ConvJob& job, ConvWorkspace& workspace, ThreadPool& pool) 
 
 }  // namespace
 
-BackgroundConv::BackgroundConv(int threads) : worker_([this, threads] { work(threads); }) {}
+BackgroundConv::BackgroundConv(int threads, std::function<void()> finished)
+    : finished_callback_(std::move(finished)), worker_([this, threads] { work(threads); }) {}
 
 BackgroundConv::~BackgroundConv() {
   {
@@ -86,6 +87,11 @@ void BackgroundConv::work(int threads) {
     running_ = false;
     finished_ = std::move(result);
     changed_.notify_all();
+    if (finished_callback_) {
+      lock.unlock();  // the callback may take its time (or post to a window)
+      finished_callback_();
+      lock.lock();
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -38,7 +39,10 @@ struct ConvJobResult {
 
 class BackgroundConv {
  public:
-  explicit BackgroundConv(int threads);  // the worker's own pool: threads >= 1
+  // The worker's own pool: threads >= 1. `finished`, when set, is called on
+  // the worker's thread after each result is ready to take: a window asleep
+  // until its next event wakes to show it.
+  explicit BackgroundConv(int threads, std::function<void()> finished = {});
   ~BackgroundConv();
   BackgroundConv(const BackgroundConv&) = delete;
   BackgroundConv& operator=(const BackgroundConv&) = delete;
@@ -62,6 +66,7 @@ class BackgroundConv {
   uint64_t newest_submitted_ = 0;
   bool running_ = false;
   bool stopping_ = false;
+  std::function<void()> finished_callback_;
   std::thread worker_;
 };
 

@@ -18,11 +18,20 @@ AppState make_app_state(const Session& session) {
 void sync_widgets_to_session(AppState& state) {
   state.draft = state.session.spec;
   state.draft_errors.clear();
-  state.kernel_square = state.draft.kernel_size.h == state.draft.kernel_size.w;
+  state.kernel_square = state.stride_square = state.padding_square = state.dilation_square = true;
+  unlock_unequal_pairs(state);
   state.pressed.reset();
   state.painting = false;
   state.editing.reset();
   state.output_stale = true;
+}
+
+void unlock_unequal_pairs(AppState& state) {
+  const ConvSpec& d = state.draft;
+  state.kernel_square &= d.kernel_size.h == d.kernel_size.w;
+  state.stride_square &= d.stride.h == d.stride.w;
+  state.padding_square &= d.padding.h == d.padding.w;
+  state.dilation_square &= d.dilation.h == d.dilation.w;
 }
 
 const FillSource* intact_named_kernel(const AppState& state) {

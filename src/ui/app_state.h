@@ -3,6 +3,7 @@
 // the engine made of it, the undo history and the UI-only state. Panels read
 // it and change the model only through apply() (see edits.h).
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -181,6 +182,8 @@ struct AppState {
   struct Snapshot {
     Session session;
     PictureSnapshot picture;
+    // Redo only: an invalid draft that undo dropped, over this same session.
+    std::optional<ConvSpec> invalid_draft = std::nullopt;
   };
   std::vector<Snapshot> undo_stack, redo_stack;
   bool dirty = false;        // differs from `saved`
@@ -202,8 +205,9 @@ struct AppState {
   double play_accumulator = 0.0;  // seconds since the last automatic step
   float zoom = 1.0f;
   float pan_x = 0.0f, pan_y = 0.0f;
-  float brush_value = 1.0f;      // what drag-painting writes
-  bool kernel_square = true;     // the kernel_size lock
+  float brush_value = 1.0f;  // what drag-painting writes
+  // The "square" locks: one slider sets h and w, as PyTorch's single int does.
+  bool kernel_square = true, stride_square = true, padding_square = true, dilation_square = true;
   bool merge_next_edit = false;  // a continuing slider drag: one undo step for the whole drag
   int drag_edits = 0;            // edits made by the active slider since it was grabbed
 
@@ -239,6 +243,10 @@ struct AppState {
   ExportProgress export_progress;
   PendingAction after_save = PendingAction::None;  // "save changes?" answered Save: then this
 
+  // Set by the shell: ends the frame loop's wait for events, so what a
+  // background job finished shows without a mouse move. Called from the
+  // job's thread.
+  std::function<void()> wake_window;
   bool quit_requested = false;        // the frame loop closes the window when true
   bool fullscreen_requested = false;  // toggled by F11; the shell acts on it
   bool fonts_stale = true;            // text scale changed: rebuild the atlas
@@ -265,6 +273,9 @@ AppState make_app_state(const Session& session);
 // After the session changed as a whole (undo, redo, open): the widgets show
 // its spec again and no half-done mouse gesture survives.
 void sync_widgets_to_session(AppState& state);
+
+// Unlocks each "square" lock whose pair the draft holds unequal.
+void unlock_unequal_pairs(AppState& state);
 
 // The named kernel the weight still is, or null once it was edited.
 const FillSource* intact_named_kernel(const AppState& state);

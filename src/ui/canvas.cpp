@@ -664,6 +664,29 @@ std::string partial_sum_note(const AppState& state, const FineStep& fine) {
                   "{n}", std::to_string(fine.terms));
 }
 
+// Puts the coming tooltip above the hovered cell and, for a padding cell,
+// the cell its value comes from (below them when there is no room above),
+// so it never hides the cells it talks about.
+void place_tooltip_clear_of(const Frame& f, const GridCell& c) {
+  const GridPlacement* grid = find_grid(f.geometry, c.grid, c.channel);
+  if (!grid) return;
+  Rect avoid = grid->cell_rect(c.y, c.x);
+  const auto src = padding_source_cell(f.spec, c.y, c.x);
+  if (c.grid == GridKind::Input && src && is_padding_cell(f.spec, c.y, c.x)) {
+    const SidePadding pad = side_padding(f.spec);
+    const Rect source = grid->cell_rect(src->y + pad.top, src->x + pad.left);
+    avoid = Rect{std::min(avoid.x0, source.x0), std::min(avoid.y0, source.y0),
+                 std::max(avoid.x1, source.x1), std::max(avoid.y1, source.y1)};
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  const float gap = ImGui::GetStyle().ItemSpacing.y;
+  const float height = ImGui::GetTextLineHeight() + ImGui::GetStyle().WindowPadding.y * 2;
+  const bool above = avoid.y0 - gap - height >= 0;
+  const bool leftwards = io.MousePos.x > io.DisplaySize.x / 2;  // stay on the screen
+  ImGui::SetNextWindowPos(v(io.MousePos.x, above ? avoid.y0 - gap : avoid.y1 + gap),
+                          ImGuiCond_Always, v(leftwards ? 1.0f : 0.0f, above ? 1.0f : 0.0f));
+}
+
 // The exact value under the pointer, and where it comes from: the grids
 // show numbers rounded to fit their cells.
 void cell_tooltip(const Frame& f, const GridCell& c) {
@@ -697,6 +720,7 @@ void cell_tooltip(const Frame& f, const GridCell& c) {
                      std::string(padding_mode_name(f.spec.padding_mode)) + ") ← " + value
                : value;
   }
+  place_tooltip_clear_of(f, c);
   ImGui::SetTooltip("%s", text.c_str());
 }
 
@@ -777,8 +801,8 @@ void edit_cell_popup(Frame& f) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::InputFloat(tr(state, S::EditValue), &typed, 0, 0, "%g",
                         ImGuiInputTextFlags_EnterReturnsTrue)) {
+    // The paint value stays what the toolbar says: typing one cell is not choosing a brush.
     if (auto edit = value_edit(f, *state.editing, typed)) apply(state, *edit);
-    state.brush_value = typed;
     state.editing.reset();
     ImGui::CloseCurrentPopup();
   }
@@ -809,7 +833,6 @@ void grid_menu(Frame& f) {
   AppState& state = f.state;
   if (!ImGui::BeginPopup("##grid_menu")) return;
   const bool kernel = state.menu_grid == GridKind::Kernel;
-  const TensorRole role = kernel ? TensorRole::Weight : TensorRole::Input;
   ImGui::Checkbox(tr(state, S::FillThisChannel), &state.fill_one_channel);
   if (kernel && in_channels_per_group(f.spec) > 1) channel_mode_choice(state);
   ImGui::Separator();
@@ -824,10 +847,13 @@ void grid_menu(Frame& f) {
     const bool available =
         named_kernel(fill, f.spec.kernel_size.h, f.spec.kernel_size.w) || !is_kernel_fill(fill);
     if (ImGui::MenuItem(tr(state, name), nullptr, false, available)) {
-      FillValues edit{role, fill, std::nullopt, state.fill_seed++, state.kernel_channels};
-      if (state.fill_one_channel) edit.channel = state.menu_channel;
-      if (fill == Fill::Gaussian) edit.sigma = state.gaussian_sigma;
-      apply(state, edit);
+      const auto channel =
+          state.fill_one_channel ? std::optional(state.menu_channel) : std::nullopt;
+      if (kernel) {
+        apply_library_kernel(state, fill, channel);
+      } else {
+        apply(state, FillValues{TensorRole::Input, fill, channel, state.fill_seed++});
+      }
     }
     remember_item(state, "fill." + std::string(fill_name(fill)));
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && purpose != none) {

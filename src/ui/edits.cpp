@@ -38,7 +38,7 @@ void commit(AppState& state, Session next, std::optional<PicturePlacement> place
   if (spec_changed) {  // a value edit keeps a half-typed (invalid) draft and its message
     state.draft = state.session.spec;
     state.draft_errors.clear();
-    if (state.draft.kernel_size.h != state.draft.kernel_size.w) state.kernel_square = false;
+    unlock_unequal_pairs(state);
   }
   state.output_stale = true;
   state.dirty = !(state.session == state.saved);
@@ -81,6 +81,13 @@ int64_t fan_in_of(const ConvSpec& spec) {
   return in_channels_per_group(spec) * spec.kernel_size.h * spec.kernel_size.w;
 }
 
+// The bias of output channel `channel`, or of all of them.
+void zero_bias_of(Tensor& bias, std::optional<int64_t> channel) {
+  for (size_t c = 0; c < bias.data.size(); ++c) {
+    if (!channel || int64_t(c) == *channel) bias.data[c] = 0.0f;
+  }
+}
+
 FillValues whole_weight_fill(const FillSource& named) {
   return FillValues{TensorRole::Weight, named.fill, std::nullopt, 1, named.mode, named.sigma};
 }
@@ -98,14 +105,21 @@ void rebuild_named_kernel(AppState& state, Session& next) {
   state.named_kernel_weights = next.weight;
 }
 
+void set_draft(AppState& state, const ConvSpec& spec) {
+  state.draft = spec;
+  state.draft_errors = validate(spec);
+  if (state.draft_errors.empty()) state.draft_errors = window_limits(spec);
+}
+
 struct Applier {
   AppState& state;
 
   bool operator()(const SetSpec& e) {
-    state.draft = e.spec;
-    state.draft_errors = validate(e.spec);
-    if (state.draft_errors.empty()) state.draft_errors = window_limits(e.spec);
-    if (!state.draft_errors.empty()) return false;
+    set_draft(state, e.spec);
+    if (!state.draft_errors.empty()) {
+      state.redo_stack.clear();  // a new change, if not a valid one yet
+      return false;
+    }
     if (e.spec == state.session.spec) return true;
     Session next = with_spec(state.session, e.spec);
     rebuild_named_kernel(state, next);
@@ -125,6 +139,7 @@ struct Applier {
   bool operator()(const FillValues& e) {
     Session next = state.session;
     if (!fill_part(tensor_of(next, e.role), e.role, e, fan_in_of(next.spec))) return false;
+    if (e.role == TensorRole::Weight && e.zero_bias) zero_bias_of(next.bias, e.channel);
     if (e.role == TensorRole::Weight && is_kernel_fill(e.fill) && !e.channel) {
       state.named_kernel = FillSource{e.fill, e.mode, e.sigma};
       state.named_kernel_weights = next.weight;
@@ -226,8 +241,26 @@ bool restore_from(AppState& state, std::vector<AppState::Snapshot>& from,
 
 }  // namespace
 
-bool undo(AppState& state) { return restore_from(state, state.undo_stack, state.redo_stack); }
+bool undo(AppState& state) {
+  if (state.draft_errors.empty()) return restore_from(state, state.undo_stack, state.redo_stack);
+  state.redo_stack.push_back({state.session, picture_snapshot(state.picture), state.draft});
+  sync_widgets_to_session(state);
+  return true;
+}
 
-bool redo(AppState& state) { return restore_from(state, state.redo_stack, state.undo_stack); }
+bool redo(AppState& state) {
+  if (state.redo_stack.empty() || !state.redo_stack.back().invalid_draft) {
+    return restore_from(state, state.redo_stack, state.undo_stack);
+  }
+  set_draft(state, *state.redo_stack.back().invalid_draft);  // over the same session
+  state.redo_stack.pop_back();
+  return true;
+}
+
+bool can_undo(const AppState& state) {
+  return !state.undo_stack.empty() || !state.draft_errors.empty();
+}
+
+bool can_redo(const AppState& state) { return !state.redo_stack.empty(); }
 
 }  // namespace convviz::ui

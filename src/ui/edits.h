@@ -25,6 +25,7 @@ struct FillValues {
   uint32_t seed = 1;
   ChannelMode mode = ChannelMode::AsGiven;  // a named kernel over several input channels
   double sigma = 0.0;                       // Gaussian only: > 0 sets its sigma in cells
+  bool zero_bias = false;  // weight only: the bias of the filled output channels becomes 0 too
 };
 struct ReplaceSession {  // preset, open, drag-and-drop
   Session session;
@@ -52,7 +53,12 @@ std::vector<SpecError> window_limits(const ConvSpec& spec);
 // such size), so the caller can say why.
 bool apply(AppState& state, const Edit& edit);
 
+// An invalid draft is the newest change: undo first drops it, back to the
+// last valid layer as it was, and redo brings it back; then they step
+// through the edits.
 bool undo(AppState& state);
 bool redo(AppState& state);
+bool can_undo(const AppState& state);
+bool can_redo(const AppState& state);
 
 }  // namespace convviz::ui

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "ui/edits.h"
+#include "ui/file_actions.h"
 #include "ui/kernel_library.h"
 #include "ui/panels.h"
 #include "ui/picture_mode.h"
@@ -125,26 +126,63 @@ void drag_region(AppState& state, const Placed& at) {
   if (!(p.placement == before)) ++state.drag_edits;
 }
 
-// Clicking a map pixel that the grid computes steps there.
+// The grid output (y, x) that map pixel (y, x) is, or outside the grid's
+// output when the region does not reach it.
+OutputPosition grid_output_of(const AppState& state, const Placed& at, int64_t y, int64_t x) {
+  const ConvSpec& spec = state.session.spec;
+  const PictureView& p = state.picture;
+  OutputPosition position = state.trace.position;
+  if (p.placement.source == GridSource::Region) {
+    position.y = y - p.placement.top / spec.stride.h;
+    position.x = x - p.placement.left / spec.stride.w;
+  } else {
+    const Shape4 grid = output_shape(spec);
+    position.y = int64_t(double(y) * double(grid.h) / at.image_h);
+    position.x = int64_t(double(x) * double(grid.w) / at.image_w);
+  }
+  return position;
+}
+
+// Region mode, a map pixel the region does not reach: the region moves so
+// its middle is over the middle of that pixel's window on the picture (one
+// undo step). A region as big as the picture cannot move: the status line
+// says why.
+void move_region_to(AppState& state, int64_t y, int64_t x) {
+  const ConvSpec& spec = state.session.spec;
+  const SidePadding pad = side_padding(spec);
+  const int64_t centre_y =
+      y * spec.stride.h - pad.top + (spec.kernel_size.h - 1) * spec.dilation.h / 2;
+  const int64_t centre_x =
+      x * spec.stride.w - pad.left + (spec.kernel_size.w - 1) * spec.dilation.w / 2;
+  const PicturePlacement before = state.picture.placement;
+  apply(state,
+        PlaceGrid{{GridSource::Region, centre_y - spec.height / 2, centre_x - spec.width / 2}});
+  const PictureView& p = state.picture;
+  if (!(p.placement == before)) {
+    report_status(state, tr(state, S::RegionMoved), false);
+  } else if (spec.height >= p.pixels->shape[2] && spec.width >= p.pixels->shape[3]) {
+    report_status(state, tr(state, S::RegionCoversPicture), false);
+  }
+}
+
+// Clicking a map pixel steps there, moving the region first when it does
+// not reach that pixel.
 void click_map(AppState& state, const Placed& at) {
   if (!ImGui::IsItemClicked(ImGuiMouseButton_Left)) return;
   const ImVec2 under = at.to_image(ImGui::GetIO().MousePos);
-  const ConvSpec& spec = state.session.spec;
-  const Shape4 grid = output_shape(spec);
-  int64_t y = int64_t(std::floor(under.y)), x = int64_t(std::floor(under.x));
-  const PictureView& p = state.picture;
-  if (p.placement.source == GridSource::Region) {
-    y -= p.placement.top / spec.stride.h;
-    x -= p.placement.left / spec.stride.w;
-  } else {
-    y = int64_t(double(y) * double(grid.h) / at.image_h);
-    x = int64_t(double(x) * double(grid.w) / at.image_w);
+  const int64_t y = int64_t(std::floor(under.y)), x = int64_t(std::floor(under.x));
+  if (y < 0 || x < 0 || y >= int64_t(at.image_h) || x >= int64_t(at.image_w)) return;
+  const auto inside = [&](const OutputPosition& o) {
+    const Shape4 grid = output_shape(state.session.spec);
+    return o.y >= 0 && o.x >= 0 && o.y < grid.h && o.x < grid.w;
+  };
+  OutputPosition position = grid_output_of(state, at, y, x);
+  if (!inside(position)) {
+    move_region_to(state, y, x);
+    position = grid_output_of(state, at, y, x);
+    if (!inside(position)) return;
   }
-  if (y < 0 || x < 0 || y >= grid.h || x >= grid.w) return;
-  OutputPosition position = state.trace.position;
-  position.y = y;
-  position.x = x;
-  apply(state, SetStep{step_index(spec, position)});
+  apply(state, SetStep{step_index(state.session.spec, position)});
 }
 
 std::string number(float v) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "ui/edits.h"
+#include "ui/file_actions.h"
 #include "ui/widgets.h"
 
 namespace convviz::ui {
@@ -27,10 +28,26 @@ std::span<const LibraryKernel> kernel_library() {
   return kLibrary;
 }
 
-bool apply_library_kernel(AppState& state, Fill fill) {
-  FillValues edit{TensorRole::Weight, fill, std::nullopt, state.fill_seed++, state.kernel_channels};
+std::string library_kernel_name(const AppState& state, Fill fill) {
+  for (const LibraryKernel& k : kernel_library()) {
+    if (k.fill == fill) return tr(state, k.name);
+  }
+  return std::string(fill_name(fill));
+}
+
+bool apply_library_kernel(AppState& state, Fill fill, std::optional<int64_t> channel) {
+  FillValues edit{TensorRole::Weight, fill, channel, state.fill_seed++, state.kernel_channels};
   if (fill == Fill::Gaussian) edit.sigma = state.gaussian_sigma;
-  return apply(state, edit);
+  // The textbook's filters have no bias: a flat region of the picture reads
+  // 0 (white on the diverging map), not the preset's bias.
+  edit.zero_bias = is_kernel_fill(fill);
+  const Tensor bias_before = state.session.bias;
+  if (!apply(state, edit)) return false;
+  if (state.session.bias != bias_before) {
+    report_status(state, library_kernel_name(state, fill) + ": " + tr(state, S::BiasSetToZero),
+                  false);
+  }
+  return true;
 }
 
 void sigma_slider(AppState& state, float width) {

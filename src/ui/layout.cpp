@@ -17,9 +17,14 @@
 namespace convviz::ui {
 namespace {
 
+// NoNavInputs: Tab toggles the parameters (shortcuts.cpp) and must not also
+// focus the next field of the clicked panel (ImGui 1.86 cycles Tab focus
+// through a window's fields even without keyboard navigation), which would
+// take the arrow keys and Space away from stepping.
 constexpr ImGuiWindowFlags kPanelFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+    ImGuiWindowFlags_NoNavInputs;
 
 template <class Draw>
 void panel(AppState& state, S title, const char* id, ImVec2 pos, ImVec2 size, Draw draw,
@@ -149,7 +154,8 @@ void parameters_drawer(AppState& state, ImVec2 pos, ImVec2 size) {
   bool open = true;
   if (ImGui::Begin(title.c_str(), &open,
                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+                       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                       ImGuiWindowFlags_NoNavInputs)) {
     draw_parameters_panel(state);
     const bool editing =
         ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup);

@@ -62,10 +62,8 @@ void file_menu(AppState& state) {
 
 void edit_menu(AppState& state) {
   if (!ImGui::BeginMenu(label(state, S::MenuEdit, "edit").c_str())) return;
-  if (ImGui::MenuItem(tr(state, S::MenuUndo), "Ctrl+Z", false, !state.undo_stack.empty()))
-    undo(state);
-  if (ImGui::MenuItem(tr(state, S::MenuRedo), "Ctrl+Y", false, !state.redo_stack.empty()))
-    redo(state);
+  if (ImGui::MenuItem(tr(state, S::MenuUndo), "Ctrl+Z", false, can_undo(state))) undo(state);
+  if (ImGui::MenuItem(tr(state, S::MenuRedo), "Ctrl+Y", false, can_redo(state))) redo(state);
   ImGui::EndMenu();
 }
 

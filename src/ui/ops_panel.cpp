@@ -34,6 +34,7 @@ void count_row(const char* name, int64_t value, const std::string& formula, floa
 }  // namespace
 
 void draw_ops_panel(AppState& state) {
+  const DimmedWhileInvalid dimmed(state, "ops.last_valid");
   const ConvSpec& s = state.session.spec;
   const OpCounts& ops = state.ops;
   const Shape4 o = output_shape(s);

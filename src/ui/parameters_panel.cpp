@@ -48,46 +48,45 @@ bool scalar_row(AppState& state, S name, const char* id, int64_t& value, int64_t
   return changed;
 }
 
-// An (h, w) pair as two sliders side by side.
-bool pair_row(AppState& state, S name, const char* id, Pair& pair, int64_t min, int64_t max) {
+// An (h, w) pair: while `square` is on one slider sets both (as PyTorch's
+// single int does), else two side by side; the checkbox after them links
+// them again.
+bool pair_row(AppState& state, S name, const char* id, Pair& pair, int64_t min, int64_t max,
+              bool& square) {
   row_label(tr(state, name));
-  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float lock = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                     ImGui::CalcTextSize(tr(state, S::Square)).x + style.ItemSpacing.x;
+  // Large text in a narrow panel: the checkbox goes under the fields.
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const bool lock_beside = avail - lock >= ImGui::GetFontSize() * 4;
+  const float room = lock_beside ? avail - lock : avail;
+  const std::string item = std::string("param.") + id;
   ImGui::PushID(id);
-  bool changed = int_slider("##h", pair.h, min, max, half);
-  remember_item(state, std::string("param.") + id + ".h");
-  note_drag(state);
-  ImGui::SameLine();
-  changed |= int_slider("##w", pair.w, min, max, half);
-  remember_item(state, std::string("param.") + id + ".w");
-  note_drag(state);
-  ImGui::PopID();
-  return changed;
-}
-
-bool kernel_row(AppState& state, ConvSpec& d) {
-  row_label(tr(state, S::Kernel));
-  const float lock = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                     ImGui::CalcTextSize(tr(state, S::Square)).x + ImGui::GetStyle().ItemSpacing.x;
-  const float room = ImGui::GetContentRegionAvail().x - lock;
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   bool changed = false;
-  if (state.kernel_square) {
-    changed = int_slider("##kernel", d.kernel_size.h, 1, 9, room);
-    remember_item(state, "param.kernel");
+  if (square) {
+    changed = int_slider("##hw", pair.h, min, max, room);
+    remember_item(state, item);
+    remember_item(state, item + ".h");  // it sets the height (and the width)
     note_drag(state);
-    d.kernel_size.w = d.kernel_size.h;
+    if (changed) pair.w = pair.h;
   } else {
-    changed |= int_slider("##kernel_h", d.kernel_size.h, 1, 9, (room - spacing) / 2);
+    const float half = (room - style.ItemSpacing.x) / 2;
+    changed = int_slider("##h", pair.h, min, max, half);
+    remember_item(state, item + ".h");
     note_drag(state);
     ImGui::SameLine();
-    changed |= int_slider("##kernel_w", d.kernel_size.w, 1, 9, (room - spacing) / 2);
+    changed |= int_slider("##w", pair.w, min, max, half);
+    remember_item(state, item + ".w");
     note_drag(state);
   }
-  ImGui::SameLine();
-  if (ImGui::Checkbox(tr(state, S::Square), &state.kernel_square) && state.kernel_square) {
-    changed |= d.kernel_size.w != d.kernel_size.h;
-    d.kernel_size.w = d.kernel_size.h;
+  if (lock_beside) ImGui::SameLine();
+  if (ImGui::Checkbox(tr(state, S::Square), &square) && square && pair.w != pair.h) {
+    pair.w = pair.h;
+    changed = true;
   }
+  remember_item(state, item + ".square");
+  ImGui::PopID();
   return changed;
 }
 
@@ -100,7 +99,7 @@ bool padding_rows(AppState& state, ConvSpec& d) {
   // F.pad crops with a negative amount, so every mode but zeros (where
   // F.conv2d refuses it) slides below 0.
   const int64_t lowest = d.padding_mode == PaddingMode::Zeros ? 0 : -4;
-  bool changed = pair_row(state, S::Padding, "padding", shown, lowest, 8);
+  bool changed = pair_row(state, S::Padding, "padding", shown, lowest, 8, state.padding_square);
   if (changed) {
     d.padding = shown;
     d.padding_preset = PaddingPreset::Explicit;
@@ -234,14 +233,14 @@ void draw_parameters_panel(AppState& state) {
   ImGui::Separator();
   changed |= scalar_row(state, S::OutChannels, "##out_channels", d.out_channels, kMaxChannels);
   field_errors(state, "out_channels");
-  changed |= kernel_row(state, d);
+  changed |= pair_row(state, S::Kernel, "kernel", d.kernel_size, 1, 9, state.kernel_square);
   field_errors(state, "kernel_size");
   if (state.picture.open()) draw_kernel_choice(state);
-  changed |= pair_row(state, S::Stride, "stride", d.stride, 1, 8);
+  changed |= pair_row(state, S::Stride, "stride", d.stride, 1, 8, state.stride_square);
   field_errors(state, "stride");
   changed |= padding_rows(state, d);
   field_errors(state, "padding");
-  changed |= pair_row(state, S::Dilation, "dilation", d.dilation, 1, 8);
+  changed |= pair_row(state, S::Dilation, "dilation", d.dilation, 1, 8, state.dilation_square);
   field_errors(state, "dilation");
   changed |= groups_row(state, d);
   field_errors(state, "groups");

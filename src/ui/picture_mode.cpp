@@ -8,12 +8,14 @@
 #include <utility>
 
 #include "core/image_grid.h"
+#include "core/presets.h"
 #include "core/tensor_fills.h"
 #include "core/thread_pool.h"
 #include "render/image_file.h"
 #include "ui/canvas_geometry.h"
 #include "ui/edits.h"
 #include "ui/file_actions.h"
+#include "ui/kernel_library.h"
 #include "ui/strings.h"
 
 namespace convviz::ui {
@@ -73,12 +75,44 @@ Session session_on_picture(const PictureView& picture, Session next, PicturePlac
 
 namespace {
 
+// The named kernel a picture opens on, so the kernel choice can name it:
+// the one the weight still is, else Sobel x (its edges show on any
+// picture) in place of an example's weight. A weight the student made is
+// kept (nullopt).
+std::optional<FillSource> kernel_for_picture(const AppState& state) {
+  if (const FillSource* named = intact_named_kernel(state)) return *named;
+  for (const Preset& p : presets()) {
+    if (p.session.weight == state.session.weight) return FillSource{Fill::SobelX};
+  }
+  return std::nullopt;
+}
+
+// `kernel` in every plane of the weight; false when it has no form at the
+// weight's size.
+bool put_kernel(Tensor& weight, const FillSource& kernel) {
+  const int64_t kh = weight.shape[2], kw = weight.shape[3];
+  const auto plane = kernel.fill == Fill::Gaussian && kernel.sigma > 0
+                         ? std::optional(gaussian_kernel(kh, kw, kernel.sigma))
+                         : named_kernel(kernel.fill, kh, kw);
+  if (!plane) return false;
+  spread_kernel(weight, *plane, kernel.mode);
+  return true;
+}
+
+struct PictureLayer {
+  Session session;
+  std::optional<FillSource> kernel;  // the named kernel the weight now is
+  bool bias_zeroed = false;          // a new kernel came with its bias, 0
+};
+
 // The layer for a picture of `channels` channels on a grid of grid_h ×
 // grid_w: in_channels set, groups back to 1 when they no longer divide,
-// and the first kernel spread over the channels by brightness when their
-// count changes. Empty, with the reason in `why`, when it is not valid.
-std::optional<Session> layer_for(const Session& current, int64_t channels, GridSize grid,
-                                 std::string& why) {
+// and the kernel (see kernel_for_picture, else the first plane) spread over
+// the channels by brightness when their count changes. Empty, with the
+// reason in `why`, when it is not valid.
+std::optional<PictureLayer> layer_for(const AppState& state, int64_t channels, GridSize grid,
+                                      std::string& why) {
+  const Session& current = state.session;
   ConvSpec spec = current.spec;
   spec.in_channels = channels;
   spec.height = grid.h;
@@ -90,28 +124,42 @@ std::optional<Session> layer_for(const Session& current, int64_t channels, GridS
     why = join_messages(errors);
     return std::nullopt;
   }
-  Session next = with_spec(current, spec);
-  if (channels != current.spec.in_channels) {
+  PictureLayer layer{with_spec(current, spec), std::nullopt, false};
+  Session& next = layer.session;
+  std::optional<FillSource> kernel = kernel_for_picture(state);
+  if (kernel && channels != current.spec.in_channels) kernel->mode = ChannelMode::Luminance;
+  if (kernel && put_kernel(next.weight, *kernel)) {
+    layer.kernel = kernel;
+    if (!intact_named_kernel(state)) {
+      layer.bias_zeroed = std::any_of(next.bias.data.begin(), next.bias.data.end(),
+                                      [](float b) { return b != 0.0f; });
+      std::fill(next.bias.data.begin(), next.bias.data.end(), 0.0f);
+    }
+  } else if (channels != current.spec.in_channels) {
     const int64_t plane = spec.kernel_size.h * spec.kernel_size.w;
     const std::vector<float> first(current.weight.data.begin(),
                                    current.weight.data.begin() + long(plane));
     spread_kernel(next.weight, first, ChannelMode::Luminance);
   }
-  return next;
+  return layer;
 }
 
 // Puts `pixels` (read from `path`) under the grid as `layer` says, as one
 // undoable edit, keeping the view's choices and counters running on.
 bool install_picture(AppState& state, Tensor pixels, const std::string& path,
-                     const render::ImageReadOptions& read, const Session& layer,
+                     const render::ImageReadOptions& read, const PictureLayer& layer,
                      PicturePlacement placement) {
   PictureView view;
   view.path = path;
   view.grayscale = read.grayscale;
   view.unit_range = read.unit_range;
   view.pixels = std::make_shared<const Tensor>(std::move(pixels));
-  const Session next = session_on_picture(view, layer, placement);
+  const Session next = session_on_picture(view, layer.session, placement);
   if (!apply(state, ReplaceSession{next, placement})) return false;
+  if (layer.kernel) {
+    state.named_kernel = layer.kernel;
+    state.named_kernel_weights = state.session.weight;
+  }
   PictureView& old = state.picture;
   view.range_mode = old.range_mode;
   view.fixed_lo = old.fixed_lo;
@@ -175,7 +223,7 @@ bool open_picture(AppState& state, const Result<Tensor>& picture, const std::str
       whole ? grid_size_for(h, w, state.picture_grid)
             : GridSize{std::min(h, AppState::kRegionSide), std::min(w, AppState::kRegionSide)};
   std::string why;
-  const std::optional<Session> layer = layer_for(state.session, picture->shape[1], grid, why);
+  const std::optional<PictureLayer> layer = layer_for(state, picture->shape[1], grid, why);
   PicturePlacement placement;
   if (!whole) placement = {GridSource::Region, (h - grid.h) / 2, (w - grid.w) / 2};
   const render::ImageReadOptions read{state.picture.grayscale, state.picture.unit_range};
@@ -185,11 +233,14 @@ bool open_picture(AppState& state, const Result<Tensor>& picture, const std::str
     return false;
   }
   state.picture.region_fit_side = whole ? 0 : std::max(grid.h, grid.w);
-  report_status(state,
-                std::string(tr(state, S::Opened)) + " " + path + " (" +
-                    std::to_string(state.session.spec.height) + "×" +
-                    std::to_string(state.session.spec.width) + ")",
-                false);
+  std::string message = std::string(tr(state, S::Opened)) + " " + path + " (" +
+                        std::to_string(state.session.spec.height) + "×" +
+                        std::to_string(state.session.spec.width) + ")";
+  if (layer->bias_zeroed) {
+    message +=
+        "; " + library_kernel_name(state, layer->kernel->fill) + ": " + tr(state, S::BiasSetToZero);
+  }
+  report_status(state, message, false);
   return true;
 }
 
@@ -205,10 +256,10 @@ bool reload_picture(AppState& state, bool grayscale, bool unit_range) {
   const render::ImageReadOptions read{grayscale, unit_range};
   Result<Tensor> pixels = render::read_image_tensor(p.path, read);
   std::string why;
-  std::optional<Session> layer;
+  std::optional<PictureLayer> layer;
   if (pixels) {
     const GridSize grid{state.session.spec.height, state.session.spec.width};
-    layer = layer_for(state.session, pixels->shape[1], grid, why);
+    layer = layer_for(state, pixels->shape[1], grid, why);
   }
   // The grid stays where it was, at its size; only the values (and, from
   // colour to gray, the channels) change.
@@ -311,7 +362,10 @@ void refresh_feature_maps(AppState& state, std::chrono::milliseconds wait) {
       p.ranges.clear();
       ++p.maps_version;
     } else {
-      if (!p.worker) p.worker = std::make_shared<BackgroundConv>(default_thread_pool().size());
+      if (!p.worker) {
+        p.worker =
+            std::make_shared<BackgroundConv>(default_thread_pool().size(), state.wake_window);
+      }
       ConvJob job{++p.submitted,        full_spec(state),   p.pixels,
                   state.session.weight, state.session.bias, std::move(p.spare_maps)};
       p.worker->submit(std::move(job));

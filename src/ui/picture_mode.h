@@ -18,9 +18,11 @@ bool open_picture_file(AppState& state, const std::string& path);
 
 // A decoded picture ([1, C, H, W]) becomes the input: the whole picture
 // averaged down to state.picture_grid cells on its longer side, the layer's
-// in_channels set to C (groups back to 1 if they no longer divide), the
-// kernels kept, spread over the picture's channels by brightness when their
-// count changes. One undoable edit; the message names the grid.
+// in_channels set to C (groups back to 1 if they no longer divide). The
+// kernel is a named one: the one the weight still is, else Sobel x with
+// bias 0 in place of an example's weight (a weight the student made is
+// kept), spread over the picture's channels by brightness when their count
+// changes. One undoable edit; the message names the grid.
 bool open_picture(AppState& state, const Result<Tensor>& picture, const std::string& path);
 
 // Reads the open picture again with other grayscale and range choices; the

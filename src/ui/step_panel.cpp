@@ -243,6 +243,7 @@ float least_table_height() {
 }  // namespace
 
 void draw_step_panel(AppState& state) {
+  const DimmedWhileInvalid dimmed(state, "step.last_valid");
   const FineStep fine = fine_step(state.trace, state.view.fine_steps, state.products_shown);
   header(state);
   ImGui::Separator();

@@ -233,6 +233,12 @@ namespace convviz::ui {
   X(KernelPick, "Kernel", "卷积核")                                                                \
   X(Sigma, "σ", "σ")                                                                               \
   X(Custom, "(edited)", "（已编辑）")                                                              \
+  X(BiasSetToZero, "bias set to 0", "偏置设为 0")                                                  \
+  X(RegionCoversPicture, "The grid already shows the whole picture: every map pixel is a step",    \
+    "网格已显示整张图片：特征图的每个像素都是一步")                                                \
+  X(RegionMoved, "Grid moved to the clicked pixel (Ctrl+Z puts it back)",                          \
+    "网格已移到单击的像素（Ctrl+Z 可移回）")                                                       \
+  X(LastValidFigures, "Figures of the last valid layer", "以下为上一个有效层的数据")               \
   X(MenuSamples, "Sample pictures", "示例图片")                                                    \
   X(SampleScene, "Scene: edges, stripes, checkerboard", "场景：边缘、条纹、棋盘")                  \
   X(SampleDigit, "Handwritten 3 (28x28)", "手写数字 3 (28x28)")                                    \
@@ -244,6 +250,7 @@ namespace convviz::ui {
     "Ctrl+S  save    Ctrl+O  open    Ctrl+I  open an image\n"                                      \
     "Ctrl+=  larger text    Ctrl+-  smaller text\n"                                                \
     "F11  full screen    Tab  show / hide the parameters    P  show / hide the picture\n"          \
+    "Esc  close the open menu\n"                                                                   \
     "Mouse wheel  zoom the canvas    middle drag  pan\n"                                           \
     "Click a cell to type, drag to paint, right-click for fills\n"                                 \
     "Picture: drag the region box, wheel to zoom, right drag to pan, click a map to step there",   \
@@ -254,6 +261,7 @@ namespace convviz::ui {
     "Ctrl+S  保存    Ctrl+O  打开    Ctrl+I  打开图片\n"                                   \
     "Ctrl+=  放大文字    Ctrl+-  缩小文字\n"                                               \
     "F11  全屏    Tab  显示 / 隐藏参数面板    P  显示 / 隐藏图片\n"                \
+    "Esc  关闭打开的菜单\n"                                                                 \
     "鼠标滚轮  缩放画布    中键拖动  平移\n"                                         \
     "单击格子输入数值，拖动绘制，右键填充\n"                                     \
     "图片：拖动区域方框，滚轮缩放，右键拖动平移，单击特征图跳到该步")

@@ -1,6 +1,7 @@
 #include "ui/widgets.h"
 
 #include "ui/formula_lines.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 
 namespace convviz::ui {
@@ -43,10 +44,14 @@ void same_line_if_fits(float width) {
 
 bool int_slider(const char* id, int64_t& value, int64_t min, int64_t max, float width) {
   ImGui::SetNextItemWidth(width);
-  // Clamp only what the slider shows: a typed value outside the range is
-  // kept so validate() can explain it.
-  return ImGui::SliderScalar(id, ImGuiDataType_S64, &value, &min, &max, "%lld",
-                             ImGuiSliderFlags_None);
+  // A slider spreads its range over its width: stride 1..8 in a narrow
+  // half row moved by one every few pixels. Dragged instead, the value
+  // moves by one per font height whatever the width. Clamp only what the
+  // drag reaches: a typed value outside the range is kept so validate()
+  // can explain it.
+  const float per_pixel = 1.0f / ImGui::GetFontSize();
+  return ImGui::DragScalar(id, ImGuiDataType_S64, &value, per_pixel, &min, &max, "%lld",
+                           ImGuiSliderFlags_None);
 }
 
 std::string wrapped_expression(const std::string& text, float width) {
@@ -59,6 +64,21 @@ std::string wrapped_expression(const std::string& text, float width) {
 
 float text_width(std::string_view text) {
   return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+}
+
+DimmedWhileInvalid::DimmedWhileInvalid(AppState& state, const std::string& note_item)
+    : dimmed_(!state.draft_errors.empty()) {
+  if (!dimmed_) return;
+  ImGui::PushStyleColor(ImGuiCol_Text,
+                        ImGui::ColorConvertU32ToFloat4(palette(state.view.theme).error));
+  ImGui::TextWrapped("%s", tr(state, S::LastValidFigures));
+  ImGui::PopStyleColor();
+  remember_item(state, note_item);
+  ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);
+}
+
+DimmedWhileInvalid::~DimmedWhileInvalid() {
+  if (dimmed_) ImGui::PopStyleVar();
 }
 
 void note_drag(AppState& state) {

@@ -5,6 +5,8 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <future>
+#include <mutex>
 #include <thread>
 
 #include "core/image_grid.h"
@@ -454,6 +456,77 @@ TEST(ImageMode, ABrokenPictureChangesNothing) {
   ui.frame();
   EXPECT_FALSE(ui.state.picture.open());
   EXPECT_EQ(ui.state.item_rects.count("panel.picture"), 0u);
+}
+
+// Issue 12: a map pixel the region does not reach moves the region there.
+TEST(ImageMode, ClickingAMapPixelOutsideTheRegionMovesTheRegionThereAsOneUndoStep) {
+  UiHarness ui(*find_preset("textbook"));  // 3×3, padding 1: the map is 64×64 too
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 64, 64), "gray.png"));
+  wait_for_maps(ui);
+  ui.frame();  // the region fitted to the canvas
+  const ui::PicturePlacement before = ui.state.picture.placement;
+  const int64_t side = ui.state.session.spec.height;
+  ASSERT_EQ(before,
+            (ui::PicturePlacement{ui::GridSource::Region, (64 - side) / 2, (64 - side) / 2}));
+  const ui::Rect map = ui.rect("picture.map.0");
+  const float px = (map.x1 - map.x0) / 64.0f;
+  ui.click(map.x0 + 5.5f * px, map.y0 + 50.5f * px);  // map pixel (50, 5)
+  const ui::PicturePlacement after = ui.state.picture.placement;
+  // The region centred on the pixel (its window's middle is pixel (50, 5)).
+  EXPECT_EQ(after, (ui::PicturePlacement{ui::GridSource::Region, 50 - side / 2, 5 - side / 2}));
+  EXPECT_EQ(ui::step_on_map(ui.state), (ui::PixelBox{50, 5, 51, 6})) << "and stepped there";
+  EXPECT_EQ(ui.state.status, "Grid moved to the clicked pixel (Ctrl+Z puts it back)");
+  ui.key(keys::kZ, true);
+  EXPECT_EQ(ui.state.picture.placement, before);
+}
+
+// A picture opens on a kernel the kernel choice can name, with no bias.
+TEST(ImageMode, APictureOpensOnSobelXWithNoBiasInPlaceOfTheExamplesKernel) {
+  UiHarness ui(*find_preset("textbook"));  // the X kernel, bias 1
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(3, 60, 40), "photo.png"));
+  const ui::FillSource* named = ui::intact_named_kernel(ui.state);
+  ASSERT_NE(named, nullptr) << "not '(edited)'";
+  EXPECT_EQ(named->fill, Fill::SobelX);
+  const Tensor& w = ui.state.session.weight;
+  EXPECT_FLOAT_EQ(w.at(0, 0, 1, 2), 2.0f * 0.2989f);  // Sobel x on the brightness
+  EXPECT_FLOAT_EQ(w.at(0, 1, 1, 0), -2.0f * 0.587f);
+  EXPECT_FLOAT_EQ(w.at(0, 2, 0, 1), 0.0f);
+  EXPECT_EQ(ui.state.session.bias.data, (std::vector<float>{0.0f}));
+  EXPECT_NE(ui.state.status.find("Sobel x: bias set to 0"), std::string::npos) << ui.state.status;
+  ui.key(keys::kZ, true);  // one step back to the example as it was
+  EXPECT_EQ(ui.state.session, *find_preset("textbook"));
+}
+
+TEST(ImageMode, AKernelTheStudentMadeIsKeptWhenAPictureOpens) {
+  UiHarness ui(*find_preset("textbook"));
+  ui::apply(ui.state, ui::SetValue{ui::TensorRole::Weight, 0, 7.0f});
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 40, 40), "gray.png"));
+  EXPECT_EQ(ui.state.session.weight.data[0], 7.0f);
+  EXPECT_EQ(ui.state.session.bias.data, (std::vector<float>{1.0f}));
+  EXPECT_EQ(ui::intact_named_kernel(ui.state), nullptr);
+}
+
+TEST(ImageMode, ALibraryKernelChosenForAPictureSetsItsBiasToZero) {
+  UiHarness ui(*find_preset("textbook"));
+  ui::apply(ui.state, ui::SetValue{ui::TensorRole::Weight, 0, 7.0f});  // kept on opening
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 40, 40), "gray.png"));
+  ASSERT_TRUE(ui::apply_library_kernel(ui.state, Fill::SobelX));  // as --kernel sobel-x does
+  EXPECT_EQ(ui.state.session.bias.data, (std::vector<float>{0.0f}));
+  EXPECT_EQ(ui.state.status, "Sobel x: bias set to 0");
+}
+
+// The window sleeps between events: a finished map must wake it.
+TEST(ImageMode, FinishedMapsWakeTheWindow) {
+  UiHarness ui(*find_preset("textbook"));
+  std::promise<void> woken;
+  std::once_flag once;
+  ui.state.wake_window = [&] { std::call_once(once, [&] { woken.set_value(); }); };
+  ASSERT_TRUE(ui::open_picture(ui.state, test_picture(3, 300, 300), "photo.png"));
+  ui.frame();
+  ASSERT_EQ(woken.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
+  ui.frame();
+  expect_maps_match(ui.state);
+  ui.state.picture.worker.reset();  // before `woken` goes
 }
 
 }  // namespace

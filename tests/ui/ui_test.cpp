@@ -41,8 +41,7 @@ TEST(Ui, NextButtonAdvancesTheStep) {
 
 TEST(Ui, TypingStrideTwoGivesAThreeByThreeOutput) {
   UiHarness ui(textbook());
-  ui.type_into("param.stride.h", "2");
-  ui.type_into("param.stride.w", "2");
+  ui.type_into("param.stride", "2");  // square: one field for both
   EXPECT_EQ(ui.state.session.spec.stride, (Pair{2, 2}));
   EXPECT_EQ(output_shape(ui.state.session.spec), (Shape4{1, 1, 3, 3}));
   EXPECT_EQ(ui.state.output.shape, (std::vector<int64_t>{1, 1, 3, 3}));
@@ -385,6 +384,7 @@ TEST(Ui, NegativePaddingIsRefusedWithZerosAndCropsWithReflect) {
   Session reflect = *find_preset("textbook");
   reflect.spec.padding_mode = PaddingMode::Reflect;
   UiHarness crop(reflect);
+  crop.click_item("param.padding.square");  // the height alone
   crop.type_into("param.padding.h", "-1");
   EXPECT_TRUE(crop.state.draft_errors.empty());
   ASSERT_EQ(crop.state.session.spec.padding, (Pair{-1, 1}));
@@ -416,8 +416,7 @@ TEST(Ui, TheCropNoteIsGoneWithTheCrop) {
   UiHarness ui(s);
   ui.frame(2);
   EXPECT_TRUE(ui.state.item_rects.count("canvas.crop_note"));
-  ui.type_into("param.padding.h", "0");
-  ui.type_into("param.padding.w", "0");
+  ui.type_into("param.padding", "0");
   ui.frame(2);
   EXPECT_FALSE(ui.state.item_rects.count("canvas.crop_note"));
   EXPECT_FALSE(ui.state.item_rects.count("canvas.input.0.kept"));
