@@ -21,6 +21,28 @@
 namespace convviz::ui {
 
 enum class Theme { Dark, Light };
+enum class S;  // a string of the table in ui/strings.h
+
+// A status-line message kept in pieces, so it is drawn in the language of
+// the moment: a string id is looked up when drawn, text (a path, a reason
+// from a file reader) is shown as it is.
+struct StatusPiece {
+  std::optional<S> id;
+  std::string text;
+};
+struct StatusMessage {
+  std::vector<StatusPiece> pieces;
+  bool error = false;
+  bool empty() const { return pieces.empty(); }
+  StatusMessage& add(S id) {
+    pieces.push_back({id, {}});
+    return *this;
+  }
+  StatusMessage& add(std::string text) {
+    pieces.push_back({std::nullopt, std::move(text)});
+    return *this;
+  }
+};
 enum class Language { En, Zh };
 
 struct ViewOptions {
@@ -170,8 +192,7 @@ struct AppState {
   // its middle, where the numbers stay readable.
   bool picture_grid_chosen = false;
   static constexpr int64_t kRegionSide = 8;
-  std::string status;  // the last file message, shown in the status line
-  bool status_is_error = false;
+  StatusMessage status;  // the last file message, shown in the status line
 
   ViewOptions view;
   bool playing = false;

@@ -113,6 +113,14 @@ void outline(Frame& f, const Rect& r, ImU32 colour, float thickness) {
   f.draw->AddRect(v(r.x0, r.y0), v(r.x1, r.y1), colour, 0, 0, thickness);
 }
 
+// "canvas.input.0": the layout name tests find a grid by.
+std::string grid_item_name(const GridPlacement& p) {
+  const char* kind = p.kind == GridKind::Input    ? "canvas.input."
+                     : p.kind == GridKind::Kernel ? "canvas.kernel."
+                                                  : "canvas.output.";
+  return kind + std::to_string(p.channel);
+}
+
 // A grid's caption, clipped to the grid's width so captions never run into
 // the next column.
 // A grid's caption in the canvas's caption size, `short_text` when `text`
@@ -126,11 +134,15 @@ void grid_label(Frame& f, const GridPlacement& p, const std::string& text,
   const float room = b.x1 - b.x0 + f.geometry.cell * 0.5f;
   ImFont* font = ImGui::GetFont();
   const bool fits = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= room;
+  const std::string& shown = fits ? text : short_text;
   f.draw->PushClipRect(v(b.x0, top), v(b.x0 + room, p.y0), true);
   f.draw->AddText(font, size, v(p.x0, top),
-                  faded(emphasised ? f.colors.text : f.colors.dim_text, f.alpha),
-                  (fits ? text : short_text).c_str());
+                  faded(emphasised ? f.colors.text : f.colors.dim_text, f.alpha), shown.c_str());
   f.draw->PopClipRect();
+  // Where the caption's text is, for the tests that check it is drawn.
+  const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, shown.c_str());
+  f.state.item_rects[grid_item_name(p) + ".caption"] =
+      Rect{p.x0, top, std::min(p.x0 + extent.x, b.x0 + room), std::min(top + extent.y, p.y0)};
 }
 
 // Does the window of output (oy, ox) sample padded cell (py, px)?
@@ -422,20 +434,21 @@ void cell_tooltip(const Frame& f, const GridCell& c) {
   std::string text;
   if (c.grid == GridKind::Output) {
     const int64_t step = step_index(f.spec, {c.n, c.channel, c.y, c.x});
-    text = "output" + at({c.n, c.channel, c.y, c.x}) + " = " +
+    text = tr(f.state, S::OutputTensor) + at({c.n, c.channel, c.y, c.x}) + " = " +
            format_number(f.state.output.at(c.n, c.channel, c.y, c.x)) + "   (" +
-           tr(f.state, S::StepOf) + " " + std::to_string(step + 1) + ")";
+           step_words(f.state, S::StepN, step) + ")";
   } else if (c.grid == GridKind::Kernel) {
-    text = "weight" + at({c.c_out, c.channel, c.y, c.x}) + " = " + format_number(value_at(f, c));
+    text = tr(f.state, S::WeightTensor) + at({c.c_out, c.channel, c.y, c.x}) + " = " +
+           format_number(value_at(f, c));
   } else if (is_cropped_cell(f.spec, c.y, c.x)) {
     const auto src = padding_source_cell(f.spec, c.y, c.x);
-    text = "input" + at({c.n, c.channel, src->y, src->x}) + " = " + format_number(value_at(f, c)) +
-           "   (" + tr(f.state, S::CroppedCell) + ")";
+    text = tr(f.state, S::InputTensor) + at({c.n, c.channel, src->y, src->x}) + " = " +
+           format_number(value_at(f, c)) + "   (" + tr(f.state, S::CroppedCell) + ")";
   } else if (const auto src = padding_source_cell(f.spec, c.y, c.x); !src) {
     text = std::string(tr(f.state, S::PaddingCell)) + " (zeros) = 0";
   } else {
-    const std::string value =
-        "input" + at({c.n, c.channel, src->y, src->x}) + " = " + format_number(value_at(f, c));
+    const std::string value = tr(f.state, S::InputTensor) + at({c.n, c.channel, src->y, src->x}) +
+                              " = " + format_number(value_at(f, c));
     text = is_padding_cell(f.spec, c.y, c.x)
                ? std::string(tr(f.state, S::PaddingCell)) + " (" +
                      std::string(padding_mode_name(f.spec.padding_mode)) + ") ← " + value
@@ -607,14 +620,6 @@ void toolbar(AppState& state) {
   }
 }
 
-std::string replaced(std::string text, const std::string& key, const std::string& value) {
-  for (size_t at = text.find(key); at != std::string::npos;
-       at = text.find(key, at + value.size())) {
-    text.replace(at, key.size(), value);
-  }
-  return text;
-}
-
 // "padding=(-1, 1) crops 1 row from the top and the bottom before the
 // convolution (F.pad with a negative amount); …" (`note` is CropNote or
 // CropNoteShort), or "" without a crop.
@@ -700,10 +705,7 @@ void draw_canvas_scene(AppState& state, Rect area, bool interactive) {
   f.draw->PushClipRect(v(area.x0, area.y0), v(area.x1, area.y1), true);
   f.layers.Split(f.draw, 3);
   for (const GridPlacement& p : f.geometry.grids) {
-    const std::string name = p.kind == GridKind::Input    ? "canvas.input."
-                             : p.kind == GridKind::Kernel ? "canvas.kernel."
-                                                          : "canvas.output.";
-    state.item_rects[name + std::to_string(p.channel)] = p.bounds();
+    state.item_rects[grid_item_name(p)] = p.bounds();
     if (p.kind == GridKind::Input) draw_input_grid(f, p);
     if (p.kind == GridKind::Kernel) draw_kernel_grid(f, p);
     if (p.kind == GridKind::Output) draw_output_grid(f, p);

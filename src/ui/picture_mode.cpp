@@ -122,6 +122,19 @@ bool install_picture(AppState& state, Tensor pixels, const std::string& path,
   return true;
 }
 
+// "'photo.png': does not fit the window", or the reason layer_for gave.
+StatusMessage does_not_fit(const std::string& path, const std::string& why) {
+  StatusMessage message;
+  message.add("'" + path + "'").add(S::Colon);
+  if (why.empty()) {
+    message.add(S::DoesNotFit);
+  } else {
+    message.add(why);
+  }
+  message.error = true;
+  return message;
+}
+
 }  // namespace
 
 bool open_picture(AppState& state, const Result<Tensor>& picture, const std::string& path) {
@@ -140,15 +153,12 @@ bool open_picture(AppState& state, const Result<Tensor>& picture, const std::str
   if (!whole) placement = {GridSource::Region, (h - grid.h) / 2, (w - grid.w) / 2};
   const render::ImageReadOptions read{state.picture.grayscale, state.picture.unit_range};
   if (!layer || !install_picture(state, *picture, path, read, *layer, placement)) {
-    report_status(state, "'" + path + "': " + (why.empty() ? "does not fit the window" : why),
-                  true);
+    report_status(state, does_not_fit(path, why));
     return false;
   }
-  report_status(state,
-                std::string(tr(state, S::Opened)) + " " + path + " (" +
-                    std::to_string(state.session.spec.height) + "×" +
-                    std::to_string(state.session.spec.width) + ")",
-                false);
+  report_status(
+      state, said(S::Opened, " " + path + " (" + std::to_string(state.session.spec.height) + "×" +
+                                 std::to_string(state.session.spec.width) + ")"));
   return true;
 }
 
@@ -173,8 +183,11 @@ bool reload_picture(AppState& state, bool grayscale, bool unit_range) {
   // colour to gray, the channels) change.
   if (!pixels || !layer ||
       !install_picture(state, std::move(*pixels), p.path, read, *layer, p.placement)) {
-    if (why.empty()) why = "does not fit the window";
-    report_status(state, pixels ? "'" + p.path + "': " + why : pixels.error().message, true);
+    if (pixels) {
+      report_status(state, does_not_fit(p.path, why));
+    } else {
+      report_status(state, pixels.error().message, true);
+    }
     return false;
   }
   return true;

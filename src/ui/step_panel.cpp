@@ -14,10 +14,11 @@ namespace {
 void header(AppState& state) {
   const StepTrace& t = state.trace;
   const OutputPosition& p = t.position;
-  ImGui::Text("%s %lld / %lld", tr(state, S::StepOf), (long long)t.step + 1,
-              (long long)step_count(state.session.spec));
-  const std::string where = "output[n=" + std::to_string(p.n) + ", c=" + std::to_string(p.c_out) +
-                            ", y=" + std::to_string(p.y) + ", x=" + std::to_string(p.x) + "]";
+  ImGui::TextUnformatted(
+      step_words(state, S::StepOfTotal, t.step, step_count(state.session.spec)).c_str());
+  const std::string where = std::string(tr(state, S::OutputTensor)) + "[n=" + std::to_string(p.n) +
+                            ", c=" + std::to_string(p.c_out) + ", y=" + std::to_string(p.y) +
+                            ", x=" + std::to_string(p.x) + "]";
   same_line_if_fits(ImGui::CalcTextSize(where.c_str()).x + ImGui::GetFontSize());
   ImGui::Text("— %s", where.c_str());
   remember_item(state, "step.header");
@@ -103,9 +104,9 @@ void expression(AppState& state) {
     // expression; without a bias just the sum.
     const std::string b = format_number(t.bias);
     const std::string text =
-        t.has_bias ? std::string(tr(state, S::Sum)) + " + bias = " + tr(state, S::Result) + ":  " +
-                         format_number(t.sum) + " + " + (b[0] == '-' ? "(" + b + ")" : b) + " = " +
-                         format_number(t.result)
+        t.has_bias ? std::string(tr(state, S::Sum)) + " + " + tr(state, S::Bias) + " = " +
+                         tr(state, S::Result) + ":  " + format_number(t.sum) + " + " +
+                         (b[0] == '-' ? "(" + b + ")" : b) + " = " + format_number(t.result)
                    : std::string(tr(state, S::Sum)) + " = " + tr(state, S::Result) + ":  " +
                          format_number(t.result);
     ImGui::TextWrapped("%s", text.c_str());

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/presets.h"
 #include "ui/app_state.h"
 
 namespace convviz::ui {
@@ -139,7 +140,12 @@ namespace convviz::ui {
   X(ChannelsPerChannel, "Kernels: each output sees its own channel",                               \
     "卷积核：每个输出只看自己的通道")                                                              \
   X(ChannelsLuminance, "Kernels: on the brightness (luminance)", "卷积核：作用于亮度")             \
-  X(StepOf, "Step", "第")                                                                          \
+  X(StepOfTotal, "Step {n} / {total}", "第 {n} 步 / 共 {total} 步")                                \
+  X(StepNOfTotal, "Step {n} of {total}", "第 {n} 步，共 {total} 步")                               \
+  X(StepN, "step {n}", "第 {n} 步")                                                                \
+  X(OutputTensor, "output", "输出")                                                                \
+  X(InputTensor, "input", "输入")                                                                  \
+  X(WeightTensor, "weight", "权重")                                                                \
   X(StepTerm, "term", "项")                                                                        \
   X(InputValue, "input", "输入")                                                                   \
   X(WeightValue, "weight", "权重")                                                                 \
@@ -225,6 +231,32 @@ namespace convviz::ui {
   X(MenuSamples, "Sample pictures", "示例图片")                                                    \
   X(SampleScene, "Scene: edges, stripes, checkerboard", "场景：边缘、条纹、棋盘")                  \
   X(SampleDigit, "Handwritten 3 (28x28)", "手写数字 3 (28x28)")                                    \
+  X(Colon, ": ", "：")                                                                             \
+  X(DoesNotFit, "does not fit the window", "超出窗口能显示的大小")                                 \
+  X(PresetTextbook, "textbook", "教材示例")                                                        \
+  X(PresetTextbookAbout, "5x5 input, 3x3 X kernel, bias 1, zero padding 1: step 0 is 9",           \
+    "5x5 输入，3x3 X 形卷积核，偏置 1，零填充 1：第一步的结果是 9")                                \
+  X(PresetTorchOnes, "torch-ones", "全一张量")                                                     \
+  X(PresetTorchOnesAbout, "torch.ones(1,1,5,5) with a 3x3 ones kernel, padding 1: 5x5 out",        \
+    "torch.ones(1,1,5,5) 配 3x3 全一卷积核，填充 1：输出 5x5")                                     \
+  X(PresetStride2, "stride-2", "步幅 2")                                                           \
+  X(PresetStride2About, "the textbook example with stride 2: a 3x3 output",                        \
+    "教材示例改用步幅 2：输出 3x3")                                                                \
+  X(PresetDilation2, "dilation-2", "膨胀 2")                                                       \
+  X(PresetDilation2About, "7x7 input, 3x3 kernel with dilation 2 and padding 2",                   \
+    "7x7 输入，3x3 卷积核，膨胀 2，填充 2")                                                        \
+  X(PresetReflect, "reflect-padding", "反射填充")                                                  \
+  X(PresetReflectAbout, "the textbook example with reflect padding",                               \
+    "教材示例改用反射填充（reflect）")                                                             \
+  X(PresetDepthwise, "depthwise", "逐通道卷积")                                                    \
+  X(PresetDepthwiseAbout, "2 channels, groups 2: each channel has its own kernel",                 \
+    "2 个通道，分组 2：每个通道有自己的卷积核")                                                    \
+  X(PresetRgbTo2, "rgb-to-2", "3 通道到 2 通道")                                                   \
+  X(PresetRgbTo2About, "3 input channels summed into each of 2 output channels",                   \
+    "2 个输出通道各自对 3 个输入通道求和")                                                         \
+  X(PresetSobelX, "sobel-x", "Sobel x 边缘")                                                       \
+  X(PresetSobelXAbout, "a vertical edge found by the Sobel x kernel",                              \
+    "用 Sobel x 卷积核找出一条竖直边缘")                                                           \
   X(ShortcutsText,                                                                                 \
     "Space  play / pause\n"                                                                        \
     "Left / Right  previous / next step\n"                                                         \
@@ -260,6 +292,27 @@ inline const char* tr(const AppState& state, S id) { return tr(state.view.langua
 // "Label###stable-id": the visible text follows the language, the ImGui id
 // does not, so windows and popups keep their state across a switch.
 std::string label(const AppState& state, S id, const char* stable_id);
+
+// `text` with every `key` replaced by `value`: "{n}" in "Step {n} / {total}".
+std::string replaced(std::string text, const std::string& key, const std::string& value);
+
+// "Step 3 / 25" (S::StepOfTotal), "Step 3 of 25", "step 3": `step` counts
+// from 0, the words from 1 as the window shows them.
+std::string step_words(const AppState& state, S id, int64_t step, int64_t total = 0);
+
+// A preset's name and one-line description in the window's language; the
+// id (`--preset textbook`) stays as it is.
+std::string preset_title(const AppState& state, const Preset& preset);
+std::string preset_about(const AppState& state, const Preset& preset);
+bool has_preset_strings(const Preset& preset);  // false: a new preset not in the table yet
+
+// "Opened /path": a translated word, then text as it is.
+StatusMessage said(S id, const std::string& after = "", bool error = false);
+
+// The status line's text in the window's language, rendered when drawn so a
+// language switch changes a message already shown.
+std::string status_text(const AppState& state);
+std::string status_text(Language language, const StatusMessage& message);
 
 // Every string of one language, for building the font atlas's glyph ranges.
 std::vector<const char*> all_strings(Language language);

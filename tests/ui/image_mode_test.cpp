@@ -15,6 +15,7 @@
 #include "ui/kernel_library.h"
 #include "ui/keys.h"
 #include "ui/picture_mode.h"
+#include "ui/strings.h"
 #include "ui_harness.h"
 
 namespace convviz {
@@ -114,7 +115,8 @@ TEST(ImageMode, WithTheGridChosenTheWholePictureIsAveragedDown) {
   ASSERT_TRUE(ui::open_picture(ui.state, picture, "photo.png"));
   ui.frame();
   EXPECT_EQ(ui.state.session.input, resample_to_grid(picture, 28, 19));
-  EXPECT_NE(ui.state.status.find("photo.png (28×19)"), std::string::npos) << ui.state.status;
+  EXPECT_NE(ui::status_text(ui.state).find("photo.png (28×19)"), std::string::npos)
+      << ui::status_text(ui.state);
   // A new height and width resample the picture to that grid.
   ConvSpec spec = ui.state.session.spec;
   spec.height = 14;
@@ -414,7 +416,7 @@ TEST(ImageMode, ABrokenPictureChangesNothing) {
   EXPECT_FALSE(ui::open_picture_file(ui.state, "/nonexistent.png"));
   EXPECT_EQ(ui.state.session, before);
   EXPECT_EQ(ui.state.picture.pixels, pixels);
-  EXPECT_TRUE(ui.state.status_is_error);
+  EXPECT_TRUE(ui.state.status.error);
   ui::close_picture(ui.state);
   ui.frame();
   EXPECT_FALSE(ui.state.picture.open());
