@@ -29,17 +29,18 @@ enum class S;  // a string of the table in ui/strings.h
 struct StatusPiece {
   std::optional<S> id;
   std::string text;
+  std::string text_zh;  // when the text was said in both languages
 };
 struct StatusMessage {
   std::vector<StatusPiece> pieces;
   bool error = false;
   bool empty() const { return pieces.empty(); }
   StatusMessage& add(S id) {
-    pieces.push_back({id, {}});
+    pieces.push_back({id, {}, {}});
     return *this;
   }
-  StatusMessage& add(std::string text) {
-    pieces.push_back({std::nullopt, std::move(text)});
+  StatusMessage& add(std::string text, std::string text_zh = "") {
+    pieces.push_back({std::nullopt, std::move(text), std::move(text_zh)});
     return *this;
   }
 };

@@ -31,7 +31,10 @@ void report_status(AppState& state, const std::string& message, bool error) {
 }
 
 void report_status(AppState& state, StatusMessage message) {
-  for (StatusPiece& piece : message.pieces) piece.text = one_line(piece.text);
+  for (StatusPiece& piece : message.pieces) {
+    piece.text = one_line(piece.text);
+    piece.text_zh = one_line(piece.text_zh);
+  }
   state.status = std::move(message);
 }
 
@@ -42,7 +45,11 @@ bool open_session_file(AppState& state, const std::string& path) {
     return false;
   }
   if (const auto limits = window_limits(loaded->spec); !limits.empty()) {
-    report_status(state, "'" + path + "': " + join_messages(limits), true);
+    StatusMessage message;
+    message.add("'" + path + "'").add(S::Colon);
+    message.add(error_texts(Language::En, limits), error_texts(Language::Zh, limits));
+    message.error = true;
+    report_status(state, message);
     return false;
   }
   apply(state, ReplaceSession{*loaded});

@@ -43,8 +43,7 @@ std::string why_no_maps(const AppState& state) {
   // validate() also caps the output's size: twice that (shown, and being
   // computed) is what image mode keeps at most.
   const std::vector<SpecError> errors = validate(full_spec(state));
-  if (!errors.empty()) return join_messages(errors);
-  return "";
+  return error_texts(state.view.language, errors);
 }
 
 }  // namespace
@@ -72,9 +71,9 @@ namespace {
 // The layer for a picture of `channels` channels on a grid of grid_h ×
 // grid_w: in_channels set, groups back to 1 when they no longer divide,
 // and the first kernel spread over the channels by brightness when their
-// count changes. Empty, with the reason in `why`, when it is not valid.
+// count changes. Empty, with the broken rules in `why`, when it is not valid.
 std::optional<Session> layer_for(const Session& current, int64_t channels, GridSize grid,
-                                 std::string& why) {
+                                 std::vector<SpecError>& why) {
   ConvSpec spec = current.spec;
   spec.in_channels = channels;
   spec.height = grid.h;
@@ -83,7 +82,7 @@ std::optional<Session> layer_for(const Session& current, int64_t channels, GridS
   std::vector<SpecError> errors = validate(spec);
   if (errors.empty()) errors = window_limits(spec);
   if (!errors.empty()) {
-    why = join_messages(errors);
+    why = errors;
     return std::nullopt;
   }
   Session next = with_spec(current, spec);
@@ -123,13 +122,13 @@ bool install_picture(AppState& state, Tensor pixels, const std::string& path,
 }
 
 // "'photo.png': does not fit the window", or the reason layer_for gave.
-StatusMessage does_not_fit(const std::string& path, const std::string& why) {
+StatusMessage does_not_fit(const std::string& path, const std::vector<SpecError>& why) {
   StatusMessage message;
   message.add("'" + path + "'").add(S::Colon);
   if (why.empty()) {
     message.add(S::DoesNotFit);
   } else {
-    message.add(why);
+    message.add(error_texts(Language::En, why), error_texts(Language::Zh, why));
   }
   message.error = true;
   return message;
@@ -147,7 +146,7 @@ bool open_picture(AppState& state, const Result<Tensor>& picture, const std::str
   const GridSize grid =
       whole ? grid_size_for(h, w, state.picture_grid)
             : GridSize{std::min(h, AppState::kRegionSide), std::min(w, AppState::kRegionSide)};
-  std::string why;
+  std::vector<SpecError> why;
   const std::optional<Session> layer = layer_for(state.session, picture->shape[1], grid, why);
   PicturePlacement placement;
   if (!whole) placement = {GridSource::Region, (h - grid.h) / 2, (w - grid.w) / 2};
@@ -173,7 +172,7 @@ bool reload_picture(AppState& state, bool grayscale, bool unit_range) {
   if (!p.open()) return false;
   const render::ImageReadOptions read{grayscale, unit_range};
   Result<Tensor> pixels = render::read_image_tensor(p.path, read);
-  std::string why;
+  std::vector<SpecError> why;
   std::optional<Session> layer;
   if (pixels) {
     const GridSize grid{state.session.spec.height, state.session.spec.width};

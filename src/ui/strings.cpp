@@ -92,7 +92,8 @@ StatusMessage said(S id, const std::string& after, bool error) {
 std::string status_text(Language language, const StatusMessage& message) {
   std::string text;
   for (const StatusPiece& piece : message.pieces) {
-    text += piece.id ? tr(language, *piece.id) : piece.text;
+    const bool zh = language == Language::Zh && !piece.text_zh.empty();
+    text += piece.id ? tr(language, *piece.id) : zh ? piece.text_zh : piece.text;
   }
   return text;
 }

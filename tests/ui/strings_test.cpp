@@ -26,10 +26,12 @@ const std::set<S> kSameInBoth = {S::AppTitle,    S::ChannelShort, S::FillSobelX,
 // Words a Chinese string may keep: PyTorch's names, keys, file formats,
 // kernel names, and the placeholders filled in at run time.
 const char* const kCodeWords[] = {
-    "nn.Conv2d", "in_channels", "padding", "groups", "F.pad",    "PyTorch", "torch.ones", "reflect",
-    "Sobel",     "Prewitt",     "Scharr",  "Ctrl",   "Shift",    "Home",    "End",        "Space",
-    "Tab",       "PNG",         "JPEG",    "BMP",    "GIF",      "TGA",     "ConvViz",    "{pad}",
-    "{what}",    "{n}",         "{total}", "{rows}", "{columns}"};
+    "padding_mode", "'zeros'",     "'same'",  "stride", "replicate", "circular", "MiB",
+    "nn.Conv2d",    "in_channels", "padding", "groups", "F.pad",     "PyTorch",  "torch.ones",
+    "reflect",      "Sobel",       "Prewitt", "Scharr", "Ctrl",      "Shift",    "Home",
+    "End",          "Space",       "Tab",     "PNG",    "JPEG",      "BMP",      "GIF",
+    "TGA",          "ConvViz",     "{pad}",   "{what}", "{0}",       "{1}",      "{2}",
+    "{3}",          "{n}",         "{total}", "{rows}", "{columns}"};
 
 // The English a Chinese text still holds: runs of three or more letters
 // once the code words are taken out.
@@ -46,7 +48,7 @@ std::string english_left(std::string zh) {
 
 std::set<std::string> placeholders(const std::string& text) {
   std::set<std::string> found;
-  const std::regex braces("\\{[a-z]+\\}");
+  const std::regex braces("\\{[a-z0-9]+\\}");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), braces);
        it != std::sregex_iterator(); ++it) {
     found.insert(it->str());
@@ -74,6 +76,54 @@ TEST(Strings, TheCheckFindsEnglishInChinese) {
   EXPECT_EQ(english_left("和 + bias = 结果"), "bias ");
   EXPECT_EQ(english_left("output[n=0, c=0]"), "output ");
   EXPECT_EQ(english_left("padding={pad} 裁掉{what}（F.pad）"), "");
+}
+
+// A spec's broken rules as the window shows them in Chinese.
+std::vector<std::string> chinese_errors(const ConvSpec& spec) {
+  std::vector<std::string> texts;
+  for (const SpecError& e : validate(spec)) texts.push_back(ui::error_text(Language::Zh, e));
+  return texts;
+}
+
+TEST(Strings, BrokenRulesAreExplainedInChinese) {
+  ConvSpec groups;
+  groups.in_channels = 4;
+  groups.groups = 3;
+  groups.out_channels = 3;
+  EXPECT_EQ(chinese_errors(groups),
+            std::vector<std::string>{"groups（3）必须能整除 in_channels（4）"});
+  ConvSpec reflect;
+  reflect.height = 2;
+  reflect.padding = {2, 1};
+  reflect.padding_mode = PaddingMode::Reflect;
+  EXPECT_EQ(chinese_errors(reflect),
+            std::vector<std::string>{"reflect 填充（2）必须小于输入的高（2）"});
+  ConvSpec big_kernel;
+  big_kernel.height = big_kernel.width = 2;
+  big_kernel.kernel_size = {3, 1};
+  EXPECT_EQ(chinese_errors(big_kernel),
+            std::vector<std::string>{"卷积核（含膨胀 3 行）比 padding 之后的输入（2 行）还大"});
+  ConvSpec zero;
+  zero.kernel_size = {0, 3};
+  EXPECT_EQ(chinese_errors(zero), std::vector<std::string>{"kernel_size 高（0）必须至少为 1"});
+  ConvSpec negative;
+  negative.padding = {-1, 0};
+  EXPECT_EQ(chinese_errors(negative),
+            std::vector<std::string>{"padding_mode 为 'zeros' 时，padding 的高（-1）不能为负"
+                                     "（reflect、replicate 和 circular 会改为裁剪）"});
+  // English stays the core's own sentence.
+  EXPECT_EQ(ui::error_text(Language::En, validate(groups)[0]), validate(groups)[0].message);
+}
+
+TEST(Strings, EveryRuleHasAChineseSentenceWithAllItsValues) {
+  for (int rule = int(SpecRule::AtLeastOne); rule <= int(SpecRule::TooManyMultiplications);
+       ++rule) {
+    const SpecError e{"x", "english", SpecRule(rule), {"height", "rows", "7", "8"}};
+    const std::string zh = ui::error_text(Language::Zh, e);
+    EXPECT_NE(zh, "english") << "rule " << rule;
+    EXPECT_EQ(zh.find('{'), std::string::npos) << zh;
+    EXPECT_EQ(english_left(zh), "") << zh;
+  }
 }
 
 TEST(Strings, PresetsShowChineseNamesAndKeepTheirIds) {
