@@ -34,7 +34,7 @@ Usage:
                   --step I [--json]
   convviz explain --preset NAME --step I [--json]
   convviz export (--session S.json | --preset NAME) --step I --out step.png
-                 [--scale 1|2|4] [--theme dark|light] [--with-text]
+                 [--scale 1|2|4] [--theme dark|light] [--with-text] [--lang en|zh]
   convviz export (--session S.json | --preset NAME) --all-steps --out DIR/
                  [--with-text]
   convviz export (--session S.json | --preset NAME) --gif anim.gif [--fps 4]

@@ -34,10 +34,10 @@ offscreen. --with-text adds, under it, the layer as PyTorch code with its
 input and output shapes (nn.Conv2d(1, 1, kernel_size=3, stride=1,
 padding=1)   [1, 1, 5, 5] -> [1, 1, 5, 5]), the step ("Step 1 of 25") and
 its output element, the step's expression and the op counts; in a GIF each
-frame has the text of its step. --lang zh writes the captions and the text
-in Chinese (PyTorch's names stay as they are). Options count steps from 0 (as explain
-does); the pictures and file names count from 1, as the window shows them
-(--step 0 is "Step 1 of 25", conv_..._step001.png). --theme light is the
+frame has the text of its step. --lang zh (any mode) writes the captions and
+the text in Chinese; PyTorch's names stay as they are. Options count steps
+from 0 (as explain does); the pictures and file names count from 1, as the
+window shows them (--step 0 is "Step 1 of 25", conv_..._step001.png). --theme light is the
 white background for print. --all-steps writes conv_k3_s1_p1_step001.png
 ... into DIR (made if missing): k, s and p always, then every field that
 differs from nn.Conv2d's defaults and the input's size when not 5x5
