@@ -34,9 +34,11 @@ Usage:
                   --step I [--json]
   convviz explain --preset NAME --step I [--json]
   convviz export (--session S.json | --preset NAME) --step I --out step.png
-                 [--scale 1|2|4] [--theme dark|light] [--with-text]
+                 [--scale 1|2|4] [--theme dark|light] [--with-text] [--lang en|zh]
   convviz export (--session S.json | --preset NAME) --all-steps --out DIR/
+                 [--with-text]
   convviz export (--session S.json | --preset NAME) --gif anim.gif [--fps 4]
+                 [--with-text]
   convviz bench --config C.json --input-shape N,C,H,W [--repeat R] [--warmup W]
                 [--json] [--explain]
   convviz bench --shapes FILE.json [--json] [--explain]

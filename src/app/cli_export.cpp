@@ -21,20 +21,31 @@ namespace {
 
 constexpr const char* kHelp = R"(Usage:
   convviz export (--session S.json | --preset NAME) --step I --out step.png
-                 [--scale 1|2|4] [--theme dark|light] [--with-text]
+                 [--scale 1|2|4] [--theme dark|light] [--with-text] [--lang en|zh]
   convviz export (--session S.json | --preset NAME) --all-steps --out DIR/
                  [--from I --to J] [--scale 1|2|4] [--theme dark|light] [--with-text]
   convviz export (--session S.json | --preset NAME) --gif anim.gif [--fps 4]
                  [--from I --to J] [--scale 1|2|4] [--theme dark|light] [--reveal]
                  [--with-text]
 
-Draws the window's canvas (the sliding window, the kernels, the outputs;
---with-text adds the step's expression and the op counts) into a 1280x720
-picture times --scale, offscreen. Options count steps from 0 (as explain
-does); the pictures and file names count from 1, as the window shows them
-(--step 0 is "Step 1 / 25", conv_..._step001.png). --theme light is the
+Draws the window's canvas (the sliding window, the kernels, the outputs,
+each grid with its caption) into a 1280x720 picture times --scale,
+offscreen. --with-text adds, under it, the layer as PyTorch code with its
+input and output shapes (nn.Conv2d(1, 1, kernel_size=3, stride=1,
+padding=1)   [1, 1, 5, 5] -> [1, 1, 5, 5]), the step ("Step 1 of 25") and
+its output element, the step's expression and the op counts; in a GIF each
+frame has the text of its step. --lang zh (any mode) writes the captions and
+the text in Chinese; PyTorch's names stay as they are. Options count steps
+from 0 (as explain does); the pictures and file names count from 1, as the
+window shows them (--step 0 is "Step 1 of 25", conv_..._step001.png). --theme light is the
 white background for print. --all-steps writes conv_k3_s1_p1_step001.png
-... into DIR (made if missing). --reveal leaves outputs not reached yet blank.
+... into DIR (made if missing): k, s and p always, then every field that
+differs from nn.Conv2d's defaults and the input's size when not 5x5
+(conv_k3_s1_p1_reflect_d2_g2_nobias_c2to2_n2_in7x7_step001.png), so lessons
+with different layers exported into one folder do not overwrite each other.
+--reveal leaves outputs not reached yet blank. The GIF stores only the
+rectangle that changed per frame: a viewer that does not composite frames
+shows them cut; `convert anim.gif -coalesce frames.gif` makes whole frames.
 It needs OpenGL: on a machine without a display run it under xvfb-run.
 On bad input: exit status 2, one line on stderr, no file written.
 )";
@@ -42,8 +53,16 @@ On bad input: exit status 2, one line on stderr, no file written.
 struct ExportRequest {
   Session session;
   ui::ExportOptions options;
+  ui::Language language = ui::Language::En;
   int64_t from = 0, to = 0;
 };
+
+// The window's state the pictures are drawn from, in the slides' language.
+ui::AppState base_state(const ExportRequest& r) {
+  ui::AppState state = ui::make_app_state(r.session);
+  state.view.language = r.language;
+  return state;
+}
 
 Result<ExportRequest> read_request(const CliArgs& args) {
   ExportRequest r;
@@ -78,6 +97,11 @@ Result<ExportRequest> read_request(const CliArgs& args) {
     }
     r.options.theme = *theme == "light" ? ui::Theme::Light : ui::Theme::Dark;
   }
+  if (auto lang = args.get("lang")) {
+    if (*lang != "en" && *lang != "zh")
+      return Error{"--lang must be en or zh, not '" + *lang + "'"};
+    r.language = *lang == "zh" ? ui::Language::Zh : ui::Language::En;
+  }
   r.options.with_text = args.has("with-text");
   r.options.reveal_outputs = args.has("reveal");
   const int64_t steps = step_count(r.session.spec);
@@ -106,7 +130,7 @@ Status export_step(const ExportRequest& r, const CliArgs& args, std::ostream& ou
   return with_offscreen_gl([&]() -> Status {
     auto renderer = ExportRenderer::create(r.options);
     if (!renderer) return renderer.error();
-    const render::Image image = (*renderer)->render(ui::make_app_state(r.session), r.from);
+    const render::Image image = (*renderer)->render(base_state(r), r.from);
     if (Status failed = render::write_png(path, image)) return failed;
     if (auto layout = args.has("layout") ? args.get("layout") : args.get("dump-layout")) {
       if (Status failed = write_layout(*layout, (*renderer)->layout())) return failed;
@@ -142,7 +166,7 @@ Status export_sequence(const ExportRequest& r, const CliArgs& args, std::ostream
                 return ui::export_file_name(spec, step, "png");
               });
     if (!job) return job.error();
-    const ui::AppState base = ui::make_app_state(r.session);
+    const ui::AppState base = base_state(r);
     while (!interrupt_signal() &&
            render::advance(*job, [&](int64_t step) { return (*renderer)->render(base, step); })) {
     }
@@ -171,7 +195,7 @@ int run_export(const std::vector<std::string>& args, std::ostream& out, std::ost
       {"scale", true},   {"theme", true},       {"with-text", false}, {"all-steps", false},
       {"from", true},    {"to", true},          {"gif", true},        {"fps", true},
       {"reveal", false}, {"dump-layout", true}, {"layout", true},     {"threads", true},
-      {"help", false}};
+      {"lang", true},    {"help", false}};
   Result<CliArgs> parsed = parse_options(args, options);
   if (!parsed) return report_bad_input(err, "export", parsed.error().message);
   if (parsed->has("help")) {

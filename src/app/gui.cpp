@@ -100,16 +100,18 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
   state.session_path = path;
   for (const auto& note : {bad_settings, bad_last_session}) {
     if (!note) continue;
-    if (!state.status.empty()) state.status += "; ";
-    state.status += ui::set_aside_text(view.language, *note);
-    state.status_is_error = true;
+    if (!state.status.empty()) state.status.add("; ");
+    const ui::StatusMessage set_aside = ui::set_aside_message(*note);
+    state.status.pieces.insert(state.status.pieces.end(), set_aside.pieces.begin(),
+                               set_aside.pieces.end());
+    state.status.error = true;
   }
   state.samples_dir = samples_dir();
   state.picture_grid = o.grid.value_or(state.picture_grid);
   state.picture_grid_chosen = o.grid.has_value();
   if (o.image) {
     state.picture.grayscale = o.grayscale;
-    if (!ui::open_picture_file(state, *o.image)) return Error{state.status};
+    if (!ui::open_picture_file(state, *o.image)) return Error{ui::status_text(state)};
     if (o.region)
       ui::apply(state, ui::PlaceGrid{{ui::GridSource::Region, o.region->first, o.region->second}});
   }

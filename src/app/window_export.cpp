@@ -3,14 +3,14 @@
 #include <utility>
 
 #include "ui/export_view.h"
+#include "ui/file_actions.h"
 #include "ui/strings.h"
 
 namespace convviz {
 namespace {
 
 void report(ui::AppState& state, const std::string& message, bool error) {
-  state.status = message;
-  state.status_is_error = error;
+  ui::report_status(state, message, error);
 }
 
 ui::ExportOptions export_options(const ui::AppState& state, const ui::ExportRequest& r) {
@@ -32,9 +32,8 @@ void start_export(WindowExport& shell, ui::AppState& state) {
   if (!renderer) return report(state, renderer.error().message, true);
   if (r.target == ui::ExportTarget::StepImage) {
     const Status failed = render::write_png(r.path, (*renderer)->render(state, r.from));
-    return report(
-        state, failed ? failed->message : std::string(ui::tr(state, ui::S::Wrote)) + " " + r.path,
-        bool(failed));
+    if (failed) return report(state, failed->message, true);
+    return ui::report_status(state, ui::said(ui::S::Wrote, " " + r.path));
   }
   const ConvSpec spec = state.session.spec;
   Result<render::ExportJob> job =
@@ -57,13 +56,13 @@ void continue_export(WindowExport& shell, ui::AppState& state) {
   render::ExportJob& job = *shell.job;
   if (state.export_progress.cancel_requested) {
     render::cancel(job);
-    report(state, ui::tr(state, ui::S::ExportCancelled), false);
+    ui::report_status(state, ui::said(ui::S::ExportCancelled));
   } else {
     render::advance(job, [&](int64_t step) { return shell.renderer->render(*shell.base, step); });
     state.export_progress.done = job.next - job.first;
     if (job.error) report(state, job.error->message, true);
     if (job.finished && !job.error) {
-      report(state, std::string(ui::tr(state, ui::S::Wrote)) + " " + job.target, false);
+      ui::report_status(state, ui::said(ui::S::Wrote, " " + job.target));
     }
   }
   if (!job.finished) return;

@@ -37,10 +37,16 @@ std::array<AxisSizes, 2> axes(const ConvSpec& s) {
 void require_positive(std::vector<SpecError>& errors, const char* field, const std::string& what,
                       int64_t value) {
   if (value < 1) {
-    errors.push_back({field, what + " (" + str(value) + ") must be at least 1"});
+    errors.push_back({field,
+                      what + " (" + str(value) + ") must be at least 1",
+                      SpecRule::AtLeastOne,
+                      {what, str(value)}});
   } else if (value > kMaxExtent) {
-    errors.push_back({field, what + " (" + str(value) + ") is larger than ConvViz supports (" +
-                                 str(kMaxExtent) + ")"});
+    errors.push_back(
+        {field,
+         what + " (" + str(value) + ") is larger than ConvViz supports (" + str(kMaxExtent) + ")",
+         SpecRule::TooLarge,
+         {what, str(value), str(kMaxExtent)}});
   }
 }
 
@@ -63,33 +69,47 @@ void check_scalars(const ConvSpec& s, std::vector<SpecError>& errors) {
     // supported"); the other modes go through F.pad, which crops instead.
     if (value < 0 && s.padding_mode == PaddingMode::Zeros) {
       errors.push_back(
-          {"padding", std::string("padding ") + what + " (" + str(value) +
-                          ") cannot be negative with padding_mode 'zeros' (reflect, replicate and "
-                          "circular crop instead)"});
+          {"padding",
+           std::string("padding ") + what + " (" + str(value) +
+               ") cannot be negative with padding_mode 'zeros' (reflect, replicate and "
+               "circular crop instead)",
+           SpecRule::NegativeWithZeros,
+           {what, str(value)}});
     } else if (value > kMaxExtent || value < -kMaxExtent) {
-      errors.push_back({"padding", std::string("padding ") + what + " (" + str(value) +
-                                       ") is larger than ConvViz supports (" + str(kMaxExtent) +
-                                       ")"});
+      errors.push_back({"padding",
+                        std::string("padding ") + what + " (" + str(value) +
+                            ") is larger than ConvViz supports (" + str(kMaxExtent) + ")",
+                        SpecRule::TooLarge,
+                        {std::string("padding ") + what, str(value), str(kMaxExtent)}});
     }
   }
 }
 
 void check_groups(const ConvSpec& s, std::vector<SpecError>& errors) {
   if (s.in_channels % s.groups != 0) {
-    errors.push_back({"groups", "groups (" + str(s.groups) + ") must divide in_channels (" +
-                                    str(s.in_channels) + ")"});
+    errors.push_back(
+        {"groups",
+         "groups (" + str(s.groups) + ") must divide in_channels (" + str(s.in_channels) + ")",
+         SpecRule::GroupsDivide,
+         {str(s.groups), "in_channels", str(s.in_channels)}});
   }
   if (s.out_channels % s.groups != 0) {
-    errors.push_back({"groups", "groups (" + str(s.groups) + ") must divide out_channels (" +
-                                    str(s.out_channels) + ")"});
+    errors.push_back(
+        {"groups",
+         "groups (" + str(s.groups) + ") must divide out_channels (" + str(s.out_channels) + ")",
+         SpecRule::GroupsDivide,
+         {str(s.groups), "out_channels", str(s.out_channels)}});
   }
 }
 
 void check_same_padding(const ConvSpec& s, std::vector<SpecError>& errors) {
   if (s.padding_preset == PaddingPreset::Same && (s.stride.h != 1 || s.stride.w != 1)) {
-    errors.push_back({"padding", "padding 'same' needs stride 1, but stride is " + str(s.stride.h) +
-                                     "x" + str(s.stride.w) +
-                                     " (PyTorch has no 'same' for strided convolutions)"});
+    const std::string stride = str(s.stride.h) + "x" + str(s.stride.w);
+    errors.push_back({"padding",
+                      "padding 'same' needs stride 1, but stride is " + stride +
+                          " (PyTorch has no 'same' for strided convolutions)",
+                      SpecRule::SameNeedsStrideOne,
+                      {stride}});
   }
 }
 
@@ -101,12 +121,17 @@ void check_padding_mode(const AxisSizes& a, PaddingMode mode, std::vector<SpecEr
   const int64_t pad = std::max(a.pad_before, a.pad_after);
   const std::string where = " the input " + std::string(a.name) + " (" + str(a.input) + ")";
   if (mode == PaddingMode::Reflect && pad >= a.input) {
-    errors.push_back(
-        {"padding", "reflect padding (" + str(pad) + ") must be smaller than" + where});
+    errors.push_back({"padding",
+                      "reflect padding (" + str(pad) + ") must be smaller than" + where,
+                      SpecRule::ReflectTooLarge,
+                      {str(pad), a.name, str(a.input)}});
   }
   if (mode == PaddingMode::Circular && pad > a.input) {
-    errors.push_back({"padding", "circular padding (" + str(pad) + ") cannot be larger than" +
-                                     where + ": it would wrap around more than once"});
+    errors.push_back({"padding",
+                      "circular padding (" + str(pad) + ") cannot be larger than" + where +
+                          ": it would wrap around more than once",
+                      SpecRule::CircularTooLarge,
+                      {str(pad), a.name, str(a.input)}});
   }
 }
 
@@ -124,7 +149,10 @@ void check_crop(const AxisSizes& a, std::vector<SpecError>& errors) {
   message += padded_extent(a) == 0
                  ? ", which is all " + str(a.input) + " " + a.cells + " of the input"
                  : ", but the input has only " + str(a.input) + " " + a.cells;
-  errors.push_back({"padding", message});
+  errors.push_back({"padding",
+                    message,
+                    SpecRule::CropTooDeep,
+                    {a.name, str(a.pad_before), a.cells, str(a.input)}});
 }
 
 void check_kernel_fits(const AxisSizes& a, std::vector<SpecError>& errors) {
@@ -137,8 +165,10 @@ void check_kernel_fits(const AxisSizes& a, std::vector<SpecError>& errors) {
                              ") leaves of the input (" + str(padded) + " of its " + str(a.input) +
                              " " + a.cells + ")"
                        : "the padded input (" + str(padded) + " " + a.cells + ")";
-  errors.push_back({"kernel_size", kernel_words + str(dilated) + " " + a.cells +
-                                       ") is larger than " + input_words});
+  errors.push_back({"kernel_size",
+                    kernel_words + str(dilated) + " " + a.cells + ") is larger than " + input_words,
+                    SpecRule::KernelTooLarge,
+                    {str(dilated), a.cells, str(padded)}});
 }
 
 void check_sizes(const ConvSpec& s, std::vector<SpecError>& errors) {
@@ -148,17 +178,22 @@ void check_sizes(const ConvSpec& s, std::vector<SpecError>& errors) {
   for (int i = 0; i < 3; ++i) {
     const int64_t count = saturating_product({shapes[i].n, shapes[i].c, shapes[i].h, shapes[i].w});
     if (count > kMaxTensorElements) {
-      errors.push_back({fields[i], std::string(names[i]) + " would hold " + str(count) +
-                                       " values; ConvViz holds at most " + str(kMaxTensorElements) +
-                                       " (256 MiB) per tensor"});
+      errors.push_back({fields[i],
+                        std::string(names[i]) + " would hold " + str(count) +
+                            " values; ConvViz holds at most " + str(kMaxTensorElements) +
+                            " (256 MiB) per tensor",
+                        SpecRule::TensorTooLarge,
+                        {names[i], str(count), str(kMaxTensorElements)}});
     }
   }
   const int64_t terms =
       saturating_product({in_channels_per_group(s), s.kernel_size.h, s.kernel_size.w});
   if (terms > kMaxTermsPerOutput) {
-    errors.push_back({"kernel_size", "each output would sum " + str(terms) +
-                                         " products; ConvViz supports at most " +
-                                         str(kMaxTermsPerOutput)});
+    errors.push_back({"kernel_size",
+                      "each output would sum " + str(terms) +
+                          " products; ConvViz supports at most " + str(kMaxTermsPerOutput),
+                      SpecRule::TooManyTerms,
+                      {str(terms), str(kMaxTermsPerOutput)}});
   }
   const Shape4 out = output_shape(s);
   const int64_t multiplications = saturating_product({out.n, out.c, out.h, out.w, terms});
@@ -170,7 +205,9 @@ void check_sizes(const ConvSpec& s, std::vector<SpecError>& errors) {
              with_thousands(kMaxMultiplications) +
              " (about 17 billion, seconds of work; a teaching layer needs far fewer): use a "
              "smaller input or padding, fewer output channels, a smaller kernel or a larger "
-             "stride"});
+             "stride",
+         SpecRule::TooManyMultiplications,
+         {with_thousands(multiplications), with_thousands(kMaxMultiplications)}});
   }
 }
 

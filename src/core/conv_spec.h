@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace convviz {
@@ -49,9 +50,36 @@ struct SidePadding {
   int64_t top = 0, bottom = 0, left = 0, right = 0;
 };
 
+// Which rule a SpecError states, so the window can say it in another
+// language; `values` are what its sentence quotes, in the order noted.
+enum class SpecRule {
+  Other,
+  AtLeastOne,              // what ("kernel_size height"), value
+  TooLarge,                // what, value, cap
+  NegativeWithZeros,       // axis ("height"), value
+  GroupsDivide,            // groups, channels field ("in_channels"), channels
+  SameNeedsStrideOne,      // stride ("2x1")
+  ReflectTooLarge,         // padding, axis, input size
+  CircularTooLarge,        // padding, axis, input size
+  CropTooDeep,             // axis, padding, cells ("rows"), input size
+  KernelTooLarge,          // dilated kernel size, cells, what the padding leaves
+  TensorTooLarge,          // tensor ("the weight"), values, cap
+  TooManyTerms,            // products per output, cap
+  TooManyMultiplications,  // multiplications, cap
+};
+
 struct SpecError {
+  // A constructor, so the many {field, message} errors need no rule.
+  SpecError(std::string field_, std::string message_, SpecRule rule_ = SpecRule::Other,
+            std::vector<std::string> values_ = {})
+      : field(std::move(field_)),
+        message(std::move(message_)),
+        rule(rule_),
+        values(std::move(values_)) {}
   std::string field;    // the ConvSpec field the rule is about, e.g. "groups"
   std::string message;  // the rule in plain words, with the values
+  SpecRule rule = SpecRule::Other;
+  std::vector<std::string> values;
 };
 
 // Size caps: no spec may make the program allocate without bound.

@@ -23,6 +23,29 @@
 namespace convviz::ui {
 
 enum class Theme { Dark, Light };
+enum class S;  // a string of the table in ui/strings.h
+
+// A status-line message kept in pieces, so it is drawn in the language of
+// the moment: a string id is looked up when drawn, text (a path, a reason
+// from a file reader) is shown as it is.
+struct StatusPiece {
+  std::optional<S> id;
+  std::string text;
+  std::string text_zh;  // when the text was said in both languages
+};
+struct StatusMessage {
+  std::vector<StatusPiece> pieces;
+  bool error = false;
+  bool empty() const { return pieces.empty(); }
+  StatusMessage& add(S id) {
+    pieces.push_back({id, {}, {}});
+    return *this;
+  }
+  StatusMessage& add(std::string text, std::string text_zh = "") {
+    pieces.push_back({std::nullopt, std::move(text), std::move(text_zh)});
+    return *this;
+  }
+};
 enum class Language { En, Zh };
 
 struct ViewOptions {
@@ -140,6 +163,7 @@ struct PictureView {
   float centre_x = 0.5f, centre_y = 0.5f;  // what the view is centred on, as fractions
   bool dragging_region = false;
   int64_t region_fit_side = 0;  // the default region's side, until it is fitted to the canvas
+  std::optional<Fill> opened_bias_zeroed_by;  // the library kernel that set the bias to 0
 
   // Set by the shell each frame (0 when there is no GL, as in the UI tests).
   uintptr_t picture_texture = 0;
@@ -197,8 +221,7 @@ struct AppState {
   // its middle, where the numbers stay readable.
   bool picture_grid_chosen = false;
   static constexpr int64_t kRegionSide = 8;
-  std::string status;  // the last file message, shown in the status line
-  bool status_is_error = false;
+  StatusMessage status;  // the last file message, shown in the status line
 
   ViewOptions view;
   bool playing = false;

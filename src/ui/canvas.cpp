@@ -204,6 +204,14 @@ const TraceTerm* current_term(const Frame& f) {
   return i >= 0 && i < int64_t(terms.size()) ? &terms[size_t(i)] : nullptr;
 }
 
+// "canvas.input.0": the layout name tests find a grid by.
+std::string grid_item_name(const GridPlacement& p) {
+  const char* kind = p.kind == GridKind::Input    ? "canvas.input."
+                     : p.kind == GridKind::Kernel ? "canvas.kernel."
+                                                  : "canvas.output.";
+  return kind + std::to_string(p.channel);
+}
+
 // A grid's caption in the canvas's caption size, or `short_text` when
 // `text` is wider than the grid, in a smaller size (down to 11 px) when
 // even that is too wide: never cut off mid-word. Without room for 11 px,
@@ -219,9 +227,14 @@ void grid_label(Frame& f, const GridPlacement& p, const std::string& text,
     for (const std::string* caption : {&text, &short_text}) {
       if (font->CalcTextSizeA(size, FLT_MAX, 0, caption->c_str()).x > room) continue;
       layer(f, kTopLayer);
-      f.draw->AddText(font, size, v(p.x0, top + (f.geometry.label_size - size)),
+      const float y = top + (f.geometry.label_size - size);
+      f.draw->AddText(font, size, v(p.x0, y),
                       faded(emphasised ? f.colors.text : f.colors.dim_text, f.alpha),
                       caption->c_str());
+      // Where the caption's text is, for the tests that check it is drawn.
+      const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, caption->c_str());
+      f.state.item_rects[grid_item_name(p) + ".caption"] =
+          Rect{p.x0, y, p.x0 + extent.x, y + extent.y};
       return;
     }
     if (size <= kSmallestCaption) return;
@@ -655,8 +668,6 @@ float value_at(const Frame& f, const GridCell& c) {
   return src ? s.input.at(c.n, c.channel, src->y, src->x) : 0.0f;
 }
 
-std::string replaced(std::string text, const std::string& key, const std::string& value);
-
 // "5 of 9 products added so far: the result comes once all of them and the
 // bias are in", for the current output cell in fine steps.
 std::string partial_sum_note(const AppState& state, const FineStep& fine) {
@@ -702,19 +713,20 @@ void cell_tooltip(const Frame& f, const GridCell& c) {
     const std::string value =
         partial ? partial_sum_text(f.fine) + "   " + partial_sum_note(f.state, f.fine)
                 : " = " + format_number(f.state.output.at(c.n, c.channel, c.y, c.x));
-    text = "output" + at({c.n, c.channel, c.y, c.x}) + (partial ? ":  " : "") + value + "   (" +
-           tr(f.state, S::StepOf) + " " + std::to_string(step + 1) + ")";
+    text = tr(f.state, S::OutputTensor) + at({c.n, c.channel, c.y, c.x}) + (partial ? ":  " : "") +
+           value + "   (" + step_words(f.state, S::StepN, step) + ")";
   } else if (c.grid == GridKind::Kernel) {
-    text = "weight" + at({c.c_out, c.channel, c.y, c.x}) + " = " + format_number(value_at(f, c));
+    text = tr(f.state, S::WeightTensor) + at({c.c_out, c.channel, c.y, c.x}) + " = " +
+           format_number(value_at(f, c));
   } else if (is_cropped_cell(f.spec, c.y, c.x)) {
     const auto src = padding_source_cell(f.spec, c.y, c.x);
-    text = "input" + at({c.n, c.channel, src->y, src->x}) + " = " + format_number(value_at(f, c)) +
-           "   (" + tr(f.state, S::CroppedCell) + ")";
+    text = tr(f.state, S::InputTensor) + at({c.n, c.channel, src->y, src->x}) + " = " +
+           format_number(value_at(f, c)) + "   (" + tr(f.state, S::CroppedCell) + ")";
   } else if (const auto src = padding_source_cell(f.spec, c.y, c.x); !src) {
     text = std::string(tr(f.state, S::PaddingCell)) + " (zeros) = 0";
   } else {
-    const std::string value =
-        "input" + at({c.n, c.channel, src->y, src->x}) + " = " + format_number(value_at(f, c));
+    const std::string value = tr(f.state, S::InputTensor) + at({c.n, c.channel, src->y, src->x}) +
+                              " = " + format_number(value_at(f, c));
     text = is_padding_cell(f.spec, c.y, c.x)
                ? std::string(tr(f.state, S::PaddingCell)) + " (" +
                      std::string(padding_mode_name(f.spec.padding_mode)) + ") ← " + value
@@ -899,14 +911,6 @@ void toolbar(AppState& state) {
   }
 }
 
-std::string replaced(std::string text, const std::string& key, const std::string& value) {
-  for (size_t at = text.find(key); at != std::string::npos;
-       at = text.find(key, at + value.size())) {
-    text.replace(at, key.size(), value);
-  }
-  return text;
-}
-
 // "padding=(-1, 1) crops 1 row from the top and the bottom before the
 // convolution (F.pad with a negative amount); …" (`note` is CropNote or
 // CropNoteShort), or "" without a crop.
@@ -1050,10 +1054,7 @@ void draw_canvas_scene(AppState& state, Rect area, bool interactive) {
   f.draw->PushClipRect(v(area.x0, area.y0), v(area.x1, area.y1), true);
   f.layers.Split(f.draw, 3);
   for (const GridPlacement& p : f.geometry.grids) {
-    const std::string name = p.kind == GridKind::Input    ? "canvas.input."
-                             : p.kind == GridKind::Kernel ? "canvas.kernel."
-                                                          : "canvas.output.";
-    state.item_rects[name + std::to_string(p.channel)] = p.bounds();
+    state.item_rects[grid_item_name(p)] = p.bounds();
     if (p.kind == GridKind::Input) draw_input_grid(f, p);
     if (p.kind == GridKind::Kernel) draw_kernel_grid(f, p);
     if (p.kind == GridKind::Output) draw_output_grid(f, p);

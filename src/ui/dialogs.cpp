@@ -77,7 +77,7 @@ void file_dialog(AppState& state) {
                       : state.file_dialog_picture
                           ? open_picture_file(state, state.file_dialog_path)
                           : open_session_file(state, state.file_dialog_path);
-    state.file_dialog_error = done ? "" : state.status;
+    state.file_dialog_error = done ? "" : status_text(state);
     if (done) state.file_dialog_open = false;
     if (done && state.file_dialog_saving && state.after_save != PendingAction::None) {
       state.pending = std::exchange(state.after_save, PendingAction::None);

@@ -76,12 +76,11 @@ void open_export_dialog(AppState& state, ExportTarget target) {
   r.to = steps - 1;
   r.fps = state.view.steps_per_second;
   r.reveal_outputs = state.view.reveal_outputs;
-  const std::string stem = export_file_name(spec, state.session.step, "png");
-  if (target == ExportTarget::StepImage) r.path = beside_session(state, stem);
-  if (target == ExportTarget::AllSteps) r.path = beside_session(state, "convviz-steps");
-  if (target == ExportTarget::Animation) {
-    r.path = beside_session(state, stem.substr(0, stem.find("_step")) + ".gif");
+  if (target == ExportTarget::StepImage) {
+    r.path = beside_session(state, export_file_name(spec, state.session.step, "png"));
   }
+  if (target == ExportTarget::AllSteps) r.path = beside_session(state, "convviz-steps");
+  if (target == ExportTarget::Animation) r.path = beside_session(state, export_stem(spec) + ".gif");
   state.export_draft = r;
   state.export_dialog_open = true;
   state.file_dialog_error.clear();
@@ -108,9 +107,9 @@ void draw_export_dialog(AppState& state) {
     remember_item(state, "export.scale" + std::to_string(scale));
   }
   ImGui::Checkbox(tr(state, S::ExportWhite), &r.white_background);
-  if (r.target != ExportTarget::Animation) {
-    ImGui::Checkbox(tr(state, S::ExportWithText), &r.with_text);
-  } else {
+  ImGui::Checkbox(tr(state, S::ExportWithText), &r.with_text);
+  remember_item(state, "export.with_text");
+  if (r.target == ExportTarget::Animation) {
     ImGui::Checkbox(tr(state, S::Reveal), &r.reveal_outputs);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     ImGui::SliderScalar(tr(state, S::ExportFps), ImGuiDataType_Double, &r.fps, &(const double&)0.25,

@@ -25,8 +25,17 @@ void open_dialog(AppState& state, bool saving) {
 }  // namespace
 
 void report_status(AppState& state, const std::string& message, bool error) {
-  state.status = one_line(message);
-  state.status_is_error = error;
+  state.status = StatusMessage{};
+  state.status.add(one_line(message));
+  state.status.error = error;
+}
+
+void report_status(AppState& state, StatusMessage message) {
+  for (StatusPiece& piece : message.pieces) {
+    piece.text = one_line(piece.text);
+    piece.text_zh = one_line(piece.text_zh);
+  }
+  state.status = std::move(message);
 }
 
 bool open_session_file(AppState& state, const std::string& path) {
@@ -36,14 +45,18 @@ bool open_session_file(AppState& state, const std::string& path) {
     return false;
   }
   if (const auto limits = window_limits(loaded->spec); !limits.empty()) {
-    report_status(state, "'" + path + "': " + join_messages(limits), true);
+    StatusMessage message;
+    message.add("'" + path + "'").add(S::Colon);
+    message.add(error_texts(Language::En, limits), error_texts(Language::Zh, limits));
+    message.error = true;
+    report_status(state, message);
     return false;
   }
   apply(state, ReplaceSession{*loaded});
   state.session_path = path;
   state.saved = state.session;
   state.dirty = false;
-  report_status(state, std::string(tr(state, S::Opened)) + " " + path, false);
+  report_status(state, said(S::Opened, " " + path));
   return true;
 }
 
@@ -55,7 +68,7 @@ bool save_session_file(AppState& state, const std::string& path) {
   state.session_path = path;
   state.saved = state.session;
   state.dirty = false;
-  report_status(state, std::string(tr(state, S::Saved)) + " " + path, false);
+  report_status(state, said(S::Saved, " " + path));
   return true;
 }
 

@@ -7,8 +7,10 @@
 
 namespace convviz::ui {
 
-// One message in the status line (red when `error`).
+// One message in the status line (red when `error`): `message` as it is
+// (a reason from the core, in English), or in pieces that follow the language.
 void report_status(AppState& state, const std::string& message, bool error);
+void report_status(AppState& state, StatusMessage message);
 
 bool open_session_file(AppState& state, const std::string& path);
 

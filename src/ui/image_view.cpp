@@ -159,9 +159,9 @@ void move_region_to(AppState& state, int64_t y, int64_t x) {
         PlaceGrid{{GridSource::Region, centre_y - spec.height / 2, centre_x - spec.width / 2}});
   const PictureView& p = state.picture;
   if (!(p.placement == before)) {
-    report_status(state, tr(state, S::RegionMoved), false);
+    report_status(state, said(S::RegionMoved));
   } else if (spec.height >= p.pixels->shape[2] && spec.width >= p.pixels->shape[3]) {
-    report_status(state, tr(state, S::RegionCoversPicture), false);
+    report_status(state, said(S::RegionCoversPicture));
   }
 }
 

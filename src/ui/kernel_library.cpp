@@ -44,8 +44,11 @@ bool apply_library_kernel(AppState& state, Fill fill, std::optional<int64_t> cha
   const Tensor bias_before = state.session.bias;
   if (!apply(state, edit)) return false;
   if (state.session.bias != bias_before) {
-    report_status(state, library_kernel_name(state, fill) + ": " + tr(state, S::BiasSetToZero),
-                  false);
+    StatusMessage message;
+    for (const LibraryKernel& k : kernel_library()) {
+      if (k.fill == fill) message.add(k.name).add(": ").add(S::BiasSetToZero);
+    }
+    report_status(state, message);
   }
   return true;
 }

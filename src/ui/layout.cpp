@@ -55,8 +55,8 @@ void status_line(AppState& state) {
   if (state.status.empty() && state.fonts.warning.empty()) return;
   const Palette& colors = palette(state.view.theme);
   ImGui::SameLine();
-  const std::string& text = state.status.empty() ? state.fonts.warning : state.status;
-  const bool error = state.status.empty() || state.status_is_error;
+  const std::string text = state.status.empty() ? state.fonts.warning : status_text(state);
+  const bool error = state.status.empty() || state.status.error;
   const std::string shown = elided(text, ImGui::GetContentRegionAvail().x);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(error ? colors.error : colors.dim_text), "%s",
                      shown.c_str());

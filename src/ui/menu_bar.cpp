@@ -50,8 +50,8 @@ void file_menu(AppState& state) {
   samples_menu(state);
   if (ImGui::BeginMenu(tr(state, S::MenuPresets))) {
     for (const Preset& p : presets()) {
-      if (ImGui::MenuItem(p.name.c_str())) apply(state, ReplaceSession{p.session});
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.description.c_str());
+      if (ImGui::MenuItem(preset_title(state, p).c_str())) apply(state, ReplaceSession{p.session});
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", preset_about(state, p).c_str());
     }
     ImGui::EndMenu();
   }

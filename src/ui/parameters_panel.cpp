@@ -22,7 +22,7 @@ std::string current_preset_name(const AppState& state) {
   for (const Preset& p : presets()) {
     Session s = p.session;
     s.step = state.session.step;
-    if (s == state.session) return p.name;
+    if (s == state.session) return preset_title(state, p);
   }
   return "-";
 }
@@ -32,8 +32,9 @@ void preset_combo(AppState& state) {
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##preset", current_preset_name(state).c_str())) {
     for (const Preset& p : presets()) {
-      if (ImGui::Selectable(p.name.c_str())) apply(state, ReplaceSession{p.session});
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.description.c_str());
+      if (ImGui::Selectable(preset_title(state, p).c_str()))
+        apply(state, ReplaceSession{p.session});
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", preset_about(state, p).c_str());
     }
     ImGui::EndCombo();
   }
@@ -190,8 +191,7 @@ void output_shape_section(AppState& state) {
   ImGui::PopFont();
   if (ImGui::Button(tr(state, S::Copy))) {
     ImGui::SetClipboardText(line.c_str());
-    state.status = tr(state, S::Copied);
-    state.status_is_error = false;
+    state.status = said(S::Copied);
   }
   remember_item(state, "param.copy");
 }

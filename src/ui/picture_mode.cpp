@@ -49,8 +49,7 @@ std::string why_no_maps(const AppState& state) {
   // validate() also caps the output's size: twice that (shown, and being
   // computed) is what image mode keeps at most.
   const std::vector<SpecError> errors = validate(full_spec(state));
-  if (!errors.empty()) return join_messages(errors);
-  return "";
+  return error_texts(state.view.language, errors);
 }
 
 }  // namespace
@@ -109,9 +108,9 @@ struct PictureLayer {
 // grid_w: in_channels set, groups back to 1 when they no longer divide,
 // and the kernel (see kernel_for_picture, else the first plane) spread over
 // the channels by brightness when their count changes. Empty, with the
-// reason in `why`, when it is not valid.
+// broken rules in `why`, when it is not valid.
 std::optional<PictureLayer> layer_for(const AppState& state, int64_t channels, GridSize grid,
-                                      std::string& why) {
+                                      std::vector<SpecError>& why) {
   const Session& current = state.session;
   ConvSpec spec = current.spec;
   spec.in_channels = channels;
@@ -121,7 +120,7 @@ std::optional<PictureLayer> layer_for(const AppState& state, int64_t channels, G
   std::vector<SpecError> errors = validate(spec);
   if (errors.empty()) errors = window_limits(spec);
   if (!errors.empty()) {
-    why = join_messages(errors);
+    why = errors;
     return std::nullopt;
   }
   PictureLayer layer{with_spec(current, spec), std::nullopt, false};
@@ -210,7 +209,34 @@ int64_t region_side_that_fits(const AppState& state, const Rect& canvas) {
   return largest;
 }
 
+// "'photo.png': does not fit the window", or the reason layer_for gave.
+StatusMessage does_not_fit(const std::string& path, const std::vector<SpecError>& why) {
+  StatusMessage message;
+  message.add("'" + path + "'").add(S::Colon);
+  if (why.empty()) {
+    message.add(S::DoesNotFit);
+  } else {
+    message.add(error_texts(Language::En, why), error_texts(Language::Zh, why));
+  }
+  message.error = true;
+  return message;
+}
+
 }  // namespace
+
+StatusMessage opened_message(const AppState& state) {
+  const PictureView& picture = state.picture;
+  StatusMessage message =
+      said(S::Opened, " " + picture.path + " (" + std::to_string(state.session.spec.height) + "×" +
+                          std::to_string(state.session.spec.width) + ")");
+  if (!picture.opened_bias_zeroed_by) return message;
+  for (const LibraryKernel& k : kernel_library()) {
+    if (k.fill == *picture.opened_bias_zeroed_by) {
+      message.add("; ").add(k.name).add(": ").add(S::BiasSetToZero);
+    }
+  }
+  return message;
+}
 
 bool open_picture(AppState& state, const Result<Tensor>& picture, const std::string& path) {
   if (!picture) {
@@ -222,25 +248,18 @@ bool open_picture(AppState& state, const Result<Tensor>& picture, const std::str
   const GridSize grid =
       whole ? grid_size_for(h, w, state.picture_grid)
             : GridSize{std::min(h, AppState::kRegionSide), std::min(w, AppState::kRegionSide)};
-  std::string why;
+  std::vector<SpecError> why;
   const std::optional<PictureLayer> layer = layer_for(state, picture->shape[1], grid, why);
   PicturePlacement placement;
   if (!whole) placement = {GridSource::Region, (h - grid.h) / 2, (w - grid.w) / 2};
   const render::ImageReadOptions read{state.picture.grayscale, state.picture.unit_range};
   if (!layer || !install_picture(state, *picture, path, read, *layer, placement)) {
-    report_status(state, "'" + path + "': " + (why.empty() ? "does not fit the window" : why),
-                  true);
+    report_status(state, does_not_fit(path, why));
     return false;
   }
   state.picture.region_fit_side = whole ? 0 : std::max(grid.h, grid.w);
-  std::string message = std::string(tr(state, S::Opened)) + " " + path + " (" +
-                        std::to_string(state.session.spec.height) + "×" +
-                        std::to_string(state.session.spec.width) + ")";
-  if (layer->bias_zeroed) {
-    message +=
-        "; " + library_kernel_name(state, layer->kernel->fill) + ": " + tr(state, S::BiasSetToZero);
-  }
-  report_status(state, message, false);
+  if (layer->bias_zeroed) state.picture.opened_bias_zeroed_by = layer->kernel->fill;
+  report_status(state, opened_message(state));
   return true;
 }
 
@@ -255,7 +274,7 @@ bool reload_picture(AppState& state, bool grayscale, bool unit_range) {
   if (!p.open()) return false;
   const render::ImageReadOptions read{grayscale, unit_range};
   Result<Tensor> pixels = render::read_image_tensor(p.path, read);
-  std::string why;
+  std::vector<SpecError> why;
   std::optional<PictureLayer> layer;
   if (pixels) {
     const GridSize grid{state.session.spec.height, state.session.spec.width};
@@ -265,8 +284,11 @@ bool reload_picture(AppState& state, bool grayscale, bool unit_range) {
   // colour to gray, the channels) change.
   if (!pixels || !layer ||
       !install_picture(state, std::move(*pixels), p.path, read, *layer, p.placement)) {
-    if (why.empty()) why = "does not fit the window";
-    report_status(state, pixels ? "'" + p.path + "': " + why : pixels.error().message, true);
+    if (pixels) {
+      report_status(state, does_not_fit(p.path, why));
+    } else {
+      report_status(state, pixels.error().message, true);
+    }
     return false;
   }
   return true;
@@ -309,13 +331,7 @@ void fit_region_to_canvas(AppState& state) {
   edit.placement.top += (spec.height - side) / 2;
   edit.placement.left += (spec.width - side) / 2;
   state.merge_next_edit = true;
-  if (apply(state, edit)) {
-    report_status(state,
-                  std::string(tr(state, S::Opened)) + " " + picture.path + " (" +
-                      std::to_string(state.session.spec.height) + "×" +
-                      std::to_string(state.session.spec.width) + ")",
-                  false);
-  }
+  if (apply(state, edit)) report_status(state, opened_message(state));
 }
 
 AppState::PictureSnapshot picture_snapshot(const PictureView& picture) {

@@ -47,6 +47,9 @@ PlaceGrid grid_switched_to(const AppState& state, GridSource source);
 // step. Call after the canvas is drawn.
 void fit_region_to_canvas(AppState& state);
 
+// "Opened photo.png (8×8); Sobel x: bias set to 0", in either language.
+StatusMessage opened_message(const AppState& state);
+
 // What undo keeps of the picture, and putting it back.
 AppState::PictureSnapshot picture_snapshot(const PictureView& picture);
 void restore_picture(AppState& state, const AppState::PictureSnapshot& snapshot);

@@ -114,12 +114,18 @@ float next_text_scale(float scale, int direction) {
   return kScales[0];
 }
 
+StatusMessage set_aside_message(const SetAside& note) {
+  StatusMessage message;
+  message.add(note.file + " ");
+  message.add(note.moved_to.empty() ? S::SettingsUnreadable : S::SettingsSetAside);
+  if (!note.moved_to.empty()) message.add(" " + note.moved_to);
+  message.add(S::Colon).add(note.reason);
+  message.error = true;
+  return message;
+}
+
 std::string set_aside_text(Language language, const SetAside& note) {
-  std::string text =
-      note.file + " " +
-      tr(language, note.moved_to.empty() ? S::SettingsUnreadable : S::SettingsSetAside);
-  if (!note.moved_to.empty()) text += " " + note.moved_to;
-  return text + (language == Language::Zh ? "：" : ": ") + note.reason;
+  return status_text(language, set_aside_message(note));
 }
 
 }  // namespace convviz::ui

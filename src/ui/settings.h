@@ -19,6 +19,7 @@ struct SetAside {
   std::string file, moved_to, reason;
   bool operator==(const SetAside&) const = default;
 };
+StatusMessage set_aside_message(const SetAside& note);
 std::string set_aside_text(Language language, const SetAside& note);
 
 // Defaults when there is no (valid) file; an unreadable one is set aside.

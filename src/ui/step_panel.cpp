@@ -25,19 +25,19 @@ namespace {
 // "— output[n=0, c=0, y=1, x=4]", or in a narrower panel PyTorch's own
 // indexing, "— output[0, 0, 1, 4]", or at the narrowest "output[0,0,1,4]".
 enum class PositionForm { Named, Indices, Compact };
-std::string position_text(const OutputPosition& p, PositionForm form) {
+std::string position_text(const AppState& state, const OutputPosition& p, PositionForm form) {
   const bool named = form == PositionForm::Named;
   const auto part = [named](const char* name, int64_t value) {
     return (named ? std::string(name) + "=" : std::string()) + std::to_string(value);
   };
   const std::string comma = form == PositionForm::Compact ? "," : ", ";
-  return std::string(form == PositionForm::Compact ? "" : "— ") + "output[" + part("n", p.n) +
-         comma + part("c", p.c_out) + comma + part("y", p.y) + comma + part("x", p.x) + "]";
+  return std::string(form == PositionForm::Compact ? "" : "— ") + tr(state, S::OutputTensor) + "[" +
+         part("n", p.n) + comma + part("c", p.c_out) + comma + part("y", p.y) + comma +
+         part("x", p.x) + "]";
 }
 
 std::string step_text(const AppState& state, int64_t step, int64_t steps) {
-  return std::string(tr(state, S::StepOf)) + " " + std::to_string(step + 1) + " / " +
-         std::to_string(steps);
+  return step_words(state, S::StepOfTotal, step, steps);
 }
 
 // "Step 10 / 25 — output[…]" on one line, or the position on a second one,
@@ -53,9 +53,9 @@ void header(AppState& state) {
   const float widest_step = text_width(step_text(state, steps - 1, steps));
   PositionForm form = PositionForm::Compact;
   for (PositionForm f : {PositionForm::Indices, PositionForm::Named}) {
-    if (text_width(position_text(last, f)) <= room) form = f;
+    if (text_width(position_text(state, last, f)) <= room) form = f;
   }
-  const float widest_where = text_width(position_text(last, form));
+  const float widest_where = text_width(position_text(state, last, form));
   const float gap = ImGui::GetFontSize() * 0.5f;
   const bool one_line = widest_step + gap + widest_where <= room;
   ImGui::BeginGroup();
@@ -65,7 +65,7 @@ void header(AppState& state) {
     ImGui::SameLine();
     ImGui::SetCursorPosX(left + widest_step + gap);  // the position does not shift either
   }
-  ImGui::TextUnformatted(position_text(t.position, form).c_str());
+  ImGui::TextUnformatted(position_text(state, t.position, form).c_str());
   if (spec.groups > 1) {
     ImGui::TextDisabled("%s %lld: c_in %lld..%lld", tr(state, S::Group), (long long)t.group,
                         (long long)t.c_in_begin, (long long)t.c_in_end - 1);
@@ -195,7 +195,7 @@ std::string result_text(const AppState& state, const StepTrace& t) {
   const std::string b = format_number(t.bias);
   const std::string sum = tr(state, S::Sum), result = tr(state, S::Result);
   if (!t.has_bias) return sum + " = " + result + ":  " + format_number(t.result);
-  return sum + " + bias = " + result + ":  " + format_number(t.sum) + " + " +
+  return sum + " + " + tr(state, S::Bias) + " = " + result + ":  " + format_number(t.sum) + " + " +
          (b[0] == '-' ? "(" + b + ")" : b) + " = " + format_number(t.result);
 }
 

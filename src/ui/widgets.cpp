@@ -16,7 +16,7 @@ void field_errors(const AppState& state, const char* field) {
     if (e.field != field) continue;
     ImGui::PushStyleColor(ImGuiCol_Text,
                           ImGui::ColorConvertU32ToFloat4(palette(state.view.theme).error));
-    ImGui::TextWrapped("%s", e.message.c_str());
+    ImGui::TextWrapped("%s", error_text(state, e).c_str());
     ImGui::PopStyleColor();
   }
 }

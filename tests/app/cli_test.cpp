@@ -271,6 +271,8 @@ TEST_F(Cli, ExportRefusesBadInputBeforeTouchingAnything) {
                    "--gif names the file; --out goes with --step or --all-steps");
   expect_bad_input({"export", "--preset", "textbook", "--step", "0", "--fps", "3", "--out", out},
                    "--fps goes with --gif");
+  expect_bad_input({"export", "--preset", "textbook", "--step", "0", "--lang", "fr", "--out", out},
+                   "--lang must be en or zh, not 'fr'");
   expect_bad_input({"export", "--session", path("x.npy"), "--step", "0", "--out", out},
                    "is not a JSON file: it should start with '{', not the byte 0x93");
   expect_bad_input(
@@ -288,6 +290,12 @@ TEST_F(Cli, HelpForEveryCommand) {
     const CliRun r = run(args);
     EXPECT_EQ(r.status, kExitOk);
     EXPECT_NE(r.out.find("Usage:"), std::string::npos);
+  }
+  // What the export's text and its file names hold, and the GIFs' frames.
+  const std::string help = run({"export", "--help"}).out;
+  for (const char* said :
+       {"--with-text", "--lang", "nn.Conv2d(", "Step 1 of 25", "_reflect", "-coalesce"}) {
+    EXPECT_NE(help.find(said), std::string::npos) << said;
   }
   const CliRun version = run({"--version"});
   EXPECT_EQ(version.out.rfind("convviz ", 0), 0u);

@@ -10,6 +10,7 @@
 #include "core/atomic_file.h"
 #include "core/presets.h"
 #include "render/png.h"
+#include "ui/strings.h"
 
 namespace convviz {
 namespace {
@@ -41,7 +42,7 @@ TEST(WindowExport, AStepImageAtTwiceTheSize) {
     WindowExport exporting;
     start_export(exporting, state);
     EXPECT_FALSE(exporting.job) << "a single picture needs no job";
-    EXPECT_FALSE(state.status_is_error) << state.status;
+    EXPECT_FALSE(state.status.error) << ui::status_text(state);
     Result<render::Image> image = render::read_png((dir / "step.png").string());
     ASSERT_TRUE(image) << image.error().message;
     EXPECT_EQ(image->width, 2560);
@@ -145,8 +146,9 @@ TEST(WindowExport, AnUnwritablePathIsReportedNotCrashed) {
     WindowExport exporting;
     start_export(exporting, state);
     EXPECT_FALSE(exporting.job);
-    EXPECT_TRUE(state.status_is_error);
-    EXPECT_NE(state.status.find("/nonexistent/a.gif"), std::string::npos) << state.status;
+    EXPECT_TRUE(state.status.error);
+    EXPECT_NE(ui::status_text(state).find("/nonexistent/a.gif"), std::string::npos)
+        << ui::status_text(state);
   });
 }
 

@@ -43,7 +43,7 @@ TEST(LibraryKernel, SobelXSetsTheBiasToZeroSaysSoAndOneUndoRestoresBoth) {
   ui.click_item("fill.Sobel x");
   EXPECT_EQ(ui.state.session.weight.data, (std::vector<float>{-1, 0, 1, -2, 0, 2, -1, 0, 1}));
   EXPECT_EQ(ui.state.session.bias.data, (std::vector<float>{0.0f}));
-  EXPECT_EQ(ui.state.status, "Sobel x: bias set to 0");
+  EXPECT_EQ(ui::status_text(ui.state), "Sobel x: bias set to 0");
   ui.key(keys::kZ, true);
   EXPECT_EQ(ui.state.session.weight, textbook().weight);
   EXPECT_EQ(ui.state.session.bias.data, (std::vector<float>{1.0f})) << "the same undo step";
@@ -56,7 +56,7 @@ TEST(LibraryKernel, TheStatusLineSaysItInChineseToo) {
   open_kernel_menu(ui);
   ui.click_item("fill.Laplacian");
   EXPECT_EQ(ui.state.session.bias.data, (std::vector<float>{0.0f}));
-  EXPECT_EQ(ui.state.status, "拉普拉斯: 偏置设为 0") << ui.state.status;
+  EXPECT_EQ(ui::status_text(ui.state), "拉普拉斯: 偏置设为 0") << ui::status_text(ui.state);
 }
 
 TEST(LibraryKernel, ConstantFillsKeepTheBias) {

@@ -10,3 +10,16 @@ rm -f "$out/$name.png" "$out/$name.json"
 xvfb-run -a -s "-screen 0 640x480x24" "$convviz" export "$@" \
   --out "$out/$name.png" --dump-layout "$out/$name.json"
 "$check" "$out/$name.png" "$out/$name.json" "${size%x*}" "${size#*x}" "$r" "$g" "$b"
+# Every grid says what it is; with --with-text the slide names the layer,
+# its shapes and the step (screenshot_check saw that each holds text).
+for key in canvas.input.0.caption canvas.kernel.0.caption canvas.output.0.caption; do
+  grep -q "\"$key\"" "$out/$name.json" || { echo "no $key in the layout"; exit 1; }
+done
+if [[ " $* " == *" --with-text "* ]]; then
+  for key in export.text.code export.text.step export.text.expression export.text.counts; do
+    grep -q "\"$key\"" "$out/$name.json" || { echo "no $key in the layout"; exit 1; }
+  done
+elif grep -q '"export.text.' "$out/$name.json"; then
+  echo "text drawn without --with-text"
+  exit 1
+fi

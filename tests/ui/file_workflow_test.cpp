@@ -10,6 +10,7 @@
 #include "ui/file_actions.h"
 #include "ui/keys.h"
 #include "ui/settings.h"
+#include "ui/strings.h"
 #include "ui_harness.h"
 
 namespace convviz {
@@ -83,9 +84,10 @@ TEST_F(FileWorkflow, ADroppedSessionWithAHugeNumberKeepsTheUnsavedEdits) {
   const Session edited = ui.state.session;
   ASSERT_TRUE(ui.state.dirty);
   EXPECT_FALSE(ui::open_session_file(ui.state, path("huge.json")));
-  EXPECT_NE(ui.state.status.find("holds a number too large for a 64-bit float"), std::string::npos)
-      << ui.state.status;
-  EXPECT_TRUE(ui.state.status_is_error);
+  EXPECT_NE(ui::status_text(ui.state).find("holds a number too large for a 64-bit float"),
+            std::string::npos)
+      << ui::status_text(ui.state);
+  EXPECT_TRUE(ui.state.status.error);
   EXPECT_EQ(ui.state.session, edited);
   EXPECT_TRUE(ui.state.dirty) << "the edits are still unsaved, and still there";
 }

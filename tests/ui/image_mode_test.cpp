@@ -17,6 +17,7 @@
 #include "ui/kernel_library.h"
 #include "ui/keys.h"
 #include "ui/picture_mode.h"
+#include "ui/strings.h"
 #include "ui_harness.h"
 
 namespace convviz {
@@ -122,7 +123,8 @@ TEST(ImageMode, WithTheGridChosenTheWholePictureIsAveragedDown) {
   ASSERT_TRUE(ui::open_picture(ui.state, picture, "photo.png"));
   ui.frame();
   EXPECT_EQ(ui.state.session.input, resample_to_grid(picture, 28, 19));
-  EXPECT_NE(ui.state.status.find("photo.png (28×19)"), std::string::npos) << ui.state.status;
+  EXPECT_NE(ui::status_text(ui.state).find("photo.png (28×19)"), std::string::npos)
+      << ui::status_text(ui.state);
   // A new height and width resample the picture to that grid.
   ConvSpec spec = ui.state.session.spec;
   spec.height = 14;
@@ -451,7 +453,7 @@ TEST(ImageMode, ABrokenPictureChangesNothing) {
   EXPECT_FALSE(ui::open_picture_file(ui.state, "/nonexistent.png"));
   EXPECT_EQ(ui.state.session, before);
   EXPECT_EQ(ui.state.picture.pixels, pixels);
-  EXPECT_TRUE(ui.state.status_is_error);
+  EXPECT_TRUE(ui.state.status.error);
   ui::close_picture(ui.state);
   ui.frame();
   EXPECT_FALSE(ui.state.picture.open());
@@ -475,7 +477,7 @@ TEST(ImageMode, ClickingAMapPixelOutsideTheRegionMovesTheRegionThereAsOneUndoSte
   // The region centred on the pixel (its window's middle is pixel (50, 5)).
   EXPECT_EQ(after, (ui::PicturePlacement{ui::GridSource::Region, 50 - side / 2, 5 - side / 2}));
   EXPECT_EQ(ui::step_on_map(ui.state), (ui::PixelBox{50, 5, 51, 6})) << "and stepped there";
-  EXPECT_EQ(ui.state.status, "Grid moved to the clicked pixel (Ctrl+Z puts it back)");
+  EXPECT_EQ(ui::status_text(ui.state), "Grid moved to the clicked pixel (Ctrl+Z puts it back)");
   ui.key(keys::kZ, true);
   EXPECT_EQ(ui.state.picture.placement, before);
 }
@@ -492,7 +494,8 @@ TEST(ImageMode, APictureOpensOnSobelXWithNoBiasInPlaceOfTheExamplesKernel) {
   EXPECT_FLOAT_EQ(w.at(0, 1, 1, 0), -2.0f * 0.587f);
   EXPECT_FLOAT_EQ(w.at(0, 2, 0, 1), 0.0f);
   EXPECT_EQ(ui.state.session.bias.data, (std::vector<float>{0.0f}));
-  EXPECT_NE(ui.state.status.find("Sobel x: bias set to 0"), std::string::npos) << ui.state.status;
+  EXPECT_NE(ui::status_text(ui.state).find("Sobel x: bias set to 0"), std::string::npos)
+      << ui::status_text(ui.state);
   ui.key(keys::kZ, true);  // one step back to the example as it was
   EXPECT_EQ(ui.state.session, *find_preset("textbook"));
 }
@@ -512,7 +515,7 @@ TEST(ImageMode, ALibraryKernelChosenForAPictureSetsItsBiasToZero) {
   ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 40, 40), "gray.png"));
   ASSERT_TRUE(ui::apply_library_kernel(ui.state, Fill::SobelX));  // as --kernel sobel-x does
   EXPECT_EQ(ui.state.session.bias.data, (std::vector<float>{0.0f}));
-  EXPECT_EQ(ui.state.status, "Sobel x: bias set to 0");
+  EXPECT_EQ(ui::status_text(ui.state), "Sobel x: bias set to 0");
 }
 
 // The window sleeps between events: a finished map must wake it.

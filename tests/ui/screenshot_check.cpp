@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "core/colormap.h"
@@ -71,6 +72,55 @@ bool current_term_outlined(const render::Image& image, const nlohmann::json& lay
   return false;
 }
 
+// Every grid caption and every line of an export's text is drawn: its rect
+// lies in the picture, is at least `min_height` tall (11 px at 1x: legible
+// on a projector) and holds text, pixels that stand out from the rect's
+// most common colour.
+bool captions_and_text_are_drawn(const render::Image& image, const nlohmann::json& layout,
+                                 float min_height) {
+  int checked = 0;
+  for (const auto& [name, value] : layout.items()) {
+    const bool caption = name.ends_with(".caption"), text = name.starts_with("export.text.");
+    if (!caption && !text) continue;
+    const auto r = value.get<std::vector<float>>();
+    const int x0 = std::max(0, int(r[0])), y0 = std::max(0, int(r[1]));
+    const int x1 = std::min(image.width, int(r[2])), y1 = std::min(image.height, int(r[3]));
+    if (x1 - x0 < 4 || float(y1 - y0) < min_height) {
+      std::cerr << name << " is " << x1 - x0 << "x" << y1 - y0 << " px in the picture\n";
+      return false;
+    }
+    std::map<uint32_t, int> counts;
+    for (int y = y0; y < y1; ++y) {
+      for (int x = x0; x < x1; ++x) {
+        const uint8_t* p = &image.rgba[(size_t(y) * size_t(image.width) + size_t(x)) * 4];
+        ++counts[uint32_t(p[0]) << 16 | uint32_t(p[1]) << 8 | p[2]];
+      }
+    }
+    const auto background = std::max_element(counts.begin(), counts.end(),
+                                             [](auto& a, auto& b) { return a.second < b.second; });
+    const int bg[3] = {int(background->first >> 16), int(background->first >> 8 & 255),
+                       int(background->first & 255)};
+    int ink = 0;
+    for (const auto& [colour, count] : counts) {
+      const int distance = std::abs(int(colour >> 16) - bg[0]) +
+                           std::abs(int(colour >> 8 & 255) - bg[1]) +
+                           std::abs(int(colour & 255) - bg[2]);
+      if (distance > 150) ink += count;
+    }
+    const int area = (x1 - x0) * (y1 - y0);
+    if (ink * 50 < area) {
+      std::cerr << name << ": only " << ink << " of " << area << " pixels stand out as text\n";
+      return false;
+    }
+    ++checked;
+  }
+  if (checked < 3) {
+    std::cerr << "the layout names " << checked << " captions: input, kernel and output have one\n";
+    return false;
+  }
+  return true;
+}
+
 int main(int argc, char** argv) {
   if (argc != 8) {
     std::cerr << "usage: screenshot_check SHOT.png LAYOUT.json WIDTH HEIGHT R G B\n";
@@ -125,6 +175,8 @@ int main(int argc, char** argv) {
   if (layout->contains("canvas.current_term.input") && !current_term_outlined(*image, *layout)) {
     return 1;
   }
+  // The window's text scale is unknown here; 11 px is the smallest legible caption at 1x.
+  if (!captions_and_text_are_drawn(*image, *layout, 11.0f)) return 1;
   if (layout->contains("panel.picture")) {
     if (!layout->contains("picture.map.0")) {
       std::cerr << "image mode shows no feature map\n";

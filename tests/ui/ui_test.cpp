@@ -3,12 +3,16 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <cctype>
+#include <map>
 #include <tuple>
 
 #include "core/presets.h"
 #include "ui/edits.h"
 #include "ui/export_view.h"
 #include "ui/keys.h"
+#include "ui/panels.h"
 #include "ui_harness.h"
 
 namespace convviz {
@@ -615,7 +619,84 @@ TEST(UiExport, FileNamesSayTheLayerAndSortPastAThousandSteps) {
   spec.padding_preset = PaddingPreset::Valid;
   spec.height = spec.width = 40;
   spec.out_channels = 2;
-  EXPECT_EQ(ui::export_file_name(spec, 41, "png"), "conv_k3x2_s2x1_pvalid_step0042.png");
+  EXPECT_EQ(ui::export_file_name(spec, 41, "png"),
+            "conv_k3x2_s2x1_pvalid_c1to2_in40x40_step0042.png");
+}
+
+TEST(UiExport, FileNamesCarryEveryFieldThatIsNotPyTorchsDefault) {
+  ConvSpec spec;
+  spec.padding = {1, 1};
+  spec.padding_mode = PaddingMode::Reflect;
+  EXPECT_EQ(ui::export_file_name(spec, 0, "png"), "conv_k3_s1_p1_reflect_step001.png");
+  spec.padding_mode = PaddingMode::Circular;
+  spec.kernel_size = {3, 5};
+  spec.padding = {1, 2};
+  spec.dilation = {2, 2};
+  spec.in_channels = 4;
+  spec.out_channels = 2;
+  spec.groups = 2;
+  spec.bias = false;
+  spec.batch = 3;
+  spec.height = spec.width = 12;
+  EXPECT_EQ(ui::export_stem(spec), "conv_k3x5_s1_p1x2_circular_d2_g2_nobias_c4to2_n3_in12x12");
+  spec.dilation = {1, 3};
+  spec.padding_mode = PaddingMode::Replicate;
+  EXPECT_EQ(ui::export_stem(spec), "conv_k3x5_s1_p1x2_replicate_d1x3_g2_nobias_c4to2_n3_in12x12");
+}
+
+TEST(UiExport, NoTwoPresetsShareAFileName) {
+  std::map<std::string, std::string> seen;
+  for (const Preset& p : presets()) {
+    const std::string name = ui::export_file_name(p.session.spec, 0, "png");
+    EXPECT_TRUE(seen.emplace(name, p.name).second)
+        << p.name << " and " << seen[name] << ": " << name;
+    EXPECT_TRUE(std::all_of(name.begin(), name.end(), [](char c) {
+      return std::isalnum((unsigned char)c) || c == '_' || c == '.';
+    })) << name;
+  }
+  // Differing only in padding_mode.
+  EXPECT_NE(ui::export_stem(find_preset("textbook")->spec),
+            ui::export_stem(find_preset("reflect-padding")->spec));
+}
+
+TEST(UiExport, TheSlideTextNamesTheLayerItsShapesAndTheStep) {
+  ui::AppState base = ui::make_app_state(*find_preset("reflect-padding"));
+  ui::AppState state = ui::export_state(base, 7, {});
+  EXPECT_EQ(ui::slide_code_line(state),
+            "nn.Conv2d(1, 1, kernel_size=3, stride=1, padding=1, padding_mode='reflect')   "
+            "[1, 1, 5, 5] → [1, 1, 5, 5]");
+  EXPECT_EQ(ui::slide_step_line(state), "Step 8 of 25  —  output[n=0, c=0, y=1, x=2]");
+  base.view.language = ui::Language::Zh;
+  state = ui::export_state(base, 24, {});
+  EXPECT_EQ(ui::slide_step_line(state), "第 25 步，共 25 步  —  输出[n=0, c=0, y=4, x=4]");
+  // PyTorch's code stays code in Chinese.
+  EXPECT_EQ(ui::slide_code_line(state).substr(0, 10), "nn.Conv2d(");
+
+  ConvSpec spec;
+  spec.in_channels = 4;
+  spec.out_channels = 2;
+  spec.groups = 2;
+  spec.bias = false;
+  spec.batch = 2;
+  spec.height = 6;
+  spec.width = 7;
+  state = ui::export_state(ui::make_app_state(with_spec(textbook(), spec)), 0, {});
+  EXPECT_EQ(ui::slide_code_line(state),
+            "nn.Conv2d(4, 2, kernel_size=3, stride=1, padding=0, groups=2, bias=False)   "
+            "[2, 4, 6, 7] → [2, 2, 4, 5]");
+}
+
+TEST(UiExport, TheDialogNamesTheGifAfterTheLayerAndOffersTheText) {
+  testing::UiHarness ui(*find_preset("reflect-padding"));
+  ui::open_export_dialog(ui.state, ui::ExportTarget::Animation);
+  ui.frame(2);
+  EXPECT_TRUE(ui.state.export_draft.path.ends_with("/conv_k3_s1_p1_reflect.gif"))
+      << ui.state.export_draft.path;
+  ui.click_item("export.with_text");
+  ui.click_item("export.go");
+  ASSERT_TRUE(ui.state.export_request.has_value());
+  EXPECT_TRUE(ui.state.export_request->with_text);
+  EXPECT_EQ(ui.state.export_request->target, ui::ExportTarget::Animation);
 }
 
 }  // namespace
