@@ -71,7 +71,7 @@ void cell_text(Frame& f, const Rect& r, float value, ImU32 colour, DrawnCell cel
   const float largest =
       fonts.mono_large ? std::min({fonts.size * 2, width * 0.45f, height * 0.9f}) : fonts.size;
   // ImGui's line is the font size tall: a cell lower than that shows no digits.
-  const bool tall_enough = fonts.size <= height * 0.95f;
+  const bool tall_enough = fonts.size <= height;
   const auto font_for = [&](float size) {
     return size > fonts.size && fonts.mono_large ? fonts.mono_large : fonts.mono;
   };
@@ -146,7 +146,7 @@ void partial_cell_text(Frame& f, const Rect& r, DrawnCell cell) {
   };
   if (width(text) > room) text.erase(text.find(' '), 1);  // "Σ11"
   if (width(text) > room) text = "\u03a3";
-  if (width(text) > room || fonts.size > (r.y1 - r.y0) * 0.95f) text.clear();
+  if (width(text) > room || fonts.size > r.y1 - r.y0) text.clear();
   cell.rect = r;
   cell.value = float(f.fine.running_sum);
   cell.partial = true;
@@ -293,9 +293,9 @@ void strike_cropped(Frame& f, const GridPlacement& p) {
   outline(f, kept, faded(f.colors.text, f.alpha * 0.8f), std::max(1.5f, p.cell * 0.05f));
 }
 
-// Where the loupe goes: right of every grid, else below them, else in the
-// canvas's bottom-right corner (over the grids).
-ImVec2 loupe_corner(const Frame& f, float width, float height) {
+// Where the loupe goes: right of every grid, else below them, else (image
+// mode) in the canvas's bottom-right corner, over the grids.
+std::optional<ImVec2> loupe_corner(const Frame& f, float width, float height) {
   float right = f.area.x0, bottom = f.area.y0;
   for (const GridPlacement& p : f.geometry.grids) {
     right = std::max(right, p.bounds().x1);
@@ -306,6 +306,9 @@ ImVec2 loupe_corner(const Frame& f, float width, float height) {
                                std::max(f.area.y0, f.area.y1 - height));
   if (right + gap + width <= f.area.x1) return v(right + gap, top);
   if (bottom + gap + height <= f.area.y1) return v(f.area.x0 + gap, bottom + gap);
+  // Over the grids only for a picture, whose grid reads as shades anyway;
+  // elsewhere the step table has the numbers.
+  if (!f.state.picture.open()) return std::nullopt;
   return v(std::max(f.area.x0, f.area.x1 - width), std::max(f.area.y0, f.area.y1 - height));
 }
 
@@ -326,11 +329,17 @@ void draw_loupe(Frame& f, const std::vector<int64_t>& channels) {
   const bool captioned =
       ImGui::GetFontSize() * 1.2f + float(rows) * cell + 2 * pad <= f.area.y1 - f.area.y0;
   const float caption = captioned ? ImGui::GetFontSize() * 1.2f : 0.0f;
-  const float block = float(cols) * cell + pad;  // one channel's window, and the gap after it
-  const float width = float(channels.size()) * block + pad;
-  const float height = caption + float(rows) * cell + 2 * pad;
-  const ImVec2 at = loupe_corner(f, width, height);
-  const Rect frame{at.x, at.y, at.x + width, at.y + height};
+  // One channel's window and the gap after it; as many side by side as the
+  // canvas is wide, the rest below.
+  const float block = float(cols) * cell + pad, band = float(rows) * cell + pad;
+  const size_t per_row =
+      std::clamp<size_t>(size_t((f.area.x1 - f.area.x0 - pad) / block), 1, channels.size());
+  const size_t bands = (channels.size() + per_row - 1) / per_row;
+  const float width = float(per_row) * block + pad;
+  const float height = caption + float(bands) * band + pad;
+  const std::optional<ImVec2> at = loupe_corner(f, width, height);
+  if (!at) return;
+  const Rect frame{at->x, at->y, at->x + width, at->y + height};
   layer(f, kTopLayer);
   f.draw->AddRectFilled(v(frame.x0, frame.y0), v(frame.x1, frame.y1),
                         faded(f.colors.cell, f.alpha));
@@ -346,8 +355,8 @@ void draw_loupe(Frame& f, const std::vector<int64_t>& channels) {
       for (int64_t kx = 0; kx < cols; ++kx) {
         const int64_t y = f.at.y * f.spec.stride.h + ky * f.spec.dilation.h;
         const int64_t x = f.at.x * f.spec.stride.w + kx * f.spec.dilation.w;
-        const float x0 = frame.x0 + pad + float(k) * block + float(kx) * cell;
-        const float y0 = frame.y0 + caption + pad + float(ky) * cell;
+        const float x0 = frame.x0 + pad + float(k % per_row) * block + float(kx) * cell;
+        const float y0 = frame.y0 + caption + pad + float(k / per_row) * band + float(ky) * cell;
         const Rect r{x0, y0, x0 + cell, y0 + cell};
         const auto source = padding_source_cell(f.spec, y, x);
         const float value = source ? s.input.at(f.at.n, channels[k], source->y, source->x) : 0.0f;

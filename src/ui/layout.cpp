@@ -136,10 +136,15 @@ WindowLayout choose_layout(AppState& state, float width, float height, float top
        {std::pair{true, false}, {true, true}, {false, false}, {false, true}}) {
     if (fits(docked, compact)) return layout;
   }
-  // A layer too big for legible digits even on the whole width (a picture
-  // as the grid) gains nothing from hidden panels: it is shaded instead,
-  // with playback in one row at large text to leave it some height.
-  fits(true, state.view.text_scale >= 1.5f);
+  // A picture too big for legible digits even on the whole width gains
+  // nothing from hidden panels: it is shaded instead, with playback in one
+  // row at large text to leave it some height. Any other layer gets all
+  // the room there is, so at least its short numbers show.
+  if (picture || state.picture.open()) {
+    fits(true, state.view.text_scale >= 1.5f);
+  } else {
+    fits(false, true);
+  }
   return layout;
 }
 
