@@ -15,3 +15,4 @@ shot textbook.png --preset textbook --step 7 --window-size 1600x900
 shot depthwise-zh-light.png --preset depthwise --step 40 --lang zh --theme light --window-size 1600x900
 shot image-sobel.png --image assets/scene.png --kernel sobel-x --region 176,176 --step 27 \
   --window-size 1600x900
+shot projector-300.png --preset textbook --step 12 --text-scale 3 --theme light --window-size 1920x1080
