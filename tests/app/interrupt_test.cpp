@@ -2,8 +2,8 @@
 // middle of an export or with the window open: the exit status is 128 +
 // the signal, no staged file is left, a folder convviz made is gone, a
 // folder that existed is as it was, and the window saves what a quit saves.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
