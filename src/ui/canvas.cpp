@@ -579,14 +579,18 @@ float crossing_y(const Frame& f, GridKind kind, float wanted) {
   return best;
 }
 
-// The x halfway across the gap after the grids of `kind`.
-float gap_after(const Frame& f, GridKind kind) {
+// The x halfway across the gap after the grids of the kinds given (the
+// column they make).
+float gap_after(const Frame& f, std::initializer_list<GridKind> kinds) {
+  const auto in_column = [&](const GridPlacement& p) {
+    return std::find(kinds.begin(), kinds.end(), p.kind) != kinds.end();
+  };
   float right = -FLT_MAX, next = FLT_MAX;
   for (const GridPlacement& p : f.geometry.grids) {
-    if (p.kind == kind) right = std::max(right, p.bounds().x1);
+    if (in_column(p)) right = std::max(right, p.bounds().x1);
   }
   for (const GridPlacement& p : f.geometry.grids) {
-    if (p.kind != kind && p.x0 > right) next = std::min(next, p.x0);
+    if (!in_column(p) && p.x0 > right) next = std::min(next, p.x0);
   }
   return next == FLT_MAX ? right + f.geometry.cell * 0.5f : (right + next) / 2;
 }
@@ -604,13 +608,16 @@ void draw_connectors(Frame& f) {
   layer(f, kConnectorLayer);
   const ImU32 colour = faded(f.colors.connector, f.alpha * (shown > 1 ? 0.75f : 1.0f));
   const float thickness = std::max(2.5f, f.geometry.cell * 0.04f);
-  const float into_output =
-      gap_after(f, f.geometry.kernel_below_input ? GridKind::Input : GridKind::Kernel);
+  // With the kernels under the input, both make the first column.
+  const float into_output = f.geometry.kernel_below_input
+                                ? gap_after(f, {GridKind::Input, GridKind::Kernel})
+                                : gap_after(f, {GridKind::Kernel});
   for (size_t i = 0; i < shown; ++i) {
     const Rect& w = f.windows[i].second;
     // The window's edge row nearer the output cell.
     const float start_y = std::fabs(w.y0 - target.y0) <= std::fabs(w.y1 - target.y0) ? w.y0 : w.y1;
-    const float out_of_input = gap_after(f, GridKind::Input);
+    const float out_of_input =
+        f.geometry.kernel_below_input ? into_output : gap_after(f, {GridKind::Input});
     std::vector<ImVec2> path = {v(w.x1, start_y), v(out_of_input, start_y)};
     if (!f.geometry.kernel_below_input) {
       const float across = crossing_y(f, GridKind::Kernel, (start_y + target.y0) / 2);
