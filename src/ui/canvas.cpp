@@ -75,15 +75,19 @@ void cell_text(Frame& f, const Rect& r, float value, ImU32 colour, DrawnCell cel
   const auto font_for = [&](float size) {
     return size > fonts.size && fonts.mono_large ? fonts.mono_large : fonts.mono;
   };
+  // Off the canvas (zoomed or panned away): nothing to measure or show.
+  const bool on_canvas =
+      r.x1 > f.area.x0 && r.x0 < f.area.x1 && r.y1 > f.area.y0 && r.y0 < f.area.y1;
   const CellNumber number =
-      tall_enough ? fit_cell_number(value, width * kDigitsShare, fonts.size, largest,
-                                    [&](std::string_view text, float size) {
-                                      return font_for(size)
-                                          ->CalcTextSizeA(size, FLT_MAX, 0, text.data(),
-                                                          text.data() + text.size())
-                                          .x;
-                                    })
-                  : CellNumber{};
+      tall_enough && on_canvas
+          ? fit_cell_number(value, width * kDigitsShare, fonts.size, largest,
+                            [&](std::string_view text, float size) {
+                              return font_for(size)
+                                  ->CalcTextSizeA(size, FLT_MAX, 0, text.data(),
+                                                  text.data() + text.size())
+                                  .x;
+                            })
+          : CellNumber{};
   cell.rect = r;
   cell.value = value;
   cell.text = number.text;
@@ -108,7 +112,7 @@ void cell_text(Frame& f, const Rect& r, float value, ImU32 colour, DrawnCell cel
 // 0 (transparent) outside image mode.
 ImU32 value_shade(const Frame& f, GridKind grid, int64_t channel, float value) {
   const PictureView& picture = f.state.picture;
-  if (!picture.open()) return 0;
+  if (!picture.open() || !std::isfinite(value)) return 0;
   const auto rgb = [](const Rgb& c) { return IM_COL32(c.r, c.g, c.b, 255); };
   if (grid == GridKind::Input) {
     const float t = std::clamp(value / (picture.unit_range ? 1.0f : 255.0f), 0.0f, 1.0f);
@@ -223,6 +227,7 @@ void grid_label(Frame& f, const GridPlacement& p, const std::string& text,
   const float room = b.x1 - b.x0 + f.geometry.cell * 0.5f;
   const float top = p.y0 - f.geometry.label_height;
   ImFont* font = ImGui::GetFont();
+  f.state.item_rects.erase(grid_item_name(p) + ".caption");
   for (float size = f.geometry.label_size;; size = std::max(kSmallestCaption, size * 0.85f)) {
     for (const std::string* caption : {&text, &short_text}) {
       if (font->CalcTextSizeA(size, FLT_MAX, 0, caption->c_str()).x > room) continue;
@@ -320,10 +325,23 @@ void draw_loupe(Frame& f, const std::vector<int64_t>& channels) {
   const Session& s = f.state.session;
   const FontSet& fonts = f.state.fonts;
   const int64_t rows = f.spec.kernel_size.h, cols = f.spec.kernel_size.w;
-  const char* widest = f.state.picture.open() && f.state.picture.unit_range ? "≈.42" : "-88";
-  const float cell =
-      std::max(fonts.mono->CalcTextSizeA(fonts.size, FLT_MAX, 0, widest).x / kDigitsShare,
-               fonts.size * 1.3f);
+  // Wide enough for the values it shows (up to 7 characters; longer ones
+  // get their ≈ form), and at least "≈.42".
+  float widest = fonts.mono->CalcTextSizeA(fonts.size, FLT_MAX, 0, "≈.42").x;
+  for (int64_t c : channels) {
+    for (int64_t ky = 0; ky < rows; ++ky) {
+      for (int64_t kx = 0; kx < cols; ++kx) {
+        const auto source =
+            padding_source_cell(f.spec, f.at.y * f.spec.stride.h + ky * f.spec.dilation.h,
+                                f.at.x * f.spec.stride.w + kx * f.spec.dilation.w);
+        if (!source) continue;
+        const std::string text = format_number(s.input.at(f.at.n, c, source->y, source->x));
+        widest = std::max(
+            widest, fonts.mono->CalcTextSizeA(fonts.size, FLT_MAX, 0, text.substr(0, 7).c_str()).x);
+      }
+    }
+  }
+  const float cell = std::max(widest / kDigitsShare, fonts.size * 1.3f);
   const float pad = fonts.size * 0.3f;
   // The caption only where the canvas has the height for it.
   const bool captioned =
@@ -332,8 +350,8 @@ void draw_loupe(Frame& f, const std::vector<int64_t>& channels) {
   // One channel's window and the gap after it; as many side by side as the
   // canvas is wide, the rest below.
   const float block = float(cols) * cell + pad, band = float(rows) * cell + pad;
-  const size_t per_row =
-      std::clamp<size_t>(size_t((f.area.x1 - f.area.x0 - pad) / block), 1, channels.size());
+  const float across = std::max(0.0f, (f.area.x1 - f.area.x0 - pad) / block);
+  const size_t per_row = std::clamp<size_t>(size_t(across), 1, channels.size());
   const size_t bands = (channels.size() + per_row - 1) / per_row;
   const float width = float(per_row) * block + pad;
   const float height = caption + float(bands) * band + pad;
@@ -755,8 +773,12 @@ void cell_tooltip(const Frame& f, const GridCell& c) {
 void handle_mouse(Frame& f, bool canvas_hovered) {
   AppState& state = f.state;
   ImGuiIO& io = ImGui::GetIO();
-  auto cell = canvas_hovered ? hit_test(f.geometry, io.MousePos.x, io.MousePos.y)
-                             : std::optional<GridCell>{};
+  // The loupe lies over the grids: the cells under it are not the pointer's.
+  const auto loupe = state.item_rects.find("canvas.loupe");
+  const bool over_loupe =
+      loupe != state.item_rects.end() && loupe->second.contains(io.MousePos.x, io.MousePos.y);
+  auto cell = canvas_hovered && !over_loupe ? hit_test(f.geometry, io.MousePos.x, io.MousePos.y)
+                                            : std::optional<GridCell>{};
   if (cell) {
     cell->n = f.at.n;
     cell->c_out = f.at.c_out;
@@ -770,7 +792,9 @@ void handle_mouse(Frame& f, bool canvas_hovered) {
     state.zoom = std::clamp(state.zoom * std::pow(1.1f, io.MouseWheel), 0.25f, 6.0f);
   }
   // Pan with the middle button, or the left one pressed between the grids.
-  if (canvas_hovered && !cell && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) state.panning = true;
+  if (canvas_hovered && !cell && !over_loupe && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    state.panning = true;
+  }
   if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) state.panning = false;
   if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle) || state.panning) {
     state.pan_x += io.MouseDelta.x;

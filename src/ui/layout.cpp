@@ -7,6 +7,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/padding.h"
 #include "ui/canvas_geometry.h"
 #include "ui/panels.h"
 #include "ui/picture_mode.h"
@@ -108,6 +109,12 @@ WindowLayout choose_layout(AppState& state, float width, float height, float top
   const float narrowest_step_column = std::min(step_column, std::max(font * 9.0f, width * 0.2f));
   const bool picture = state.picture.open() && state.picture.visible;
   const float cell = smallest_legible_cell(state.fonts);
+  // Room for the lines under the grids, decided by the layer alone (what
+  // they say depends on the cells, which depend on this layout): one for a
+  // ≈ legend, one more for a picture's shades or a crop note.
+  const SidePadding crop = cropped_sides(state.session.spec);
+  const bool second_line = state.picture.open() || crop.top > 0 || crop.left > 0;
+  const float notes = ImGui::GetTextLineHeightWithSpacing() * (second_line ? 2.0f : 1.0f);
   WindowLayout layout;
   layout.drawer_width = std::min(parameters * 1.1f, width * 0.45f);
   const auto fits = [&](bool docked, bool compact) {
@@ -122,7 +129,7 @@ WindowLayout choose_layout(AppState& state, float width, float height, float top
     // The canvas panel's title, toolbar (one row when compact) and padding.
     const float chrome = ImGui::GetFrameHeight() +
                          float(compact ? 1 : 2) * ImGui::GetFrameHeightWithSpacing() +
-                         2 * style.WindowPadding.y;
+                         2 * style.WindowPadding.y + notes;
     const float needed =
         needed_canvas_width(state.session.spec, layout.body - layout.picture_height - chrome,
                             font * 1.25f, cell) +

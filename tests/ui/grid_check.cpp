@@ -11,6 +11,7 @@
 // Usage: grid_check LAYOUT.json [--whole-layer I K O] [--window-numbers]
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
@@ -38,16 +39,23 @@ bool inside(const Box& inner, const Box& outer) {
          inner.y1 <= outer.y1 + 0.5;
 }
 
-// Does the segment cross the box's interior? Connectors are horizontal or
-// vertical; anything else is checked by sampling along it.
+// Does the segment cross the box's interior (shrunk by half a pixel)?
+// Clipped against the box's slabs, exactly (Liang-Barsky).
 bool crosses(double ax, double ay, double bx, double by, const Box& b) {
-  const int samples = 200;
-  for (int i = 0; i <= samples; ++i) {
-    const double t = double(i) / samples;
-    const double x = ax + (bx - ax) * t, y = ay + (by - ay) * t;
-    if (x > b.x0 + 0.5 && x < b.x1 - 0.5 && y > b.y0 + 0.5 && y < b.y1 - 0.5) return true;
+  double t0 = 0, t1 = 1;
+  const double dx = bx - ax, dy = by - ay;
+  const double p[4] = {-dx, dx, -dy, dy};
+  const double q[4] = {ax - (b.x0 + 0.5), (b.x1 - 0.5) - ax, ay - (b.y0 + 0.5), (b.y1 - 0.5) - ay};
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] == 0) {
+      if (q[i] <= 0) return false;  // parallel and outside (or on the edge)
+      continue;
+    }
+    const double t = q[i] / p[i];
+    if (p[i] < 0) t0 = std::max(t0, t);
+    if (p[i] > 0) t1 = std::min(t1, t);
   }
-  return false;
+  return t0 < t1;
 }
 
 // "15.5", ".25", "-.5", "1.2e2" as a number; NaN when it is none.
@@ -146,6 +154,10 @@ int main(int argc, char** argv) {
         }
       }
     } else if (option == "--window-numbers") {
+      if (!report.contains("canvas.window")) {
+        fail("no window drawn");
+        continue;
+      }
       const Box window = box(report["canvas.window"]);
       int under = 0, shown = 0;
       for (const json& c : report["cells"]) {
