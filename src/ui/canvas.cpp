@@ -59,9 +59,6 @@ DrawnCell drawn_cell(GridKind grid, int64_t n, int64_t c, int64_t y, int64_t x,
   return cell;
 }
 
-// The share of a cell's width its digits may fill.
-constexpr float kDigitsShare = 0.92f;
-
 // The number the sum prints, as large as the cell allows (up to twice the
 // panel text) and never smaller than the panel text; see cell_number.h.
 // `cell` says which cell it is, for the layout report.

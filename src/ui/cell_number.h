@@ -30,4 +30,8 @@ std::string without_leading_zero(std::string text);
 
 inline constexpr std::string_view kApproximately = "≈";
 
+// The share of a cell's width its digits may fill: the canvas draws them so,
+// and image mode sizes its region by it.
+inline constexpr float kDigitsShare = 0.92f;
+
 }  // namespace convviz::ui

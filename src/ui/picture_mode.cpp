@@ -13,6 +13,7 @@
 #include "core/thread_pool.h"
 #include "render/image_file.h"
 #include "ui/canvas_geometry.h"
+#include "ui/cell_number.h"
 #include "ui/edits.h"
 #include "ui/file_actions.h"
 #include "ui/kernel_library.h"
@@ -190,7 +191,7 @@ int64_t region_side_that_fits(const AppState& state, const Rect& canvas) {
   const FontSet& fonts = state.fonts;
   const char* widest = state.picture.unit_range ? "≈.42" : "255";
   const float number_cell =
-      fonts.mono ? fonts.mono->CalcTextSizeA(fonts.size, FLT_MAX, 0, widest).x / 0.92f
+      fonts.mono ? fonts.mono->CalcTextSizeA(fonts.size, FLT_MAX, 0, widest).x / kDigitsShare
                  : fonts.size * 2.5f;
   const int64_t largest = std::min(
       {AppState::kRegionSide, picture_height(state.picture), picture_width(state.picture)});
