@@ -14,6 +14,7 @@ namespace convviz {
 struct OptionSpec {
   const char* name;  // without the leading dashes
   bool takes_value;
+  bool hidden = false;  // an alias or a test's option: not in --help or the man page
 };
 
 struct CliArgs {

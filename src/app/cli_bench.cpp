@@ -8,6 +8,7 @@
 #include "app/bench_shapes.h"
 #include "app/cli.h"
 #include "app/cli_args.h"
+#include "app/command_help.h"
 #include "core/engine.h"
 #include "core/engine_kernels.h"
 #include "core/op_counts.h"
@@ -16,31 +17,6 @@
 
 namespace convviz {
 namespace {
-
-constexpr const char* kHelp = R"(Usage:
-  convviz bench --config C.json --input-shape N,C,H,W [--threads T] [--repeat R]
-                [--warmup W] [--json] [--explain] [--engine fast|reference]
-  convviz bench --shapes FILE.json [--threads T] [--repeat R] [--warmup W]
-                [--json] [--explain] [--engine fast|reference]
-  convviz bench --peak [--threads T] [--json]
-
-Times the engine alone: tensors already in memory (random data), output
-preallocated. Prints the median and minimum milliseconds per call over R
-repeats (default 30, after W warm-up calls, default 5), GFLOP/s with
-FLOPs = 2·MACs, the algorithm and the workspace it used.
-  --json      one JSON object per shape: {"name", "median_ms", "min_ms",
-              "gflops", "algorithm", "threads", "workspace_bytes", ...}
-  --explain   the plan: algorithm, microkernel tile, input layout, task
-              split and workspace bytes
-  --threads   default $CONVVIZ_THREADS, else every hardware thread
-  --peak      the machine's peak FP32 FMA throughput on T threads, measured
-              with a register-only loop on the engine's SIMD target
-)";
-
-constexpr OptionSpec kOptions[] = {{"config", true},  {"input-shape", true}, {"shapes", true},
-                                   {"threads", true}, {"repeat", true},      {"warmup", true},
-                                   {"json", false},   {"explain", false},    {"engine", true},
-                                   {"peak", false},   {"help", false}};
 
 struct Timing {
   double median_ms = 0;
@@ -195,10 +171,10 @@ Result<BenchSettings> settings_from(const CliArgs& args) {
 }  // namespace
 
 int run_bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Result<CliArgs> parsed = parse_options(args, kOptions);
+  Result<CliArgs> parsed = parse_options(args, command_help("bench").options);
   if (!parsed) return report_bad_input(err, "bench", parsed.error().message);
   if (parsed->has("help")) {
-    out << kHelp;
+    out << command_help("bench").text;
     return kExitOk;
   }
   Result<BenchSettings> settings = settings_from(*parsed);

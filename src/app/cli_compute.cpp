@@ -3,6 +3,7 @@
 
 #include "app/cli.h"
 #include "app/cli_inputs.h"
+#include "app/command_help.h"
 #include "core/atomic_file.h"
 #include "core/engine.h"
 #include "core/npy.h"
@@ -15,36 +16,6 @@ namespace convviz {
 namespace {
 
 constexpr int64_t kMaxReferenceWork = int64_t{1} << 31;
-
-constexpr const char* kHelp = R"(Usage:
-  convviz compute --config C.json (--input X.npy | --image P.png [--grayscale]
-                  [--range 0-1|0-255]) --weight W.npy [--bias B.npy]
-                  --output Y.npy [--ops-json OPS.json] [--engine fast|reference]
-                  [--threads N]
-  convviz compute --preset NAME --output Y.npy [--ops-json OPS.json] [...]
-
-Computes nn.Conv2d's forward pass and writes the output as float32 .npy.
-  --config     nn.Conv2d's arguments as JSON: in_channels, out_channels,
-               kernel_size, stride, padding (int, [h, w], "same", "valid"),
-               padding_mode, dilation, groups, bias
-  --input      X, shape [N, C, H, W], or unbatched [C, H, W] (Y is then
-               [out_channels, H_out, W_out], as PyTorch returns it)
-  --image      a picture instead of X (PNG, JPEG, BMP, GIF first frame, TGA), as
-               torchvision's ToTensor reads it: [1, 3, H, W] in [0, 1], alpha
-               dropped ([1, 1, H, W] for a gray file). --grayscale makes colour
-               one channel (0.2989 r + 0.587 g + 0.114 b); --range 0-255 keeps
-               the byte values. Up to 4096x4096 pixels.
-  --weight     W, shape [out_channels, in_channels/groups, kh, kw]
-  --bias       B, shape [out_channels]; required when bias is true
-  --output     where Y goes, shape [N, out_channels, H_out, W_out]
-  --ops-json   also write {multiplications, additions, macs, flops, params,
-               output_shape}
-  --preset     a built-in example instead of --config/--input/--weight/--bias
-  --engine     fast (default: the vectorized engine) or reference (the plain
-               loops it is tested against)
-  --threads    threads for the engine (default $CONVVIZ_THREADS, else all)
-On bad input: exit status 2, one line on stderr, no file written.
-)";
 
 nlohmann::json ops_json(const OpCounts& ops, const std::vector<int64_t>& shape) {
   return {{"multiplications", ops.multiplications},
@@ -87,12 +58,10 @@ Status check_outputs(const CliArgs& args) {
 }  // namespace
 
 int run_compute(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  static const std::vector<OptionSpec> options = with_session_options(
-      {{"output", true}, {"ops-json", true}, {"engine", true}, {"help", false}});
-  Result<CliArgs> parsed = parse_options(args, options);
+  Result<CliArgs> parsed = parse_options(args, command_help("compute").options);
   if (!parsed) return report_bad_input(err, "compute", parsed.error().message);
   if (parsed->has("help")) {
-    out << kHelp;
+    out << command_help("compute").text;
     return kExitOk;
   }
   if (!parsed->has("output")) return report_bad_input(err, "compute", "--output is required");

@@ -3,25 +3,11 @@
 
 #include "app/cli.h"
 #include "app/cli_inputs.h"
+#include "app/command_help.h"
 #include "core/step_trace.h"
 
 namespace convviz {
 namespace {
-
-constexpr const char* kHelp = R"(Usage:
-  convviz explain --config C.json (--input X.npy | --image P.png [--grayscale]) --weight W.npy
-                  [--bias B.npy]
-                  --step I [--json]
-  convviz explain --preset NAME --step I [--json]
-
-Explains one output element: every product of the window, the sum, the bias
-and the result, ending with the expression a textbook writes, e.g.
-  1×0+0×0+1×0+0×0+1×1+0×8+1×0+0×6+1×7+1=9
-  --step   which output element, counting from 0 over (n, c_out, y, x) in
-           row-major order
-  --json   print the whole trace as one JSON object instead
-Inputs as for 'convviz compute' (see its --help).
-)";
 
 nlohmann::json cell_json(const std::optional<Cell>& c) {
   return c ? nlohmann::json::array({c->y, c->x}) : nlohmann::json(nullptr);
@@ -89,12 +75,10 @@ void print_trace(std::ostream& out, const StepTrace& t, int64_t steps) {
 }  // namespace
 
 int run_explain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  static const std::vector<OptionSpec> options =
-      with_session_options({{"step", true}, {"json", false}, {"help", false}});
-  Result<CliArgs> parsed = parse_options(args, options);
+  Result<CliArgs> parsed = parse_options(args, command_help("explain").options);
   if (!parsed) return report_bad_input(err, "explain", parsed.error().message);
   if (parsed->has("help")) {
-    out << kHelp;
+    out << command_help("explain").text;
     return kExitOk;
   }
   if (!parsed->has("step")) return report_bad_input(err, "explain", "--step is required");

@@ -8,6 +8,7 @@
 #include "app/cli.h"
 #include "app/cli_args.h"
 #include "app/cli_inputs.h"
+#include "app/command_help.h"
 #include "app/export_renderer.h"
 #include "app/gl_context.h"
 #include "app/interrupts.h"
@@ -18,37 +19,6 @@
 
 namespace convviz {
 namespace {
-
-constexpr const char* kHelp = R"(Usage:
-  convviz export (--session S.json | --preset NAME) --step I --out step.png
-                 [--scale 1|2|4] [--theme dark|light] [--with-text] [--lang en|zh]
-  convviz export (--session S.json | --preset NAME) --all-steps --out DIR/
-                 [--from I --to J] [--scale 1|2|4] [--theme dark|light] [--with-text]
-  convviz export (--session S.json | --preset NAME) --gif anim.gif [--fps 4]
-                 [--from I --to J] [--scale 1|2|4] [--theme dark|light] [--reveal]
-                 [--with-text]
-
-Draws the window's canvas (the sliding window, the kernels, the outputs,
-each grid with its caption) into a 1280x720 picture times --scale,
-offscreen. --with-text adds, under it, the layer as PyTorch code with its
-input and output shapes (nn.Conv2d(1, 1, kernel_size=3, stride=1,
-padding=1)   [1, 1, 5, 5] -> [1, 1, 5, 5]), the step ("Step 1 of 25") and
-its output element, the step's expression and the op counts; in a GIF each
-frame has the text of its step. --lang zh (any mode) writes the captions and
-the text in Chinese; PyTorch's names stay as they are. Options count steps
-from 0 (as explain does); the pictures and file names count from 1, as the
-window shows them (--step 0 is "Step 1 of 25", conv_..._step001.png). --theme light is the
-white background for print. --all-steps writes conv_k3_s1_p1_step001.png
-... into DIR (made if missing): k, s and p always, then every field that
-differs from nn.Conv2d's defaults and the input's size when not 5x5
-(conv_k3_s1_p1_reflect_d2_g2_nobias_c2to2_n2_in7x7_step001.png), so lessons
-with different layers exported into one folder do not overwrite each other.
---reveal leaves outputs not reached yet blank. The GIF stores only the
-rectangle that changed per frame: a viewer that does not composite frames
-shows them cut; `convert anim.gif -coalesce frames.gif` makes whole frames.
-It needs OpenGL: on a machine without a display run it under xvfb-run.
-On bad input: exit status 2, one line on stderr, no file written.
-)";
 
 struct ExportRequest {
   Session session;
@@ -190,16 +160,10 @@ Status export_sequence(const ExportRequest& r, const CliArgs& args, std::ostream
 }  // namespace
 
 int run_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  static const std::vector<OptionSpec> options = {
-      {"session", true}, {"preset", true},      {"step", true},       {"out", true},
-      {"scale", true},   {"theme", true},       {"with-text", false}, {"all-steps", false},
-      {"from", true},    {"to", true},          {"gif", true},        {"fps", true},
-      {"reveal", false}, {"dump-layout", true}, {"layout", true},     {"threads", true},
-      {"lang", true},    {"help", false}};
-  Result<CliArgs> parsed = parse_options(args, options);
+  Result<CliArgs> parsed = parse_options(args, command_help("export").options);
   if (!parsed) return report_bad_input(err, "export", parsed.error().message);
   if (parsed->has("help")) {
-    out << kHelp;
+    out << command_help("export").text;
     return kExitOk;
   }
   if (Status bad = use_thread_option(*parsed)) return report_bad_input(err, "export", bad->message);

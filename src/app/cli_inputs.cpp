@@ -74,12 +74,6 @@ Status check_image_channels(const CliArgs& args, const Session& s) {
 
 }  // namespace
 
-std::vector<OptionSpec> with_session_options(std::initializer_list<OptionSpec> own) {
-  std::vector<OptionSpec> options(std::begin(kSessionOptions), std::end(kSessionOptions));
-  options.insert(options.end(), own);
-  return options;
-}
-
 Status use_thread_option(const CliArgs& args) {
   const ThreadCount count = resolve_thread_count(args.get("threads"));
   if (!count.error.empty()) return Error{count.error};

@@ -2,21 +2,12 @@
 // The inputs every convviz command shares: either --preset NAME, or
 // --config C.json (--input X.npy | --image P.png [--grayscale] [--range 0-1|0-255])
 // --weight W.npy [--bias B.npy].
-#include <initializer_list>
-#include <span>
 #include <vector>
 
 #include "app/cli_args.h"
 #include "core/session.h"
 
 namespace convviz {
-
-inline constexpr OptionSpec kSessionOptions[] = {
-    {"preset", true}, {"config", true}, {"input", true}, {"image", true},  {"grayscale", false},
-    {"range", true},  {"weight", true}, {"bias", true},  {"threads", true}};
-
-// The session options plus a command's own.
-std::vector<OptionSpec> with_session_options(std::initializer_list<OptionSpec> own);
 
 // --threads N, else $CONVVIZ_THREADS, else every hardware thread: sizes the
 // engine's default pool. A bad value is an error naming where it came from.

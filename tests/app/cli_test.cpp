@@ -1,4 +1,5 @@
 #include "app/cli.h"
+#include "app/command_help.h"
 
 #include <gtest/gtest.h>
 
@@ -300,6 +301,49 @@ TEST_F(Cli, HelpForEveryCommand) {
   const CliRun version = run({"--version"});
   EXPECT_EQ(version.out.rfind("convviz ", 0), 0u);
   EXPECT_NE(version.out.find("SIMD target "), std::string::npos) << version.out;
+}
+
+// One table gives the options each command parses, its --help and the man
+// page: an option that parses is documented in both, and hidden ones in none.
+TEST_F(Cli, HelpAndTheManPageListEveryOptionACommandTakes) {
+  const std::string man = man_page("9.9.9", preset_names());
+  EXPECT_NE(man.find(".TH CONVVIZ 1 \"\" \"ConvViz 9.9.9\""), std::string::npos);
+  for (const CommandHelp& command : commands()) {
+    const std::vector<std::string> help_args =
+        command.name.empty() ? std::vector<std::string>{"--help"}
+                             : std::vector<std::string>{std::string(command.name), "--help"};
+    const CliRun help = run(help_args);
+    EXPECT_EQ(help.status, kExitOk);
+    if (!command.name.empty()) {
+      EXPECT_EQ(help.out, command.text) << command.name;
+      EXPECT_NE(man.find(".SH \"convviz " + std::string(command.name) + "\""), std::string::npos);
+    }
+    for (const OptionSpec& option : command.options) {
+      const std::string name = "--" + std::string(option.name);
+      std::string in_roff;
+      for (char ch : name) in_roff += ch == '-' ? std::string("\\-") : std::string(1, ch);
+      const bool in_help = help.out.find(name + " ") != std::string::npos ||
+                           help.out.find(name + "]") != std::string::npos ||
+                           help.out.find(name + "\n") != std::string::npos;
+      EXPECT_EQ(in_help, !option.hidden) << command.name << " " << name;
+      if (!option.hidden) {
+        EXPECT_NE(man.find(in_roff), std::string::npos) << name;
+      }
+    }
+  }
+}
+
+// `convviz FILE` is the desktop entry's Exec line; a typo is still a typo.
+TEST_F(Cli, AFileToOpenIsNotAMistypedCommand) {
+  const CliRun typo = run({"comptue"});
+  EXPECT_EQ(typo.status, kExitBadInput);
+  EXPECT_NE(typo.err.find("unknown command 'comptue'"), std::string::npos) << typo.err;
+  const CliRun both = run({path("lesson.convviz.json"), "--preset", "textbook"});
+  EXPECT_EQ(both.status, kExitBadInput);
+  EXPECT_NE(both.err.find("cannot be combined with --preset"), std::string::npos) << both.err;
+  const CliRun bad_option = run({path("lesson.convviz.json"), "--frobnicate"});
+  EXPECT_EQ(bad_option.status, kExitBadInput);
+  EXPECT_NE(bad_option.err.find("unknown option --frobnicate"), std::string::npos);
 }
 
 TEST_F(Cli, BothEnginesWriteTheSameTextbookOutput) {

@@ -1,0 +1,26 @@
+#pragma once
+// Every command's options and its help, in one table: the commands parse
+// these options, --help prints the text, and the man page (convviz.1, made
+// at build time) is made from both, so none of them can drift apart.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/cli_args.h"
+
+namespace convviz {
+
+struct CommandHelp {
+  std::string_view name;     // "" for the window
+  std::string_view summary;  // a line for the man page's list of commands
+  std::string_view text;     // what `convviz [COMMAND] --help` prints
+  std::vector<OptionSpec> options;
+};
+
+const std::vector<CommandHelp>& commands();
+const CommandHelp& command_help(std::string_view name);  // "" for the window
+
+// The manual page in roff (man(7)): the window's and every command's help.
+std::string man_page(std::string_view version, std::string_view presets);
+
+}  // namespace convviz
