@@ -1,8 +1,10 @@
 #include "app/cli.h"
 
 #include <exception>
+#include <filesystem>
 
 #include "app/cli_inputs.h"
+#include "app/command_help.h"
 #include "app/gui.h"
 #include "core/engine_kernels.h"
 #include "core/presets.h"
@@ -12,43 +14,16 @@
 namespace convviz {
 namespace {
 
-constexpr const char* kUsage =
-    R"(ConvViz: 2D convolution exactly as PyTorch's nn.Conv2d computes it.
-
-Usage:
-  convviz [--preset NAME | --session S.json | --image P.png [--grayscale]
-          [--grid N | --region TOP,LEFT]] [--kernel sobel-x|gaussian|...]
-          [--step I [--products K]] [--reveal] [--lang en|zh]
-          [--text-scale 1..3] [--theme dark|light] [--window-size 1600x900]
-          [--screenshot OUT.png [--layout OUT.json]]
-          [--no-restore | --restore] [--threads N]
-                  opens the window (the textbook example the first time;
-                  afterwards the last session, unless --no-restore; a
-                  screenshot shows the defaults unless --restore)
-  convviz compute --config C.json (--input X.npy | --image P.png [--grayscale])
-                  --weight W.npy [--bias B.npy]
-                  --output Y.npy [--ops-json OPS.json]
-  convviz compute --preset NAME --output Y.npy [--ops-json OPS.json]
-                  [--engine fast|reference]
-  convviz explain --config C.json --input X.npy --weight W.npy [--bias B.npy]
-                  --step I [--json]
-  convviz explain --preset NAME --step I [--json]
-  convviz export (--session S.json | --preset NAME) --step I --out step.png
-                 [--scale 1|2|4] [--theme dark|light] [--with-text] [--lang en|zh]
-  convviz export (--session S.json | --preset NAME) --all-steps --out DIR/
-                 [--with-text]
-  convviz export (--session S.json | --preset NAME) --gif anim.gif [--fps 4]
-                 [--with-text]
-  convviz bench --config C.json --input-shape N,C,H,W [--repeat R] [--warmup W]
-                [--json] [--explain]
-  convviz bench --shapes FILE.json [--json] [--explain]
-  convviz bench --peak
-  convviz --help | --version
-
-Every command takes --threads N (default $CONVVIZ_THREADS, else all cores).
-
-Run 'convviz COMMAND --help' for the details of a command.
-)";
+// `convviz FILE` (a desktop entry's Exec line) rather than a mistyped
+// command: not a command or an option, and a path or an existing file.
+bool names_a_file(const std::string& arg) {
+  for (const CommandHelp& c : commands()) {
+    if (!c.name.empty() && arg == c.name) return false;
+  }
+  if (arg.empty() || arg[0] == '-') return false;
+  std::error_code ec;
+  return arg.find_first_of("/.") != std::string::npos || std::filesystem::exists(arg, ec);
+}
 
 }  // namespace
 
@@ -61,17 +36,28 @@ int report_bad_input(std::ostream& err, const std::string& command, const std::s
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   try {
-    if (args.empty() ||
+    const bool opens_file = !args.empty() && names_a_file(args[0]);
+    if (args.empty() || opens_file ||
         (args[0].rfind("--", 0) == 0 && args[0] != "--help" && args[0] != "--version")) {
-      Result<CliArgs> parsed = parse_options(args, kGuiOptions);
+      const std::vector<std::string> options_given(args.begin() + (opens_file ? 1 : 0), args.end());
+      Result<CliArgs> parsed = parse_options(options_given, command_help("").options);
       if (!parsed) return report_bad_input(err, "", parsed.error().message);
       if (Status bad = use_thread_option(*parsed)) return report_bad_input(err, "", bad->message);
       Result<GuiOptions> options = gui_options(*parsed);
       if (!options) return report_bad_input(err, "", options.error().message);
+      if (opens_file) {
+        if (options->preset || options->session_file || options->image) {
+          return report_bad_input(err, "",
+                                  "a file to open (" + quoted(args[0]) +
+                                      ") cannot be combined with --preset, --session "
+                                      "or --image");
+        }
+        options->open_file = args[0];
+      }
       return run_gui(*options, err);
     }
     if (args[0] == "--help" || args[0] == "-h") {
-      out << kUsage << "\nPresets: " << preset_names() << "\n";
+      out << command_help("").text << "\nPresets: " << preset_names() << "\n";
       return kExitOk;
     }
     if (args[0] == "--version") {
@@ -79,7 +65,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       out << "convviz " << CONVVIZ_VERSION << "\n"
           << "engine: SIMD target " << simd_target_name() << " (" << simd_float_lanes()
           << " floats per vector, chosen at run time), "
-          << (threads.error.empty() ? threads.threads : hardware_threads()) << " threads\n";
+          << (threads.error.empty() ? threads.threads : hardware_threads()) << " threads\n"
+          << "sample pictures: " << (samples_dir().empty() ? "not found" : samples_dir()) << "\n";
       return kExitOk;
     }
     const std::vector<std::string> rest(args.begin() + 1, args.end());

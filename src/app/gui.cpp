@@ -59,17 +59,30 @@ void update_title(Shell& shell, const ui::AppState& state) {
   glfwSetWindowTitle(shell.window, title.c_str());
 }
 
-// The sample pictures: beside the binary when installed, else in the source
-// tree the binary was built from.
+}  // namespace
+
+// share/convviz/ relative to the binary when installed (under any prefix),
+// else the source tree's assets/ for a binary run from its build folder.
 std::string samples_dir() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   for (const std::filesystem::path& dir :
-       {exe.parent_path() / "assets", exe.parent_path().parent_path() / "assets",
-        std::filesystem::path(CONVVIZ_ASSETS_DIR)}) {
-    if (std::filesystem::exists(dir / "scene.png", ec)) return dir.string();
+       {exe.parent_path() / CONVVIZ_DATA_FROM_BINARY, std::filesystem::path(CONVVIZ_ASSETS_DIR)}) {
+    if (std::filesystem::exists(dir / "scene.png", ec)) return dir.lexically_normal().string();
   }
   return "";
+}
+
+namespace {
+
+// A dropped or double-clicked file: a picture by its extension, else a
+// session. A failure leaves the window as it was, with the reason said.
+void open_given_file(ui::AppState& state, const std::string& path) {
+  if (render::has_picture_extension(path)) {
+    ui::open_picture_file(state, path);
+  } else {
+    ui::open_session_file(state, path);
+  }
 }
 
 Result<ui::AppState> initial_state(const GuiOptions& o) {
@@ -91,7 +104,7 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
     }
     session = *loaded;
     path = *o.session_file;
-  } else if (o.restore && view.restore_last_session) {
+  } else if (o.restore && view.restore_last_session && !o.open_file) {
     auto last = ui::load_last_session(bad_last_session);
     if (last && ui::window_limits(last->spec).empty()) session = *last;
   }
@@ -109,6 +122,7 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
   state.samples_dir = samples_dir();
   state.picture_grid = o.grid.value_or(state.picture_grid);
   state.picture_grid_chosen = o.grid.has_value();
+  if (o.open_file) open_given_file(state, *o.open_file);
   if (o.image) {
     state.picture.grayscale = o.grayscale;
     if (!ui::open_picture_file(state, *o.image)) return Error{ui::status_text(state)};
@@ -190,13 +204,7 @@ int frame_loop(Shell& shell, ui::AppState& state, const GuiOptions& o, std::ostr
       glfwSetWindowShouldClose(shell.window, GLFW_FALSE);
       ui::request_quit(state);
     }
-    for (const std::string& path : std::exchange(shell.dropped, {})) {
-      if (render::has_picture_extension(path)) {
-        ui::open_picture_file(state, path);
-      } else {
-        ui::open_session_file(state, path);
-      }
-    }
+    for (const std::string& path : std::exchange(shell.dropped, {})) open_given_file(state, path);
     update_picture_textures(shell.picture, state);
     if (state.fonts_stale) rebuild_fonts(state);
     if (std::exchange(state.fullscreen_requested, false)) toggle_fullscreen(shell);
@@ -276,6 +284,10 @@ int run_gui(const GuiOptions& o, std::ostream& err) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  // WM_CLASS: the desktop entry's StartupWMClass, so the dock groups the
+  // window under ConvViz's icon.
+  glfwWindowHintString(GLFW_X11_CLASS_NAME, "convviz");
+  glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "convviz");
   Shell shell;
   shell.window = glfwCreateWindow(o.width, o.height, "ConvViz", nullptr, nullptr);
   if (!shell.window) {

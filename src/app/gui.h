@@ -15,6 +15,9 @@ namespace convviz {
 struct GuiOptions {
   std::optional<std::string> preset;
   std::optional<std::string> session_file;
+  // `convviz FILE`, as a file manager runs it: a session or a picture opened
+  // as a drop opens it, so that a bad one leaves a message, not no window.
+  std::optional<std::string> open_file;
   std::optional<int64_t> step;
   std::optional<int64_t> products;      // --products K: fine steps, K products of the step added
   bool reveal = false;                  // --reveal: outputs not reached yet stay blank
@@ -34,16 +37,11 @@ struct GuiOptions {
   std::optional<Fill> kernel;                         // --kernel sobel-x: a library kernel
 };
 
-inline constexpr OptionSpec kGuiOptions[] = {
-    {"preset", true},         {"session", true}, {"step", true},        {"lang", true},
-    {"text-scale", true},     {"theme", true},   {"window-size", true}, {"screenshot", true},
-    {"dump-layout", true},    {"layout", true},  {"no-restore", false}, {"restore", false},
-    {"report-timing", false}, {"threads", true}, {"image", true},       {"grayscale", false},
-    {"grid", true},           {"region", true},  {"kernel", true},      {"products", true},
-    {"reveal", false}};
-
 // Checks the values; errors name the option.
 Result<GuiOptions> gui_options(const CliArgs& args);
+
+// Where the sample pictures are (File ▸ Sample pictures), or "" if nowhere.
+std::string samples_dir();
 
 int run_gui(const GuiOptions& options, std::ostream& err);
 

@@ -12,7 +12,7 @@ namespace {
 std::string default_path(const AppState& state) {
   if (!state.session_path.empty()) return state.session_path;
   std::error_code ec;
-  return (std::filesystem::current_path(ec) / "convviz-session.json").string();
+  return (std::filesystem::current_path(ec) / "lesson.convviz.json").string();
 }
 
 void open_dialog(AppState& state, bool saving) {

@@ -53,7 +53,11 @@ std::string elided(const std::string& text, float width) {
 // A message longer than the room left shows its start, and all of it on
 // hover: a file name or reason is never cut off unseen.
 void status_line(AppState& state) {
-  if (state.status.empty() && state.fonts.warning.empty()) return;
+  if (state.status.empty() && state.fonts.warning.empty()) {
+    state.item_rects.erase("status");
+    state.item_texts.erase("status");
+    return;
+  }
   const Palette& colors = palette(state.view.theme);
   ImGui::SameLine();
   const std::string text = state.status.empty() ? state.fonts.warning : status_text(state);
@@ -62,6 +66,7 @@ void status_line(AppState& state) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(error ? colors.error : colors.dim_text), "%s",
                      shown.c_str());
   remember_item(state, "status");
+  state.item_texts["status"] = text;
   if (shown != text && ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);

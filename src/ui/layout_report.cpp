@@ -42,6 +42,7 @@ nlohmann::json cell_json(const DrawnCell& c) {
 nlohmann::json layout_report(const AppState& state, float width, float height) {
   nlohmann::json report = nlohmann::json::object();
   for (const auto& [name, r] : state.item_rects) report[name] = rect(r);
+  report["texts"] = state.item_texts;
   report["window"] = {width, height};
   report["text_px"] = state.fonts.size;
   report["canvas"] = rect(state.drawn.area);
