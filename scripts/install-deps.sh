@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libgtest-dev libbenchmark-dev libhwy-dev
   libimgui-dev libglfw3-dev python3-glad libstb-dev libgif-dev
   libfontconfig-dev fonts-dejavu-core fonts-wqy-microhei xvfb xauth
+  desktop-file-utils appstream
   clang-14 libclang-rt-14-dev
 )
 
