@@ -10,6 +10,7 @@ packages=(
   libimgui-dev libglfw3-dev python3-glad libstb-dev libgif-dev
   libfontconfig-dev fonts-dejavu-core fonts-wqy-microhei xvfb xauth
   desktop-file-utils appstream
+  file  # CPack's .deb generator runs it before dpkg-shlibdeps
   clang-14 libclang-rt-14-dev
 )
 

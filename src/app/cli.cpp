@@ -39,21 +39,11 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     const bool opens_file = !args.empty() && names_a_file(args[0]);
     if (args.empty() || opens_file ||
         (args[0].rfind("--", 0) == 0 && args[0] != "--help" && args[0] != "--version")) {
-      const std::vector<std::string> options_given(args.begin() + (opens_file ? 1 : 0), args.end());
-      Result<CliArgs> parsed = parse_options(options_given, command_help("").options);
+      Result<CliArgs> parsed = parse_options(args, command_help("").options, true);
       if (!parsed) return report_bad_input(err, "", parsed.error().message);
       if (Status bad = use_thread_option(*parsed)) return report_bad_input(err, "", bad->message);
       Result<GuiOptions> options = gui_options(*parsed);
       if (!options) return report_bad_input(err, "", options.error().message);
-      if (opens_file) {
-        if (options->preset || options->session_file || options->image) {
-          return report_bad_input(err, "",
-                                  "a file to open (" + quoted(args[0]) +
-                                      ") cannot be combined with --preset, --session "
-                                      "or --image");
-        }
-        options->open_file = args[0];
-      }
       return run_gui(*options, err);
     }
     if (args[0] == "--help" || args[0] == "-h") {

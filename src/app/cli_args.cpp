@@ -11,10 +11,14 @@ std::optional<std::string> CliArgs::get(const std::string& name) const {
 }
 
 Result<CliArgs> parse_options(const std::vector<std::string>& args,
-                              std::span<const OptionSpec> allowed) {
+                              std::span<const OptionSpec> allowed, bool positional_allowed) {
   CliArgs parsed;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
+    if (positional_allowed && !arg.empty() && arg[0] != '-') {
+      parsed.positional.push_back(arg);
+      continue;
+    }
     if (arg.rfind("--", 0) != 0 || arg.size() == 2) {
       return Error{"unexpected argument '" + arg + "'"};
     }

@@ -52,9 +52,9 @@ Usage:
 
 The window:
   FILE           a saved session (.json) or a picture (PNG, JPEG, BMP, GIF,
-                 TGA) to open, as a double-click in a file manager does; one
-                 that cannot be read leaves the window on the usual start, with
-                 the reason in its status line
+                 TGA) to open over the last session, as a double-click in a
+                 file manager does; one that cannot be read leaves the last
+                 session, with the reason in the status line
   --preset       a built-in example (see Presets)
   --session      a saved session; one that cannot be read is an error
   --image        a picture as the input grid, read as torchvision's ToTensor

@@ -21,6 +21,6 @@ const std::vector<CommandHelp>& commands();
 const CommandHelp& command_help(std::string_view name);  // "" for the window
 
 // The manual page in roff (man(7)): the window's and every command's help.
-std::string man_page(std::string_view version, std::string_view presets);
+std::string man_page(std::string_view version, std::string_view date, std::string_view presets);
 
 }  // namespace convviz

@@ -104,13 +104,22 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
     }
     session = *loaded;
     path = *o.session_file;
-  } else if (o.restore && view.restore_last_session && !o.open_file) {
+  } else if (o.restore && view.restore_last_session) {  // a file given opens over it
     auto last = ui::load_last_session(bad_last_session);
     if (last && ui::window_limits(last->spec).empty()) session = *last;
   }
   ui::AppState state = ui::make_app_state(session);
   state.view = view;
   state.session_path = path;
+  state.samples_dir = samples_dir();
+  state.picture_grid = o.grid.value_or(state.picture_grid);
+  state.picture_grid_chosen = o.grid.has_value();
+  state.picture.grayscale = o.grayscale;
+  if (o.open_file) open_given_file(state, *o.open_file);
+  if (o.image && !ui::open_picture_file(state, *o.image)) return Error{ui::status_text(state)};
+  if (o.region && state.picture.open()) {
+    ui::apply(state, ui::PlaceGrid{{ui::GridSource::Region, o.region->first, o.region->second}});
+  }
   for (const auto& note : {bad_settings, bad_last_session}) {
     if (!note) continue;
     if (!state.status.empty()) state.status.add("; ");
@@ -118,16 +127,6 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
     state.status.pieces.insert(state.status.pieces.end(), set_aside.pieces.begin(),
                                set_aside.pieces.end());
     state.status.error = true;
-  }
-  state.samples_dir = samples_dir();
-  state.picture_grid = o.grid.value_or(state.picture_grid);
-  state.picture_grid_chosen = o.grid.has_value();
-  if (o.open_file) open_given_file(state, *o.open_file);
-  if (o.image) {
-    state.picture.grayscale = o.grayscale;
-    if (!ui::open_picture_file(state, *o.image)) return Error{ui::status_text(state)};
-    if (o.region)
-      ui::apply(state, ui::PlaceGrid{{ui::GridSource::Region, o.region->first, o.region->second}});
   }
   if (o.kernel && !ui::apply_library_kernel(state, *o.kernel)) {
     return Error{"--kernel " + std::string(fill_name(*o.kernel)) + " has no " +

@@ -4,6 +4,8 @@
 
 #include "app/gui.h"
 #include "core/presets.h"
+#include "core/spec_json.h"
+#include "render/image_file.h"
 #include "ui/edits.h"
 #include "ui/kernel_library.h"
 
@@ -117,8 +119,20 @@ Result<GuiOptions> gui_options(const CliArgs& args) {
   o.restore = args.has("restore") || (!args.has("no-restore") && !o.screenshot);
   o.report_timing = args.has("report-timing");
   o.image = args.get("image");
+  if (args.positional.size() > 1) {
+    return Error{"one file to open at a time, not " + quoted(args.positional[0]) + " and " +
+                 quoted(args.positional[1])};
+  }
+  if (!args.positional.empty()) {
+    if (o.preset || o.session_file || o.image) {
+      return Error{"a file to open (" + quoted(args.positional[0]) +
+                   ") cannot be combined with --preset, --session or --image"};
+    }
+    o.open_file = args.positional[0];
+  }
+  const bool picture = o.image || (o.open_file && render::has_picture_extension(*o.open_file));
   o.grayscale = args.has("grayscale");
-  if (o.grayscale && !o.image) return Error{"--grayscale goes with --image"};
+  if (o.grayscale && !picture) return Error{"--grayscale goes with --image or a picture to open"};
   if (auto grid = args.get("grid")) {
     Result<int64_t> value = parse_integer_option("grid", *grid);
     if (!value || *value < 1 || *value > ui::kMaxGridSide - 8) {
@@ -129,7 +143,7 @@ Result<GuiOptions> gui_options(const CliArgs& args) {
     o.grid = *value;
   }
   if (auto region = args.get("region")) {
-    if (!o.image) return Error{"--region goes with --image"};
+    if (!picture) return Error{"--region goes with --image or a picture to open"};
     if (o.grid)
       return Error{"--region and --grid cannot be combined (a region, or the whole picture)"};
     if (Status bad = parse_region(*region, o)) return *bad;

@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::ofstream out(argv[1], std::ios::binary);
-  out << convviz::man_page(CONVVIZ_VERSION, convviz::preset_names());
+  out << convviz::man_page(CONVVIZ_VERSION, CONVVIZ_RELEASE_DATE, convviz::preset_names());
   out.close();
   if (!out) {
     std::cerr << "make_man_page: cannot write " << argv[1] << "\n";

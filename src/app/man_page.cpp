@@ -120,13 +120,14 @@ PyTorch's torch.nn.Conv2d, whose semantics ConvViz follows field for field.
 
 }  // namespace
 
-std::string man_page(std::string_view version, std::string_view presets) {
+std::string man_page(std::string_view version, std::string_view date, std::string_view presets) {
   std::ostringstream out;
   const CommandHelp& window = command_help("");
   const std::vector<std::string_view> lines = lines_of(window.text);
   std::string_view title = lines.front();  // "ConvViz: 2D convolution ..."
   title.remove_prefix(title.find(": ") + 2);
-  out << ".TH CONVVIZ 1 \"\" \"ConvViz " << version << "\" \"User Commands\"\n"
+  if (title.ends_with('.')) title.remove_suffix(1);
+  out << ".TH CONVVIZ 1 \"" << date << "\" \"ConvViz " << version << "\" \"User Commands\"\n"
       << ".SH NAME\nconvviz \\- " << roff(title) << "\n.SH SYNOPSIS\n";
   const std::string_view usage = window.text.substr(window.text.find("Usage:"));
   const size_t usage_end = usage.find("\n\n");

@@ -306,17 +306,23 @@ TEST_F(Cli, HelpForEveryCommand) {
 // One table gives the options each command parses, its --help and the man
 // page: an option that parses is documented in both, and hidden ones in none.
 TEST_F(Cli, HelpAndTheManPageListEveryOptionACommandTakes) {
-  const std::string man = man_page("9.9.9", preset_names());
-  EXPECT_NE(man.find(".TH CONVVIZ 1 \"\" \"ConvViz 9.9.9\""), std::string::npos);
+  const std::string man = man_page("9.9.9", "2026-12-02", preset_names());
+  EXPECT_NE(man.find(".TH CONVVIZ 1 \"2026-12-02\" \"ConvViz 9.9.9\""), std::string::npos);
   for (const CommandHelp& command : commands()) {
     const std::vector<std::string> help_args =
         command.name.empty() ? std::vector<std::string>{"--help"}
                              : std::vector<std::string>{std::string(command.name), "--help"};
     const CliRun help = run(help_args);
     EXPECT_EQ(help.status, kExitOk);
+    // The command's own part of the man page: its section, or the window's.
+    const std::string heading = command.name.empty()
+                                    ? std::string(".SH \"THE WINDOW\"")
+                                    : ".SH \"convviz " + std::string(command.name) + "\"";
+    const size_t start = man.find(heading);
+    ASSERT_NE(start, std::string::npos) << heading;
+    const std::string section = man.substr(start, man.find("\n.SH ", start + 1) - start);
     if (!command.name.empty()) {
       EXPECT_EQ(help.out, command.text) << command.name;
-      EXPECT_NE(man.find(".SH \"convviz " + std::string(command.name) + "\""), std::string::npos);
     }
     for (const OptionSpec& option : command.options) {
       const std::string name = "--" + std::string(option.name);
@@ -326,9 +332,10 @@ TEST_F(Cli, HelpAndTheManPageListEveryOptionACommandTakes) {
                            help.out.find(name + "]") != std::string::npos ||
                            help.out.find(name + "\n") != std::string::npos;
       EXPECT_EQ(in_help, !option.hidden) << command.name << " " << name;
-      if (!option.hidden) {
-        EXPECT_NE(man.find(in_roff), std::string::npos) << name;
-      }
+      const bool in_section = section.find(in_roff + " ") != std::string::npos ||
+                              section.find(in_roff + "]") != std::string::npos ||
+                              section.find(in_roff + "\n") != std::string::npos;
+      EXPECT_EQ(in_section, !option.hidden) << command.name << " " << name;
     }
   }
 }
@@ -338,9 +345,14 @@ TEST_F(Cli, AFileToOpenIsNotAMistypedCommand) {
   const CliRun typo = run({"comptue"});
   EXPECT_EQ(typo.status, kExitBadInput);
   EXPECT_NE(typo.err.find("unknown command 'comptue'"), std::string::npos) << typo.err;
-  const CliRun both = run({path("lesson.convviz.json"), "--preset", "textbook"});
+  const CliRun both = run({"--step", "2", path("lesson.convviz.json"), "--preset", "textbook"});
   EXPECT_EQ(both.status, kExitBadInput);
   EXPECT_NE(both.err.find("cannot be combined with --preset"), std::string::npos) << both.err;
+  const CliRun two = run({path("a.convviz.json"), path("b.png")});
+  EXPECT_EQ(two.status, kExitBadInput);
+  EXPECT_NE(two.err.find("one file to open at a time"), std::string::npos) << two.err;
+  const CliRun gray = run({path("a.convviz.json"), "--grayscale"});
+  EXPECT_NE(gray.err.find("--grayscale goes with --image or a picture"), std::string::npos);
   const CliRun bad_option = run({path("lesson.convviz.json"), "--frobnicate"});
   EXPECT_EQ(bad_option.status, kExitBadInput);
   EXPECT_NE(bad_option.err.find("unknown option --frobnicate"), std::string::npos);

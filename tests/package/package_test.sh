@@ -51,15 +51,16 @@ for file in "$prefix/share/convviz/digit.png" "$out/lesson.convviz.json"; do
     fail "the installed binary did not open $name: $(cat "$out/$name.log")"; continue
   fi
   [ -s "$out/$name.png" ] || fail "no screenshot of $name"
-  python3 - "$out/$name.layout.json" "$name" <<'PY' || fail "the window did not show $name"
+  python3 - "$out/$name.layout.json" "$file" <<'PY' || fail "the window did not show $name"
 import json, sys
 layout = json.load(open(sys.argv[1]))
 status = layout["texts"].get("status", "")
-assert "cannot" not in status and "not " not in status, status
 assert layout["cells"], "no cells drawn"
-if sys.argv[2].endswith(".png"):  # the picture became the input grid
-    assert any(c["grid"] == "input" and not c.get("padding") for c in layout["cells"])
+assert status.startswith("Opened ") and sys.argv[2] in status, status
+if sys.argv[2].endswith(".png"):  # the picture's panel is there
+    assert "panel.picture" in layout, "no picture panel"
 else:  # the session's layer: stride 2 on 7x7 makes a 3x3 output
+    assert status.startswith("Opened ") and sys.argv[2] in status, status
     outputs = {(c["y"], c["x"]) for c in layout["cells"] if c["grid"] == "output"}
     assert outputs == {(y, x) for y in range(3) for x in range(3)}, outputs
 PY
