@@ -9,9 +9,9 @@
 #include <random>
 
 #include "app/bench_shapes.h"
-#include "core/engine.h"
-#include "core/op_counts.h"
-#include "core/reference_engine.h"
+#include "core/engine/engine.h"
+#include "core/engine/reference_engine.h"
+#include "core/model/op_counts.h"
 
 namespace convviz {
 namespace {

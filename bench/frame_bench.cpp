@@ -5,7 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <chrono>
-#include "core/presets.h"
+#include "core/lesson/presets.h"
 
 #include "ui/edits.h"
 #include "ui/picture_mode.h"

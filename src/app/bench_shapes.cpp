@@ -3,7 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "core/spec_json.h"
+#include "core/io/spec_json.h"
 
 namespace convviz {
 namespace {

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/conv_spec.h"
-#include "core/result.h"
+#include "core/model/conv_spec.h"
+#include "core/model/result.h"
 
 namespace convviz {
 

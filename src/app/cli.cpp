@@ -6,10 +6,10 @@
 #include "app/cli_inputs.h"
 #include "app/command_help.h"
 #include "app/gui.h"
-#include "core/engine_kernels.h"
-#include "core/presets.h"
-#include "core/spec_json.h"
-#include "core/thread_pool.h"
+#include "core/engine/engine_kernels.h"
+#include "core/engine/thread_pool.h"
+#include "core/io/spec_json.h"
+#include "core/lesson/presets.h"
 
 namespace convviz {
 namespace {

@@ -9,11 +9,11 @@
 #include "app/cli.h"
 #include "app/cli_args.h"
 #include "app/command_help.h"
-#include "core/engine.h"
-#include "core/engine_kernels.h"
-#include "core/op_counts.h"
-#include "core/reference_engine.h"
-#include "core/spec_json.h"
+#include "core/engine/engine.h"
+#include "core/engine/engine_kernels.h"
+#include "core/engine/reference_engine.h"
+#include "core/io/spec_json.h"
+#include "core/model/op_counts.h"
 
 namespace convviz {
 namespace {

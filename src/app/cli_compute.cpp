@@ -4,13 +4,13 @@
 #include "app/cli.h"
 #include "app/cli_inputs.h"
 #include "app/command_help.h"
-#include "core/atomic_file.h"
-#include "core/engine.h"
-#include "core/npy.h"
-#include "core/op_counts.h"
-#include "core/reference_engine.h"
-#include "core/spec_json.h"
-#include "core/spec_text.h"
+#include "core/engine/engine.h"
+#include "core/engine/reference_engine.h"
+#include "core/io/atomic_file.h"
+#include "core/io/npy.h"
+#include "core/io/spec_json.h"
+#include "core/model/op_counts.h"
+#include "core/model/spec_text.h"
 
 namespace convviz {
 namespace {

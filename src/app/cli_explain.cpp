@@ -4,7 +4,7 @@
 #include "app/cli.h"
 #include "app/cli_inputs.h"
 #include "app/command_help.h"
-#include "core/step_trace.h"
+#include "core/model/step_trace.h"
 
 namespace convviz {
 namespace {

@@ -12,8 +12,8 @@
 #include "app/export_renderer.h"
 #include "app/gl_context.h"
 #include "app/interrupts.h"
-#include "core/atomic_file.h"
-#include "core/presets.h"
+#include "core/io/atomic_file.h"
+#include "core/lesson/presets.h"
 #include "render/export_job.h"
 #include "ui/edits.h"
 

@@ -1,9 +1,9 @@
 #include "app/cli_inputs.h"
 
-#include "core/npy.h"
-#include "core/presets.h"
-#include "core/spec_json.h"
-#include "core/thread_pool.h"
+#include "core/engine/thread_pool.h"
+#include "core/io/npy.h"
+#include "core/io/spec_json.h"
+#include "core/lesson/presets.h"
 #include "render/image_file.h"
 
 namespace convviz {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "app/cli_args.h"
-#include "core/session.h"
+#include "core/lesson/session.h"
 
 namespace convviz {
 

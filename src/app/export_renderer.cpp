@@ -6,7 +6,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
-#include "core/atomic_file.h"
+#include "core/io/atomic_file.h"
 
 #include "ui/fonts.h"
 #include "ui/layout_report.h"

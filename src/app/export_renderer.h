@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "core/result.h"
+#include "core/model/result.h"
 #include "render/png.h"
 #include "ui/app_state.h"
 #include "ui/export_view.h"

@@ -4,7 +4,7 @@
 #include <functional>
 #include <ostream>
 
-#include "core/result.h"
+#include "core/model/result.h"
 
 namespace convviz {
 

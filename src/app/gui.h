@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app/cli_args.h"
-#include "core/tensor_fills.h"
+#include "core/lesson/named_kernels.h"
 
 namespace convviz {
 

@@ -3,8 +3,8 @@
 #include <cmath>
 
 #include "app/gui.h"
-#include "core/presets.h"
-#include "core/spec_json.h"
+#include "core/io/spec_json.h"
+#include "core/lesson/presets.h"
 #include "render/image_file.h"
 #include "ui/edits.h"
 #include "ui/kernel_library.h"

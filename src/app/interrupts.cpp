@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/interrupt_cleanup.h"
+#include "core/io/interrupt_cleanup.h"
 
 namespace convviz {
 namespace {

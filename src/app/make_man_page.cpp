@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "app/command_help.h"
-#include "core/presets.h"
+#include "core/lesson/presets.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

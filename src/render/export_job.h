@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "core/atomic_file.h"
-#include "core/interrupt_cleanup.h"
-#include "core/result.h"
+#include "core/io/atomic_file.h"
+#include "core/io/interrupt_cleanup.h"
+#include "core/model/result.h"
 #include "render/png.h"
 
 namespace convviz::render {

@@ -8,9 +8,9 @@
 #include <memory>
 #include <vector>
 
-#include "core/colormap.h"
-#include "core/result.h"
-#include "core/tensor.h"
+#include "core/lesson/colormap.h"
+#include "core/model/result.h"
+#include "core/model/tensor.h"
 
 namespace convviz::render {
 

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "core/atomic_file.h"
-#include "core/spec_json.h"
+#include "core/io/atomic_file.h"
+#include "core/io/spec_json.h"
 #include "render/picture_header.h"
 
 namespace convviz::render {

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/result.h"
-#include "core/tensor.h"
+#include "core/model/result.h"
+#include "core/model/tensor.h"
 
 namespace convviz::render {
 

@@ -4,7 +4,7 @@
 #include <limits>
 #include <string>
 
-#include "core/spec_json.h"
+#include "core/io/spec_json.h"
 
 namespace convviz::render {
 namespace {

@@ -4,7 +4,7 @@
 #include <stb_image.h>
 #include <stb_image_write.h>
 
-#include "core/atomic_file.h"
+#include "core/io/atomic_file.h"
 
 namespace convviz::render {
 

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "core/engine.h"
+#include "core/engine/engine.h"
 #include "ui/picture_mode.h"
 
 namespace convviz::ui {

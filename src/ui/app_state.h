@@ -11,13 +11,13 @@
 #include <utility>
 #include <vector>
 
-#include "core/background_conv.h"
-#include "core/colormap.h"
-#include "core/conv_plan.h"
-#include "core/op_counts.h"
-#include "core/session.h"
-#include "core/step_trace.h"
-#include "core/tensor_fills.h"
+#include "core/engine/background_conv.h"
+#include "core/engine/conv_plan.h"
+#include "core/lesson/colormap.h"
+#include "core/lesson/named_kernels.h"
+#include "core/lesson/session.h"
+#include "core/model/op_counts.h"
+#include "core/model/step_trace.h"
 #include "ui/fonts.h"
 
 namespace convviz::ui {

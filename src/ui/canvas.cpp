@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <utility>
 
-#include "core/padding.h"
+#include "core/model/padding.h"
 #include "ui/canvas_geometry.h"
 #include "ui/cell_number.h"
 #include "ui/edits.h"

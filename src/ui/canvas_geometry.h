@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "core/conv_spec.h"
+#include "core/model/conv_spec.h"
 #include "ui/app_state.h"
 
 namespace convviz::ui {

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "core/step_trace.h"
+#include "core/model/step_trace.h"
 
 namespace convviz::ui {
 namespace {

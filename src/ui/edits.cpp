@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "core/step_trace.h"
+#include "core/model/step_trace.h"
 #include "ui/picture_mode.h"
 
 namespace convviz::ui {

@@ -3,7 +3,7 @@
 // tests and the session file all see the same thing.
 #include <variant>
 
-#include "core/tensor_fills.h"
+#include "core/lesson/named_kernels.h"
 #include "ui/app_state.h"
 
 namespace convviz::ui {

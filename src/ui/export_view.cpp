@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "core/spec_text.h"
+#include "core/model/spec_text.h"
 #include "ui/edits.h"
 #include "ui/panels.h"
 #include "ui/strings.h"

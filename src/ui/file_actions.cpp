@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "core/spec_json.h"
+#include "core/io/spec_json.h"
 #include "ui/edits.h"
 #include "ui/strings.h"
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/step_trace.h"
+#include "core/model/step_trace.h"
 
 namespace convviz::ui {
 

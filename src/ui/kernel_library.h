@@ -5,7 +5,7 @@
 #include <span>
 #include <string>
 
-#include "core/tensor_fills.h"
+#include "core/lesson/named_kernels.h"
 #include "ui/strings.h"
 
 namespace convviz::ui {

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <utility>
 
-#include "core/padding.h"
+#include "core/model/padding.h"
 #include "ui/canvas_geometry.h"
 #include "ui/panels.h"
 #include "ui/picture_mode.h"

@@ -1,7 +1,7 @@
 // The menu bar: File, Edit, View, Help.
 #include <imgui.h>
 
-#include "core/presets.h"
+#include "core/lesson/presets.h"
 #include "ui/edits.h"
 #include "ui/file_actions.h"
 #include "ui/panels.h"

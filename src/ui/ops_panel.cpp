@@ -2,10 +2,10 @@
 // the same layer with groups = 1, and the engine's time.
 #include <imgui.h>
 
-#include "core/conv_plan.h"
-#include "core/engine_kernels.h"
-#include "core/op_counts.h"
-#include "core/spec_text.h"
+#include "core/engine/conv_plan.h"
+#include "core/engine/engine_kernels.h"
+#include "core/model/op_counts.h"
+#include "core/model/spec_text.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"

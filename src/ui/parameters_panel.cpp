@@ -4,8 +4,8 @@
 
 #include <numeric>
 
-#include "core/presets.h"
-#include "core/spec_text.h"
+#include "core/lesson/presets.h"
+#include "core/model/spec_text.h"
 #include "ui/edits.h"
 #include "ui/panels.h"
 #include "ui/strings.h"

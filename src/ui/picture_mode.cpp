@@ -7,10 +7,10 @@
 #include <optional>
 #include <utility>
 
-#include "core/image_grid.h"
-#include "core/presets.h"
-#include "core/tensor_fills.h"
-#include "core/thread_pool.h"
+#include "core/engine/thread_pool.h"
+#include "core/lesson/image_grid.h"
+#include "core/lesson/named_kernels.h"
+#include "core/lesson/presets.h"
 #include "render/image_file.h"
 #include "ui/canvas_geometry.h"
 #include "ui/cell_number.h"

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <string>
 
-#include "core/result.h"
+#include "core/model/result.h"
 #include "ui/app_state.h"
 #include "ui/edits.h"
 

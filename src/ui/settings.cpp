@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/atomic_file.h"
-#include "core/spec_json.h"
+#include "core/io/atomic_file.h"
+#include "core/io/spec_json.h"
 #include "ui/strings.h"
 
 namespace convviz::ui {

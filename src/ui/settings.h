@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "core/result.h"
-#include "core/session.h"
+#include "core/lesson/session.h"
+#include "core/model/result.h"
 #include "ui/app_state.h"
 
 namespace convviz::ui {

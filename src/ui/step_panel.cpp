@@ -10,7 +10,7 @@
 #include <functional>
 #include <optional>
 
-#include "core/step_trace.h"
+#include "core/model/step_trace.h"
 #include "ui/fine_step.h"
 #include "ui/formula_lines.h"
 #include "ui/panels.h"

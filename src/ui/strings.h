@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/presets.h"
+#include "core/lesson/presets.h"
 #include "ui/app_state.h"
 
 namespace convviz::ui {

@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "core/atomic_file.h"
-#include "core/npy.h"
-#include "core/presets.h"
+#include "core/io/atomic_file.h"
+#include "core/io/npy.h"
+#include "core/lesson/presets.h"
 
 namespace convviz {
 namespace {

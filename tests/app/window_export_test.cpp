@@ -7,8 +7,8 @@
 
 #include "app/gl_context.h"
 #include "app/window_export.h"
-#include "core/atomic_file.h"
-#include "core/presets.h"
+#include "core/io/atomic_file.h"
+#include "core/lesson/presets.h"
 #include "render/png.h"
 #include "ui/strings.h"
 

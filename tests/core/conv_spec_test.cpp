@@ -1,4 +1,4 @@
-#include "core/conv_spec.h"
+#include "core/model/conv_spec.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The vectorized engine against its oracle (the reference loops), against
 // PyTorch's fixtures, and against itself on other thread counts.
-#include "core/engine.h"
+#include "core/engine/engine.h"
 
 #include <gtest/gtest.h>
 #include <hwy/targets.h>
@@ -12,13 +12,13 @@
 #include <set>
 
 #include "allocation_counter.h"
-#include "core/engine_kernels.h"
-#include "core/npy.h"
-#include "core/reference_engine.h"
-#include "core/session.h"
-#include "core/spec_json.h"
-#include "core/step_trace.h"
-#include "core/window_terms.h"
+#include "core/engine/engine_kernels.h"
+#include "core/engine/reference_engine.h"
+#include "core/io/npy.h"
+#include "core/io/spec_json.h"
+#include "core/lesson/session.h"
+#include "core/model/step_trace.h"
+#include "core/model/window_terms.h"
 #include "random_specs.h"
 #include "test_paths.h"
 

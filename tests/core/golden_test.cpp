@@ -4,11 +4,11 @@
 
 #include <cmath>
 
-#include "core/npy.h"
-#include "core/reference_engine.h"
-#include "core/session.h"
-#include "core/spec_json.h"
-#include "core/step_trace.h"
+#include "core/engine/reference_engine.h"
+#include "core/io/npy.h"
+#include "core/io/spec_json.h"
+#include "core/lesson/session.h"
+#include "core/model/step_trace.h"
 #include "test_paths.h"
 
 namespace convviz {

@@ -1,4 +1,4 @@
-#include "core/image_grid.h"
+#include "core/lesson/image_grid.h"
 
 #include <gtest/gtest.h>
 

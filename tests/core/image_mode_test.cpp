@@ -5,12 +5,12 @@
 #include <cmath>
 #include <random>
 
-#include "core/background_conv.h"
-#include "core/colormap.h"
-#include "core/engine.h"
-#include "core/image_grid.h"
-#include "core/reference_engine.h"
-#include "core/tensor_fills.h"
+#include "core/engine/background_conv.h"
+#include "core/engine/engine.h"
+#include "core/engine/reference_engine.h"
+#include "core/lesson/colormap.h"
+#include "core/lesson/image_grid.h"
+#include "core/lesson/named_kernels.h"
 
 namespace convviz {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/npy.h"
+#include "core/io/npy.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/atomic_file.h"
+#include "core/io/atomic_file.h"
 #include "test_paths.h"
 
 namespace convviz {

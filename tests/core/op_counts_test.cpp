@@ -1,4 +1,4 @@
-#include "core/op_counts.h"
+#include "core/model/op_counts.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
-#include "core/padding.h"
+#include "core/model/padding.h"
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
-#include "core/npy.h"
-#include "core/spec_json.h"
+#include "core/io/npy.h"
+#include "core/io/spec_json.h"
 #include "test_paths.h"
 
 namespace convviz {

@@ -5,10 +5,10 @@
 
 #include <random>
 
-#include "core/npy.h"
-#include "core/presets.h"
-#include "core/session.h"
-#include "core/spec_json.h"
+#include "core/io/npy.h"
+#include "core/io/spec_json.h"
+#include "core/lesson/presets.h"
+#include "core/lesson/session.h"
 
 namespace convviz {
 namespace {

@@ -2,7 +2,7 @@
 // Seeded random valid specs and tensors for property tests.
 #include <random>
 
-#include "core/session.h"
+#include "core/lesson/session.h"
 
 namespace convviz::testing {
 

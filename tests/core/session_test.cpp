@@ -1,4 +1,4 @@
-#include "core/session.h"
+#include "core/lesson/session.h"
 
 #include <gtest/gtest.h>
 
@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <limits>
 
-#include "core/atomic_file.h"
-#include "core/presets.h"
-#include "core/step_trace.h"
+#include "core/io/atomic_file.h"
+#include "core/lesson/presets.h"
+#include "core/model/step_trace.h"
 
 namespace convviz {
 namespace {

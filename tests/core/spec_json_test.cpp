@@ -1,4 +1,4 @@
-#include "core/spec_json.h"
+#include "core/io/spec_json.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/spec_text.h"
+#include "core/model/spec_text.h"
 
 #include <gtest/gtest.h>
 

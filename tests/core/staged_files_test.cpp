@@ -5,8 +5,8 @@
 
 #include <filesystem>
 
-#include "core/atomic_file.h"
-#include "core/interrupt_cleanup.h"
+#include "core/io/atomic_file.h"
+#include "core/io/interrupt_cleanup.h"
 
 namespace convviz {
 namespace {

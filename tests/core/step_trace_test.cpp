@@ -1,13 +1,13 @@
-#include "core/step_trace.h"
+#include "core/model/step_trace.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/engine.h"
-#include "core/op_counts.h"
-#include "core/presets.h"
-#include "core/reference_engine.h"
+#include "core/engine/engine.h"
+#include "core/engine/reference_engine.h"
+#include "core/lesson/presets.h"
+#include "core/model/op_counts.h"
 #include "random_specs.h"
 
 namespace convviz {

@@ -7,9 +7,9 @@
 #include <random>
 #include <vector>
 
-#include "core/background_conv.h"
-#include "core/engine.h"
-#include "core/thread_pool.h"
+#include "core/engine/background_conv.h"
+#include "core/engine/engine.h"
+#include "core/engine/thread_pool.h"
 
 namespace convviz {
 namespace {

@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/npy.h"
-#include "core/session.h"
-#include "core/spec_json.h"
+#include "core/io/npy.h"
+#include "core/io/spec_json.h"
+#include "core/lesson/session.h"
 #include "render/image_file.h"
 #include "ui/settings.h"
 

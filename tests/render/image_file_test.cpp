@@ -11,9 +11,9 @@
 #include <cstring>
 #include <filesystem>
 
-#include "core/atomic_file.h"
-#include "core/engine.h"
-#include "core/tensor_fills.h"
+#include "core/engine/engine.h"
+#include "core/io/atomic_file.h"
+#include "core/lesson/named_kernels.h"
 #include "render/gif.h"
 
 namespace convviz::render {

@@ -6,7 +6,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "core/presets.h"
+#include "core/lesson/presets.h"
 #include "ui/edits.h"
 #include "ui/keys.h"
 #include "ui/strings.h"

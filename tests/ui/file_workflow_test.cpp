@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/atomic_file.h"
-#include "core/presets.h"
+#include "core/io/atomic_file.h"
+#include "core/lesson/presets.h"
 #include "ui/file_actions.h"
 #include "ui/keys.h"
 #include "ui/settings.h"

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/presets.h"
+#include "core/lesson/presets.h"
 #include "ui/fine_step.h"
 
 namespace convviz {

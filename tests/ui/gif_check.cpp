@@ -11,7 +11,7 @@
 #include <iostream>
 #include <string>
 
-#include "core/atomic_file.h"
+#include "core/io/atomic_file.h"
 
 namespace {
 

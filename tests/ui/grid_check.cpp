@@ -17,7 +17,7 @@
 #include <iostream>
 #include <string>
 
-#include "core/spec_json.h"
+#include "core/io/spec_json.h"
 
 using convviz::read_json_file;
 using nlohmann::json;

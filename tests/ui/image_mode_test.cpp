@@ -9,10 +9,10 @@
 #include <mutex>
 #include <thread>
 
-#include "core/image_grid.h"
-#include "core/presets.h"
-#include "core/reference_engine.h"
-#include "core/step_trace.h"
+#include "core/engine/reference_engine.h"
+#include "core/lesson/image_grid.h"
+#include "core/lesson/presets.h"
+#include "core/model/step_trace.h"
 #include "ui/edits.h"
 #include "ui/kernel_library.h"
 #include "ui/keys.h"

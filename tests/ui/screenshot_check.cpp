@@ -10,8 +10,8 @@
 #include <map>
 #include <set>
 
-#include "core/colormap.h"
-#include "core/spec_json.h"
+#include "core/io/spec_json.h"
+#include "core/lesson/colormap.h"
 #include "render/png.h"
 
 using namespace convviz;

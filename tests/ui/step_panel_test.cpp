@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include "core/presets.h"
+#include "core/lesson/presets.h"
 #include "ui/edits.h"
 #include "ui/keys.h"
 #include "ui/panels.h"

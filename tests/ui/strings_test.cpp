@@ -7,7 +7,7 @@
 #include <regex>
 #include <set>
 
-#include "core/presets.h"
+#include "core/lesson/presets.h"
 #include "ui/file_actions.h"
 #include "ui/strings.h"
 #include "ui_harness.h"

@@ -5,7 +5,7 @@
 
 struct ImGuiContext;
 
-#include "core/session.h"
+#include "core/lesson/session.h"
 #include "ui/app_state.h"
 
 namespace convviz::testing {

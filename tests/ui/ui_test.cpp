@@ -8,7 +8,7 @@
 #include <map>
 #include <tuple>
 
-#include "core/presets.h"
+#include "core/lesson/presets.h"
 #include "ui/edits.h"
 #include "ui/export_view.h"
 #include "ui/keys.h"

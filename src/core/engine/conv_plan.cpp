@@ -1,0 +1,187 @@
+#include "core/engine/conv_plan.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "core/engine/engine_kernels.h"
+
+namespace convviz {
+namespace {
+
+// Per-band grid budget: small enough to stay in a core's L2 cache while every
+// output channel block sweeps over it.
+constexpr int64_t kBandScratchFloats = 64 * 1024;
+// Below this many multiply-adds a thread wake-up costs more than it saves.
+constexpr int64_t kMacsPerExtraThread = 200'000;
+
+int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+std::string counted(int64_t n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+Algorithm choose_algorithm(const ConvSpec& spec, bool in_place) {
+  const int64_t per_group = in_channels_per_group(spec);
+  if (spec.kernel_size == Pair{1, 1} && in_place) return Algorithm::Pointwise;
+  if (per_group == 1 && spec.groups > 1) return Algorithm::Depthwise;
+  return per_group <= 16 ? Algorithm::Direct : Algorithm::ImplicitGemm;
+}
+
+// The largest tile whose accumulators, inputs and one broadcast weight fit
+// the target's vector registers (32 with AVX-512, 16 below it).
+void choose_tile(int64_t oc_per_group, int lanes, int64_t grid_outputs, ConvPlan& plan) {
+  const int registers = lanes >= 16 ? 32 : 16;
+  int oc_block = 1;
+  while (oc_block < 8 && oc_block < oc_per_group) oc_block *= 2;
+  if (registers == 16) oc_block = std::min(oc_block, 4);
+  const int fit = (registers - 1) / (oc_block + 1);
+  const int64_t needed = ceil_div(grid_outputs, lanes);
+  int pixel_vectors = 1;
+  for (int v : {2, 3, 4, 6, 8}) {
+    if (v <= fit && v <= std::max<int64_t>(needed, 1)) pixel_vectors = v;
+  }
+  plan.oc_block = oc_block;
+  plan.pixel_vectors = pixel_vectors;
+}
+
+// Splits each image and group into bands of output rows: enough tasks that
+// the threads finish together, each band's grid within the cache budget.
+void choose_bands(const ConvSpec& spec, int64_t out_h, int64_t halo, ConvPlan& plan) {
+  const int64_t units = spec.batch * spec.groups;
+  for (int64_t wanted = 1;; ++wanted) {
+    const int64_t rows = ceil_div(out_h, wanted);
+    const int64_t bands = ceil_div(out_h, rows);
+    const int64_t tasks = units * bands;
+    // In double: on absurd shapes the product passes int64's range.
+    const double scratch = static_cast<double>(plan.planes) * static_cast<double>(rows + halo) *
+                           static_cast<double>(plan.row_pitch);
+    const double balance = static_cast<double>(tasks) /
+                           static_cast<double>(plan.threads * ceil_div(tasks, plan.threads));
+    const bool fits = plan.reads_input_in_place || scratch <= double{kBandScratchFloats};
+    if ((balance >= 0.95 && fits) || rows == 1) {
+      plan.band_rows = rows;
+      plan.bands = bands;
+      plan.tasks = tasks;
+      return;
+    }
+  }
+}
+
+ConvPlan reference_plan(const ConvSpec& spec, double grid_bytes) {
+  ConvPlan plan;
+  plan.algorithm = Algorithm::Reference;
+  plan.lanes = simd_float_lanes();
+  plan.k_count = in_channels_per_group(spec) * spec.kernel_size.h * spec.kernel_size.w;
+  plan.grid_bytes_refused = grid_bytes;
+  return plan;
+}
+
+}  // namespace
+
+std::string_view algorithm_name(Algorithm algorithm) {
+  switch (algorithm) {
+    case Algorithm::Direct:
+      return "direct";
+    case Algorithm::ImplicitGemm:
+      return "implicit-gemm";
+    case Algorithm::Depthwise:
+      return "depthwise";
+    case Algorithm::Pointwise:
+      return "pointwise";
+    case Algorithm::Reference:
+      return "reference";
+  }
+  return "direct";
+}
+
+ConvPlan plan_conv(const ConvSpec& spec, int threads) {
+  ConvPlan plan;
+  const Shape4 out = output_shape(spec);
+  const SidePadding pad = side_padding(spec);
+  const bool no_padding = pad.top == 0 && pad.bottom == 0 && pad.left == 0 && pad.right == 0;
+  plan.reads_input_in_place = no_padding && spec.stride == Pair{1, 1};
+  plan.algorithm = choose_algorithm(spec, plan.reads_input_in_place);
+  plan.lanes = simd_float_lanes();
+  const int64_t per_group = in_channels_per_group(spec);
+  plan.k_count = per_group * spec.kernel_size.h * spec.kernel_size.w;
+  // A phase p of the stride is read only if some kernel tap lands on it:
+  // k · dilation ≡ p (mod stride) for k < kernel, so at most min(stride,
+  // dilated extent) phases, numbered k · dilation mod stride.
+  plan.row_phases = std::min(spec.stride.h, (spec.kernel_size.h - 1) * spec.dilation.h + 1);
+  plan.column_phases = std::min(spec.stride.w, (spec.kernel_size.w - 1) * spec.dilation.w + 1);
+  plan.planes = per_group * plan.row_phases * plan.column_phases;
+  const int64_t padded_w = spec.width + pad.left + pad.right;
+  plan.row_pitch = plan.reads_input_in_place ? spec.width : ceil_div(padded_w, spec.stride.w);
+  const int64_t halo = (spec.kernel_size.h - 1) * spec.dilation.h / spec.stride.h;
+
+  const int64_t macs = out.n * out.c * out.h * out.w * plan.k_count;
+  // All of the pool or none of it: the pool hands out every thread's slot.
+  plan.threads = macs >= kMacsPerExtraThread ? threads : 1;
+  choose_tile(out_channels_per_group(spec), plan.lanes, out.h * plan.row_pitch, plan);
+  choose_bands(spec, out.h, halo, plan);
+
+  plan.band_input_rows = plan.band_rows + halo;
+  // Kernels read up to one vector past a tile's last output (the row kernel
+  // loads a vector ahead to shift kernel columns out of it).
+  const int64_t slack = (int64_t{plan.pixel_vectors} + 1) * plan.lanes;
+  // Sized in double first: on absurd shapes (huge padding and dilation) the
+  // products pass int64's range, and such a grid is refused anyway.
+  const double grid =
+      plan.reads_input_in_place
+          ? 0.0
+          : double(plan.planes) * double(plan.band_input_rows) * double(plan.row_pitch) +
+                double(slack);
+  const double column_table = double(plan.column_phases) * double(plan.row_pitch);
+  const double row_table = double(plan.bands * plan.band_rows + halo) * double(plan.row_phases);
+  const double bytes =
+      grid * plan.threads * 4 + double(plan.k_count) * 8 + (column_table + row_table) * 4;
+  if (bytes > double{kMaxWorkspaceBytes}) return reference_plan(spec, bytes);
+  if (plan.reads_input_in_place) {
+    plan.phase_plane = spec.height * spec.width;
+  } else {
+    plan.phase_plane = plan.band_input_rows * plan.row_pitch;
+    plan.scratch_floats = static_cast<int64_t>(grid);
+  }
+  plan.workspace_bytes = static_cast<int64_t>(bytes);
+  return plan;
+}
+
+std::string describe_plan(const ConvSpec& spec, const ConvPlan& plan) {
+  const Shape4 out = output_shape(spec);
+  std::ostringstream text;
+  if (plan.algorithm == Algorithm::Reference) {
+    text << "algorithm: reference (the plain loops): the padded grid would need "
+         << static_cast<long long>(plan.grid_bytes_refused) << " bytes, more than the "
+         << kMaxWorkspaceBytes << " allowed\nworkspace: 0 bytes\n";
+    return text.str();
+  }
+  text << "algorithm: " << algorithm_name(plan.algorithm) << " (SIMD target " << simd_target_name()
+       << ", " << counted(plan.lanes, "float") << " per vector)\n";
+  text << "microkernel: " << counted(plan.oc_block, "output channel") << " x "
+       << counted(plan.pixel_vectors, "vector") << " ("
+       << counted(int64_t{plan.pixel_vectors} * plan.lanes, "output") << ") per tile, "
+       << counted(plan.k_count, "multiply-add") << " each";
+  // The AVX-512 row tile (engine_kernels.cpp) serves one output channel per
+  // group with 3, 5 or 7 kernel columns read side by side.
+  const int64_t kw = spec.kernel_size.w;
+  if (plan.oc_block == 1 && (kw == 3 || kw == 5 || kw == 7) && spec.stride.w == 1 &&
+      spec.dilation.w == 1 && plan.lanes == 16) {
+    text << "; kernel rows shifted in registers";
+  }
+  text << "\n";
+  if (plan.reads_input_in_place) {
+    text << "input: read in place (stride 1, no padding)\n";
+  } else {
+    text << "input: padded once per band into a grid of " << counted(plan.planes, "plane") << " x "
+         << counted(plan.band_input_rows, "row") << " x " << counted(plan.row_pitch, "column")
+         << " (" << padding_mode_name(spec.padding_mode) << " padding, "
+         << counted(plan.row_phases * plan.column_phases, "stride phase") << ")\n";
+  }
+  text << "work: " << counted(plan.tasks, "task") << " of " << plan.band_rows << " output rows (of "
+       << out.h << ") on " << counted(plan.threads, "thread") << "\n";
+  text << "workspace: " << plan.workspace_bytes << " bytes (" << plan.scratch_floats * 4
+       << " per thread for the grid; weights are read where they lie)\n";
+  return text.str();
+}
+
+}  // namespace convviz
