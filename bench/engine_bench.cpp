@@ -18,7 +18,7 @@ namespace {
 
 struct Operands {
   Tensor x, w, b, y;
-  explicit Operands(const ConvSpec& spec) {
+  explicit Operands(const Conv2dProblem& spec) {
     std::mt19937 rng(0);
     std::normal_distribution<float> normal(0.0f, 1.0f);
     auto random = [&](std::vector<int64_t> shape) {
@@ -33,13 +33,13 @@ struct Operands {
   }
 };
 
-void set_rate(benchmark::State& state, const ConvSpec& spec) {
+void set_rate(benchmark::State& state, const Conv2dProblem& spec) {
   state.counters["GFLOP"] =
       benchmark::Counter(2.0 * static_cast<double>(count_ops(spec).macs) * 1e-9,
                          benchmark::Counter::kIsIterationInvariantRate);
 }
 
-void engine(benchmark::State& state, ConvSpec spec, int threads) {
+void engine(benchmark::State& state, Conv2dProblem spec, int threads) {
   Operands o(spec);
   ThreadPool pool(threads);
   ConvWorkspace workspace;
@@ -51,7 +51,7 @@ void engine(benchmark::State& state, ConvSpec spec, int threads) {
   state.SetLabel(std::string(algorithm_name(workspace.plan.algorithm)));
 }
 
-void reference(benchmark::State& state, ConvSpec spec) {
+void reference(benchmark::State& state, Conv2dProblem spec) {
   Operands o(spec);
   for (auto _ : state) {
     conv2d_reference(spec, o.x, o.w, spec.bias ? &o.b : nullptr, o.y);

@@ -17,10 +17,10 @@ using convviz::Session;
 
 Session rgb32_to_8() {
   Session s = *convviz::find_preset("rgb-to-2");
-  convviz::ConvSpec spec = s.spec;
+  convviz::Conv2dProblem spec = sliding_window(s.spec);
   spec.height = spec.width = 32;
   spec.out_channels = 8;
-  return convviz::with_spec(s, spec);
+  return convviz::with_spec(s, layer_of(spec));
 }
 
 void run_frames(benchmark::State& bench, const Session& session, bool edit_each_frame) {
@@ -52,11 +52,11 @@ void BM_ImageEditToMaps(benchmark::State& bench) {
   convviz::Tensor picture = convviz::make_tensor({1, 3, 1024, 1024});
   for (size_t i = 0; i < picture.data.size(); ++i) picture.data[i] = float(i % 251) / 251.0f;
   convviz::ui::open_picture(ui.state, picture, "bench.png");
-  convviz::ConvSpec spec = ui.state.session.spec;
+  convviz::Conv2dProblem spec = sliding_window(ui.state.session.spec);
   spec.kernel_size = {k, k};
   spec.padding = {k / 2, k / 2};
   spec.out_channels = maps;
-  convviz::ui::apply(ui.state, convviz::ui::SetSpec{spec});
+  convviz::ui::apply(ui.state, convviz::ui::SetSpec{layer_of(spec)});
   int64_t edit = 0;
   for (auto _ : bench) {
     convviz::ui::apply(

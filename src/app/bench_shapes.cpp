@@ -29,8 +29,8 @@ Result<Pair> pair_of(const json& entry, const char* key, Pair fallback) {
   return Error{"\"" + std::string(key) + "\" must be a number or [h, w], got " + describe_json(v)};
 }
 
-Result<ConvSpec> spec_of(const json& entry) {
-  ConvSpec s;
+Result<Conv2dProblem> spec_of(const json& entry) {
+  Conv2dProblem s;
   int64_t* fields[] = {&s.batch, &s.in_channels, &s.height, &s.width, &s.out_channels};
   const char* keys[] = {"N", "C", "H", "W", "out"};
   for (size_t i = 0; i < std::size(keys); ++i) {
@@ -85,7 +85,7 @@ Result<std::vector<BenchShape>> read_bench_shapes(const std::string& path) {
       return Error{label + " needs a \"name\""};
     }
     const std::string name = entry["name"].get<std::string>();
-    Result<ConvSpec> spec = spec_of(entry);
+    Result<Conv2dProblem> spec = spec_of(entry);
     if (!spec) return Error{label + " (" + quoted(name) + ") " + spec.error().message};
     shapes.push_back({name, *spec});
   }
@@ -93,7 +93,7 @@ Result<std::vector<BenchShape>> read_bench_shapes(const std::string& path) {
   return shapes;
 }
 
-Result<ConvSpec> with_input_shape(const ConvSpec& spec, const std::string& text) {
+Result<Conv2dProblem> with_input_shape(const Conv2dProblem& spec, const std::string& text) {
   int64_t dims[4] = {};
   const Error bad{"--input-shape must be four positive whole numbers N,C,H,W, not " +
                   convviz::quoted(text)};
@@ -110,7 +110,7 @@ Result<ConvSpec> with_input_shape(const ConvSpec& spec, const std::string& text)
     return Error{"--input-shape has " + std::to_string(dims[1]) +
                  " channels but the config's in_channels is " + std::to_string(spec.in_channels)};
   }
-  ConvSpec s = spec;
+  Conv2dProblem s = spec;
   s.batch = dims[0];
   s.height = dims[2];
   s.width = dims[3];

@@ -4,14 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 #include "core/model/result.h"
 
 namespace convviz {
 
 struct BenchShape {
   std::string name;
-  ConvSpec spec;
+  Conv2dProblem spec;
 };
 
 // {"shapes": [{"name", "N", "C", "H", "W", "out", "kh", "kw", "stride",
@@ -21,6 +21,6 @@ Result<std::vector<BenchShape>> read_bench_shapes(const std::string& path);
 
 // "1,3,224,224" -> the spec's batch, channels, height and width, checked
 // against the config's in_channels.
-Result<ConvSpec> with_input_shape(const ConvSpec& spec, const std::string& text);
+Result<Conv2dProblem> with_input_shape(const Conv2dProblem& spec, const std::string& text);
 
 }  // namespace convviz

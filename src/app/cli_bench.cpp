@@ -68,7 +68,7 @@ struct BenchSettings {
 
 nlohmann::json bench_one(const BenchShape& shape, const BenchSettings& settings, ThreadPool& pool) {
   std::mt19937 rng(0);
-  const ConvSpec& spec = shape.spec;
+  const Conv2dProblem& spec = shape.spec;
   const Tensor x = random_tensor(to_vector(input_shape(spec)), rng);
   const Tensor w = random_tensor(to_vector(weight_shape(spec)), rng);
   const Tensor b = random_tensor({spec.out_channels}, rng);
@@ -135,9 +135,9 @@ Result<std::vector<BenchShape>> shapes_to_time(const CliArgs& args) {
   }
   Result<nlohmann::json> config = read_json_file(*args.get("config"), kMaxConfigBytes);
   if (!config) return config.error();
-  Result<ConvSpec> spec = spec_from_config(*config);
+  Result<Conv2dProblem> spec = spec_from_config(*config);
   if (!spec) return Error{"'" + *args.get("config") + "': " + spec.error().message};
-  Result<ConvSpec> sized = with_input_shape(*spec, *args.get("input-shape"));
+  Result<Conv2dProblem> sized = with_input_shape(*spec, *args.get("input-shape"));
   if (!sized) return sized.error();
   return std::vector<BenchShape>{{"config", *sized}};
 }

@@ -1,14 +1,13 @@
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "app/cli.h"
 #include "app/cli_inputs.h"
 #include "app/command_help.h"
-#include "core/engine/engine.h"
-#include "core/engine/reference_engine.h"
+#include "core/engine/layer_compute.h"
 #include "core/io/atomic_file.h"
+#include "core/io/json_text.h"
 #include "core/io/npy.h"
-#include "core/io/spec_json.h"
+#include "core/io/report_json.h"
 #include "core/model/op_counts.h"
 #include "core/model/spec_text.h"
 
@@ -17,16 +16,7 @@ namespace {
 
 constexpr int64_t kMaxReferenceWork = int64_t{1} << 31;
 
-nlohmann::json ops_json(const OpCounts& ops, const std::vector<int64_t>& shape) {
-  return {{"multiplications", ops.multiplications},
-          {"additions", ops.additions},
-          {"macs", ops.macs},
-          {"flops", ops.flops},
-          {"params", ops.params},
-          {"output_shape", shape}};
-}
-
-void print_counts(std::ostream& out, const ConvSpec& spec, const OpCounts& ops,
+void print_counts(std::ostream& out, const Conv2dProblem& spec, const OpCounts& ops,
                   const std::vector<int64_t>& shape) {
   const Shape4 o = output_shape(spec);
   out << "output shape     " << shape_text(shape) << "\n"
@@ -88,21 +78,21 @@ int run_compute(const std::vector<std::string>& args, std::ostream& out, std::os
   }
   Tensor y;
   if (engine == "reference") {
-    conv2d_reference(session->spec, session->input, session->weight, bias_or_null(*session), y);
+    compute_reference(session->spec, session->input, params_of(*session), y);
   } else {
-    conv2d(session->spec, session->input, session->weight, bias_or_null(*session), y);
+    compute(session->spec, session->input, params_of(*session), y);
   }
   if (loaded->unbatched) y.shape.erase(y.shape.begin());  // [C_out, H_out, W_out], as PyTorch
   const OpCounts ops = count_ops(session->spec);
   std::vector<std::pair<std::string, std::string>> files = {
       {*parsed->get("output"), encode_npy(y)}};
   if (parsed->has("ops-json")) {
-    files.emplace_back(*parsed->get("ops-json"), ops_json(ops, y.shape).dump(2) + "\n");
+    files.emplace_back(*parsed->get("ops-json"), ops_json_text(ops, y.shape));
   }
   if (Status failed = write_files_atomically(files)) {
     return report_bad_input(err, "compute", failed->message);
   }
-  print_counts(out, session->spec, ops, y.shape);
+  print_counts(out, sliding_window(session->spec), ops, y.shape);
   out << "wrote            " << *parsed->get("output") << "\n";
   return kExitOk;
 }

@@ -1,43 +1,13 @@
 #include <iomanip>
-#include <nlohmann/json.hpp>
 
 #include "app/cli.h"
 #include "app/cli_inputs.h"
 #include "app/command_help.h"
+#include "core/io/report_json.h"
 #include "core/model/step_trace.h"
 
 namespace convviz {
 namespace {
-
-nlohmann::json cell_json(const std::optional<Cell>& c) {
-  return c ? nlohmann::json::array({c->y, c->x}) : nlohmann::json(nullptr);
-}
-
-nlohmann::json trace_json(const StepTrace& t, int64_t steps) {
-  nlohmann::json terms = nlohmann::json::array();
-  for (const TraceTerm& term : t.terms) {
-    terms.push_back({{"c_in", term.c_in},
-                     {"ky", term.ky},
-                     {"kx", term.kx},
-                     {"padded", {term.padded_y, term.padded_x}},
-                     {"is_padding", term.is_padding},
-                     {"source", cell_json(term.source)},
-                     {"input", term.input},
-                     {"weight", term.weight},
-                     {"product", term.product}});
-  }
-  const OutputPosition& p = t.position;
-  return {{"step", t.step},
-          {"step_count", steps},
-          {"position", {{"n", p.n}, {"c_out", p.c_out}, {"y", p.y}, {"x", p.x}}},
-          {"group", t.group},
-          {"input_channels", {t.c_in_begin, t.c_in_end}},
-          {"terms", terms},
-          {"sum", t.sum},
-          {"bias", t.has_bias ? nlohmann::json(t.bias) : nlohmann::json(nullptr)},
-          {"result", t.result},
-          {"expression", t.expression}};
-}
 
 std::string pair_text(int64_t y, int64_t x) {
   return "(" + std::to_string(y) + ", " + std::to_string(x) + ")";
@@ -96,10 +66,9 @@ int run_explain(const std::vector<std::string>& args, std::ostream& out, std::os
                                 " is out of range: this convolution has " + std::to_string(steps) +
                                 " steps (0.." + std::to_string(steps - 1) + ")");
   }
-  const StepTrace trace =
-      trace_step(session->spec, session->input, session->weight, bias_or_null(*session), *step);
+  const StepTrace trace = trace_step(session->spec, session->input, params_of(*session), *step);
   if (parsed->has("json")) {
-    out << trace_json(trace, steps).dump(2) << "\n";
+    out << trace_json_text(trace, steps) << "\n";
   } else {
     print_trace(out, trace, steps);
   }

@@ -13,6 +13,7 @@
 #include "app/gl_context.h"
 #include "app/interrupts.h"
 #include "core/io/atomic_file.h"
+#include "core/io/session_json.h"
 #include "core/lesson/presets.h"
 #include "render/export_job.h"
 #include "ui/edits.h"
@@ -123,7 +124,7 @@ Status export_sequence(const ExportRequest& r, const CliArgs& args, std::ostream
   }
   const int width = ui::kExportWidth * r.options.scale,
             height = ui::kExportHeight * r.options.scale;
-  const ConvSpec spec = r.session.spec;
+  const LayerSpec spec = r.session.spec;
   return with_offscreen_gl([&]() -> Status {
     // Ctrl-C stops between steps and cancels as the window's Cancel does.
     const InterruptsDeferred deferred;

@@ -64,12 +64,13 @@ Result<Tensor> load_input(const CliArgs& args) {
 // A picture with the wrong number of channels for the config is the common
 // slip; say which way to fix it.
 Status check_image_channels(const CliArgs& args, const Session& s) {
-  if (!args.has("image") || s.input.shape[1] == s.spec.in_channels) return std::nullopt;
+  const int64_t in_channels = sliding_window(s.spec).in_channels;
+  if (!args.has("image") || s.input.shape[1] == in_channels) return std::nullopt;
   const bool colour = s.input.shape[1] == 3;
   return Error{"'" + *args.get("image") + "' gives " + std::to_string(s.input.shape[1]) +
                (colour ? " channels (RGB)" : " channel (grayscale)") + " but in_channels is " +
-               std::to_string(s.spec.in_channels) +
-               (colour && s.spec.in_channels == 1 ? "; add --grayscale" : "")};
+               std::to_string(in_channels) +
+               (colour && in_channels == 1 ? "; add --grayscale" : "")};
 }
 
 }  // namespace
@@ -95,8 +96,9 @@ Result<CliSession> load_cli_session(const CliArgs& args) {
   if (!args.has("input") && !args.has("image")) {
     return Error{"--input X.npy or --image P.png is required (or use --preset NAME)"};
   }
-  Result<nlohmann::json> config = read_json_file(*args.get("config"), kMaxConfigBytes);
-  if (!config) return config.error();
+  // The config's own errors come first; its input shape is the tensor's.
+  Result<LayerSpec> spec = read_layer_config(*args.get("config"), {});
+  if (!spec) return spec.error();
   Session s;
   Result<Tensor> x = load_input(args);
   if (!x) return x.error();
@@ -105,15 +107,15 @@ Result<CliSession> load_cli_session(const CliArgs& args) {
   const std::vector<int64_t> given_shape = x->shape;
   if (unbatched) x->shape.insert(x->shape.begin(), 1);
   s.input = std::move(*x);
-  Result<ConvSpec> spec = spec_from_config(*config, sized_for_input(s.input));
-  if (!spec) return Error{"'" + *args.get("config") + "': " + spec.error().message};
   s.spec = *spec;
-  if (unbatched && s.input.shape[1] != s.spec.in_channels) {
-    return Error{channels_mismatch(given_shape, s.spec.in_channels)};
+  s.spec.input = input_shape_of(s.input);
+  const Conv2dProblem window = sliding_window(s.spec);
+  if (unbatched && s.input.shape[1] != window.in_channels) {
+    return Error{channels_mismatch(given_shape, window.in_channels)};
   }
   // PyTorch 1.13's circular F.pad takes only batched input ("Invalid padding
   // size, expected 2 but got 4"), whatever the padding.
-  if (unbatched && s.spec.padding_mode == PaddingMode::Circular) {
+  if (unbatched && window.padding_mode == PaddingMode::Circular) {
     return Error{"PyTorch 1.13 refuses an unbatched input " + shape_text(given_shape) +
                  " with padding_mode 'circular' (its F.pad needs the batch dimension): save "
                  "x.unsqueeze(0)"};
@@ -130,7 +132,8 @@ Result<CliSession> load_cli_session(const CliArgs& args) {
   if (Status bad = check_image_channels(args, s)) return *bad;
   std::vector<SpecError> errors = validate(s.spec);
   if (errors.empty()) {
-    errors = check_tensor_shapes(s.spec, s.input, s.weight, args.has("bias") ? &s.bias : nullptr);
+    errors =
+        check_tensor_shapes(s.spec, s.input, {&s.weight, args.has("bias") ? &s.bias : nullptr});
   }
   if (!errors.empty()) return Error{join_messages(errors)};
   return CliSession{std::move(s), unbatched};

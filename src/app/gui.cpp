@@ -15,6 +15,7 @@
 #include "app/picture_textures.h"
 #include "app/window_export.h"
 #include "core/io/atomic_file.h"
+#include "core/io/session_json.h"
 #include "core/lesson/presets.h"
 #include "render/export_job.h"
 #include "render/image_file.h"
@@ -130,8 +131,8 @@ Result<ui::AppState> initial_state(const GuiOptions& o) {
   }
   if (o.kernel && !ui::apply_library_kernel(state, *o.kernel)) {
     return Error{"--kernel " + std::string(fill_name(*o.kernel)) + " has no " +
-                 std::to_string(state.session.spec.kernel_size.h) + "x" +
-                 std::to_string(state.session.spec.kernel_size.w) + " form"};
+                 std::to_string(sliding_window(state.session.spec).kernel_size.h) + "x" +
+                 std::to_string(sliding_window(state.session.spec).kernel_size.w) + " form"};
   }
   if (o.step) {
     const int64_t steps = step_count(state.session.spec);

@@ -35,7 +35,7 @@ void start_export(WindowExport& shell, ui::AppState& state) {
     if (failed) return report(state, failed->message, true);
     return ui::report_status(state, ui::said(ui::S::Wrote, " " + r.path));
   }
-  const ConvSpec spec = state.session.spec;
+  const LayerSpec spec = state.session.spec;
   Result<render::ExportJob> job =
       r.target == ui::ExportTarget::Animation
           ? render::start_gif(r.path, r.from, r.to, r.fps, (*renderer)->width(),

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "core/engine/engine.h"
+#include "core/engine/layer_compute.h"
 #include "ui/picture_mode.h"
 
 namespace convviz::ui {
@@ -27,7 +27,7 @@ void sync_widgets_to_session(AppState& state) {
 }
 
 void unlock_unequal_pairs(AppState& state) {
-  const ConvSpec& d = state.draft;
+  const Conv2dProblem d = sliding_window(state.draft);
   state.kernel_square &= d.kernel_size.h == d.kernel_size.w;
   state.stride_square &= d.stride.h == d.stride.w;
   state.padding_square &= d.padding.h == d.padding.w;
@@ -43,10 +43,10 @@ void refresh(AppState& state) {
   const Session& s = state.session;
   if (state.output_stale) {
     const auto start = std::chrono::steady_clock::now();
-    conv2d(s.spec, s.input, s.weight, bias_or_null(s), state.output);
+    compute(s.spec, s.input, params_of(s), state.output);
     state.engine_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    state.engine_plan = plan_conv(s.spec, default_thread_pool().size());
+    state.engine_plan = plan_conv(sliding_window(s.spec), default_thread_pool().size());
     state.ops = count_ops(s.spec);
     state.output_stale = false;
     state.trace_stale = true;
@@ -55,7 +55,7 @@ void refresh(AppState& state) {
   // A quick full-resolution map shows in the frame whose edit asked for it.
   refresh_feature_maps(state, std::chrono::milliseconds(12));
   if (state.trace_stale || state.trace.step != s.step) {
-    state.trace = trace_step(s.spec, s.input, s.weight, bias_or_null(s), s.step);
+    state.trace = trace_step(s.spec, s.input, params_of(s), s.step);
     state.trace_stale = false;
     const int64_t terms = static_cast<int64_t>(state.trace.terms.size());
     state.products_shown = state.view.fine_steps ? std::min(state.products_shown, terms) : terms;

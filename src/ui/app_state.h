@@ -183,7 +183,7 @@ struct FillSource {
 
 struct AppState {
   Session session;                      // the last valid session
-  ConvSpec draft;                       // what the parameter widgets hold; may be invalid
+  LayerSpec draft;                      // what the parameter widgets hold; may be invalid
   std::vector<SpecError> draft_errors;  // validate(draft)
 
   // What the core made of `session`; recomputed at most once per frame.
@@ -207,7 +207,7 @@ struct AppState {
     Session session;
     PictureSnapshot picture;
     // Redo only: an invalid draft that undo dropped, over this same session.
-    std::optional<ConvSpec> invalid_draft = std::nullopt;
+    std::optional<LayerSpec> invalid_draft = std::nullopt;
   };
   std::vector<Snapshot> undo_stack, redo_stack;
   bool dirty = false;        // differs from `saved`

@@ -25,7 +25,7 @@ namespace {
 
 struct Frame {
   AppState& state;
-  const ConvSpec& spec;
+  const Conv2dProblem& spec;
   const Palette& colors;
   ImDrawList* draw;
   CanvasGeometry geometry{};
@@ -244,7 +244,7 @@ void grid_label(Frame& f, const GridPlacement& p, const std::string& text,
 }
 
 // Does the window of output (oy, ox) sample padded cell (py, px)?
-bool window_samples(const ConvSpec& s, int64_t oy, int64_t ox, int64_t py, int64_t px) {
+bool window_samples(const Conv2dProblem& s, int64_t oy, int64_t ox, int64_t py, int64_t px) {
   const int64_t dy = py - oy * s.stride.h, dx = px - ox * s.stride.w;
   return dy >= 0 && dx >= 0 && dy % s.dilation.h == 0 && dx % s.dilation.w == 0 &&
          dy / s.dilation.h < s.kernel_size.h && dx / s.dilation.w < s.kernel_size.w;
@@ -267,7 +267,7 @@ bool output_reads(const Frame& f, int64_t oy, int64_t ox, int64_t py, int64_t px
 
 // The part of the input grid the convolution reads: all of it, unless a
 // negative padding crops rows or columns (drawn outside this rectangle).
-Rect kept_rect(const ConvSpec& spec, const GridPlacement& p) {
+Rect kept_rect(const Conv2dProblem& spec, const GridPlacement& p) {
   const SidePadding pad = side_padding(spec);
   const int64_t rows = spec.height + pad.top + pad.bottom;
   const int64_t cols = spec.width + pad.left + pad.right;
@@ -673,7 +673,7 @@ int64_t term_at(const AppState& state, const GridCell& cell, int64_t group_first
 // while playback moves on still lands where it was clicked. Cells that hold
 // no value of their own (padding, outputs) or no longer exist give nullopt.
 std::optional<SetValue> value_edit(const Frame& f, const GridCell& c, float value) {
-  const ConvSpec& s = f.spec;
+  const Conv2dProblem& s = f.spec;
   if (c.grid == GridKind::Input && c.n < s.batch && c.channel < s.in_channels &&
       !is_padding_cell(s, c.y, c.x)) {
     const SidePadding pad = side_padding(s);
@@ -951,7 +951,7 @@ void toolbar(AppState& state) {
 // "padding=(-1, 1) crops 1 row from the top and the bottom before the
 // convolution (F.pad with a negative amount); …" (`note` is CropNote or
 // CropNoteShort), or "" without a crop.
-std::string crop_note(const AppState& state, const ConvSpec& spec, S note) {
+std::string crop_note(const AppState& state, const Conv2dProblem& spec, S note) {
   const SidePadding crop = cropped_sides(spec);
   std::string what;
   if (crop.top > 0) {
@@ -980,7 +980,8 @@ struct FittedNote {
 // The whole note in the UI font, else the short one, else the short one in
 // the captions' smallest size: never more than a third of the canvas, so
 // at large text sizes on a small canvas the grids keep their room.
-FittedNote fitted_note(const AppState& state, const ConvSpec& spec, float width, float height) {
+FittedNote fitted_note(const AppState& state, const Conv2dProblem& spec, float width,
+                       float height) {
   const float size = ImGui::GetFontSize();
   const std::pair<S, float> choices[] = {
       {S::CropNote, size}, {S::CropNoteShort, size}, {S::CropNoteShort, std::min(size, 13.0f)}};
@@ -995,7 +996,7 @@ FittedNote fitted_note(const AppState& state, const ConvSpec& spec, float width,
 }
 
 // The crop note along the canvas's bottom edge; returns the room it takes.
-float draw_crop_note(AppState& state, const ConvSpec& spec, Rect area, float alpha) {
+float draw_crop_note(AppState& state, const Conv2dProblem& spec, Rect area, float alpha) {
   if (cropped_sides(spec).top == 0 && cropped_sides(spec).left == 0) {
     state.item_rects.erase("canvas.crop_note");
     return 0.0f;
@@ -1067,7 +1068,7 @@ float smallest_legible_cell(const FontSet& fonts) {
 }
 
 void draw_canvas_scene(AppState& state, Rect area, bool interactive) {
-  const ConvSpec& spec = state.session.spec;
+  const Conv2dProblem spec = sliding_window(state.session.spec);
   const float note_alpha = state.draft_errors.empty() || !interactive ? 1.0f : 0.4f;
   area.y1 -= draw_crop_note(state, spec, area, note_alpha);
   const DrawnCanvas last = std::exchange(state.drawn, DrawnCanvas{});

@@ -93,7 +93,7 @@ struct Arrangements {
 
 // Input | kernel | output side by side, or the kernels under the input
 // (input | output).
-Arrangements arrangements(const ConvSpec& spec) {
+Arrangements arrangements(const Conv2dProblem& spec) {
   const InputExtent extent = input_extent(spec);
   const Shape4 out = output_shape(spec);
   const Stack input{GridKind::Input, spec.in_channels, extent.rows, extent.cols};
@@ -105,7 +105,7 @@ Arrangements arrangements(const ConvSpec& spec) {
 
 }  // namespace
 
-InputExtent input_extent(const ConvSpec& spec) {
+InputExtent input_extent(const Conv2dProblem& spec) {
   const SidePadding pad = side_padding(spec);
   // A negative padding crops; the cropped cells are still drawn, so the grid
   // spans the input itself on that axis.
@@ -115,7 +115,7 @@ InputExtent input_extent(const ConvSpec& spec) {
           std::min<int64_t>(pad.left, 0)};
 }
 
-CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float font_size, float zoom,
+CanvasGeometry layout_canvas(const Conv2dProblem& spec, Rect area, float font_size, float zoom,
                              float pan_x, float pan_y, float max_cell) {
   const InputExtent extent = input_extent(spec);
   // Whichever arrangement gives bigger cells.
@@ -170,7 +170,8 @@ CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float font_size, f
   return g;
 }
 
-float needed_canvas_width(const ConvSpec& spec, float height, float label_height, float min_cell) {
+float needed_canvas_width(const Conv2dProblem& spec, float height, float label_height,
+                          float min_cell) {
   float narrowest = std::numeric_limits<float>::infinity();
   auto [side_by_side, kernel_below] = arrangements(spec);
   for (Arrangement* columns : {&side_by_side, &kernel_below}) {

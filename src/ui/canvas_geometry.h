@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 #include "ui/app_state.h"
 
 namespace convviz::ui {
@@ -40,19 +40,20 @@ struct CanvasGeometry {
 struct InputExtent {
   int64_t rows = 0, cols = 0, first_row = 0, first_col = 0;
 };
-InputExtent input_extent(const ConvSpec& spec);
+InputExtent input_extent(const Conv2dProblem& spec);
 
 // Lays out the padded input (every input channel), the kernels of the
 // current output channel (one per input channel of its group) and every
 // output channel, each kind stacked top to bottom, at the largest cell size
 // that fits `area` (then times `zoom`, moved by the pan).
-CanvasGeometry layout_canvas(const ConvSpec& spec, Rect area, float font_size, float zoom,
+CanvasGeometry layout_canvas(const Conv2dProblem& spec, Rect area, float font_size, float zoom,
                              float pan_x, float pan_y, float max_cell);
 
 // The narrowest canvas `height` high that shows the whole layer with cells
 // of at least `min_cell` (infinity when no arrangement is that low): the
 // window gives the canvas this room before the side panels get theirs.
-float needed_canvas_width(const ConvSpec& spec, float height, float label_height, float min_cell);
+float needed_canvas_width(const Conv2dProblem& spec, float height, float label_height,
+                          float min_cell);
 
 std::optional<GridCell> hit_test(const CanvasGeometry& g, float x, float y);
 const GridPlacement* find_grid(const CanvasGeometry& g, GridKind kind, int64_t channel);

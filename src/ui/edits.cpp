@@ -77,7 +77,7 @@ bool fill_part(Tensor& t, TensorRole role, const FillValues& f, int64_t fan_in) 
   return true;
 }
 
-int64_t fan_in_of(const ConvSpec& spec) {
+int64_t fan_in_of(const Conv2dProblem& spec) {
   return in_channels_per_group(spec) * spec.kernel_size.h * spec.kernel_size.w;
 }
 
@@ -99,13 +99,14 @@ void rebuild_named_kernel(AppState& state, Session& next) {
   const FillSource* named = intact_named_kernel(state);
   if (!named) return;
   Tensor rebuilt = next.weight;
-  if (fill_whole(rebuilt, TensorRole::Weight, whole_weight_fill(*named), fan_in_of(next.spec))) {
+  if (fill_whole(rebuilt, TensorRole::Weight, whole_weight_fill(*named),
+                 fan_in_of(sliding_window(next.spec)))) {
     next.weight = rebuilt;
   }
   state.named_kernel_weights = next.weight;
 }
 
-void set_draft(AppState& state, const ConvSpec& spec) {
+void set_draft(AppState& state, const LayerSpec& spec) {
   state.draft = spec;
   state.draft_errors = validate(spec);
   if (state.draft_errors.empty()) state.draft_errors = window_limits(spec);
@@ -138,7 +139,9 @@ struct Applier {
   }
   bool operator()(const FillValues& e) {
     Session next = state.session;
-    if (!fill_part(tensor_of(next, e.role), e.role, e, fan_in_of(next.spec))) return false;
+    if (!fill_part(tensor_of(next, e.role), e.role, e, fan_in_of(sliding_window(next.spec)))) {
+      return false;
+    }
     if (e.role == TensorRole::Weight && e.zero_bias) zero_bias_of(next.bias, e.channel);
     if (e.role == TensorRole::Weight && is_kernel_fill(e.fill) && !e.channel) {
       state.named_kernel = FillSource{e.fill, e.mode, e.sigma};
@@ -163,9 +166,9 @@ struct Applier {
     if (!state.picture.open()) return false;
     Session base = state.session;
     if (e.height > 0 && e.width > 0) {
-      ConvSpec spec = base.spec;
-      spec.height = e.height;
-      spec.width = e.width;
+      LayerSpec spec = base.spec;
+      spec.input.height = e.height;
+      spec.input.width = e.width;
       if (!validate(spec).empty()) return false;
       base = with_spec(base, spec);
     }
@@ -187,7 +190,8 @@ struct Applier {
 
 }  // namespace
 
-std::vector<SpecError> window_limits(const ConvSpec& spec) {
+std::vector<SpecError> window_limits(const LayerSpec& layer) {
+  const Conv2dProblem spec = sliding_window(layer);
   std::vector<SpecError> errors;
   const SidePadding pad = side_padding(spec);
   // A negative padding crops, but the window still draws the cropped cells.

@@ -11,7 +11,7 @@ namespace convviz::ui {
 enum class TensorRole { Input, Weight, Bias };
 
 struct SetSpec {  // invalid specs only update the draft and its errors
-  ConvSpec spec;
+  LayerSpec spec;
 };
 struct SetValue {
   TensorRole role;
@@ -47,7 +47,7 @@ using Edit = std::variant<SetSpec, SetValue, FillValues, ReplaceSession, PlaceGr
 // `convviz compute`; the message says so.
 inline constexpr int64_t kMaxGridSide = 96;
 inline constexpr int64_t kMaxGridChannels = 64;
-std::vector<SpecError> window_limits(const ConvSpec& spec);
+std::vector<SpecError> window_limits(const LayerSpec& spec);
 
 // Returns false when the edit changed nothing (e.g. a kernel that has no
 // such size), so the caller can say why.

@@ -70,7 +70,7 @@ void open_export_dialog(AppState& state, ExportTarget target) {
   if (state.export_progress.running) return;
   ExportRequest r = state.export_draft;
   r.target = target;
-  const ConvSpec& spec = state.session.spec;
+  const LayerSpec& spec = state.session.spec;
   const int64_t steps = step_count(spec);
   r.from = 0;
   r.to = steps - 1;

@@ -19,7 +19,7 @@ std::string pair_name(const Pair& p) {
 }
 
 // "[1, 1, 5, 5] → [1, 1, 5, 5]": the input's and the output's shapes.
-std::string shapes_text(const ConvSpec& spec) {
+std::string shapes_text(const LayerSpec& spec) {
   return shape_text(to_vector(input_shape(spec))) + " → " +
          shape_text(to_vector(output_shape(spec)));
 }
@@ -44,7 +44,7 @@ TextBand text_band(const AppState& state, float width, float max_height) {
   // A long layer puts its shapes on a line of their own rather than wrap
   // inside "[1, 1, 5, 5]".
   if (ImGui::CalcTextSize(band.code.c_str()).x > width) {
-    band.code = pytorch_expression(state.session.spec) + "\n" + shapes_text(state.session.spec);
+    band.code = module_code(state.session.spec) + "\n" + shapes_text(state.session.spec);
   }
   const float code = ImGui::CalcTextSize(band.code.c_str(), nullptr, false, width).y;
   ImGui::PopFont();
@@ -89,7 +89,7 @@ void draw_text_band(AppState& state, const TextBand& band) {
 }  // namespace
 
 std::string slide_code_line(const AppState& state) {
-  return pytorch_expression(state.session.spec) + "   " + shapes_text(state.session.spec);
+  return module_code(state.session.spec) + "   " + shapes_text(state.session.spec);
 }
 
 std::string slide_step_line(const AppState& state) {
@@ -138,7 +138,8 @@ void draw_export_view(AppState& state, const ExportOptions& options) {
   ImGui::End();
 }
 
-std::string export_stem(const ConvSpec& spec) {
+std::string export_stem(const LayerSpec& layer) {
+  const Conv2dProblem spec = sliding_window(layer);
   std::string padding = pair_name(spec.padding);
   if (spec.padding_preset == PaddingPreset::Same) padding = "same";
   if (spec.padding_preset == PaddingPreset::Valid) padding = "valid";
@@ -163,7 +164,7 @@ std::string export_stem(const ConvSpec& spec) {
   return stem;
 }
 
-std::string export_file_name(const ConvSpec& spec, int64_t step, const std::string& extension) {
+std::string export_file_name(const LayerSpec& spec, int64_t step, const std::string& extension) {
   // At least three digits, more when there are more steps, so names sort.
   const size_t digits = std::max<size_t>(3, std::to_string(step_count(spec)).size());
   std::string number = std::to_string(step + 1);

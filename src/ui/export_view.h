@@ -39,9 +39,9 @@ void draw_export_view(AppState& state, const ExportOptions& options);
 // that differs from nn.Conv2d's defaults (padding_mode, d2, g2, nobias,
 // c3to2 for the channels, n2 for the batch), and the input's size when it is
 // not 5x5 (in6x6). The GIF's name is this + ".gif".
-std::string export_stem(const ConvSpec& spec);
+std::string export_stem(const LayerSpec& spec);
 
 // "conv_k3_s1_p1_step001.png": the stem and the 1-based step.
-std::string export_file_name(const ConvSpec& spec, int64_t step, const std::string& extension);
+std::string export_file_name(const LayerSpec& spec, int64_t step, const std::string& extension);
 
 }  // namespace convviz::ui

@@ -2,7 +2,8 @@
 
 #include <filesystem>
 
-#include "core/io/spec_json.h"
+#include "core/io/json_text.h"
+#include "core/io/session_json.h"
 #include "ui/edits.h"
 #include "ui/strings.h"
 

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <cmath>
+
 #include "render/font_files.h"
 #include "ui/strings.h"
 

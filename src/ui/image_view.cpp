@@ -115,7 +115,7 @@ void drag_region(AppState& state, const Placed& at) {
   if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) p.dragging_region = false;
   if (!p.dragging_region) return;
   const ImVec2 under = at.to_image(ImGui::GetIO().MousePos);
-  const ConvSpec& spec = state.session.spec;
+  const Conv2dProblem spec = sliding_window(state.session.spec);
   PicturePlacement next = p.placement;
   next.top = int64_t(std::floor(under.y)) - spec.height / 2;
   next.left = int64_t(std::floor(under.x)) - spec.width / 2;
@@ -129,7 +129,7 @@ void drag_region(AppState& state, const Placed& at) {
 // The grid output (y, x) that map pixel (y, x) is, or outside the grid's
 // output when the region does not reach it.
 OutputPosition grid_output_of(const AppState& state, const Placed& at, int64_t y, int64_t x) {
-  const ConvSpec& spec = state.session.spec;
+  const Conv2dProblem spec = sliding_window(state.session.spec);
   const PictureView& p = state.picture;
   OutputPosition position = state.trace.position;
   if (p.placement.source == GridSource::Region) {
@@ -148,7 +148,7 @@ OutputPosition grid_output_of(const AppState& state, const Placed& at, int64_t y
 // undo step). A region as big as the picture cannot move: the status line
 // says why.
 void move_region_to(AppState& state, int64_t y, int64_t x) {
-  const ConvSpec& spec = state.session.spec;
+  const Conv2dProblem spec = sliding_window(state.session.spec);
   const SidePadding pad = side_padding(spec);
   const int64_t centre_y =
       y * spec.stride.h - pad.top + (spec.kernel_size.h - 1) * spec.dilation.h / 2;
@@ -182,7 +182,7 @@ void click_map(AppState& state, const Placed& at) {
     position = grid_output_of(state, at, y, x);
     if (!inside(position)) return;
   }
-  apply(state, SetStep{step_index(state.session.spec, position)});
+  apply(state, SetStep{step_index(sliding_window(state.session.spec), position)});
 }
 
 std::string number(float v) {
@@ -265,7 +265,7 @@ void draw_kernel_choice(AppState& state) {
   row_label(tr(state, S::KernelPick));
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
   if (ImGui::BeginCombo("##kernel_pick", current)) {
-    const ConvSpec& spec = state.session.spec;
+    const Conv2dProblem spec = sliding_window(state.session.spec);
     for (const LibraryKernel& k : kernel_library()) {
       const bool available =
           named_kernel(k.fill, spec.kernel_size.h, spec.kernel_size.w) || !is_kernel_fill(k.fill);

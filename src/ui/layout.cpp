@@ -117,7 +117,7 @@ WindowLayout choose_layout(AppState& state, float width, float height, float top
   // Room for the lines under the grids, decided by the layer alone (what
   // they say depends on the cells, which depend on this layout): one for a
   // ≈ legend, one more for a picture's shades or a crop note.
-  const SidePadding crop = cropped_sides(state.session.spec);
+  const SidePadding crop = cropped_sides(sliding_window(state.session.spec));
   const bool second_line = state.picture.open() || crop.top > 0 || crop.left > 0;
   const float notes = ImGui::GetTextLineHeightWithSpacing() * (second_line ? 2.0f : 1.0f);
   WindowLayout layout;
@@ -136,8 +136,8 @@ WindowLayout choose_layout(AppState& state, float width, float height, float top
                          float(compact ? 1 : 2) * ImGui::GetFrameHeightWithSpacing() +
                          2 * style.WindowPadding.y + notes;
     const float needed =
-        needed_canvas_width(state.session.spec, layout.body - layout.picture_height - chrome,
-                            font * 1.25f, cell) +
+        needed_canvas_width(sliding_window(state.session.spec),
+                            layout.body - layout.picture_height - chrome, font * 1.25f, cell) +
         2 * style.WindowPadding.x;
     layout.left = docked && state.view.show_parameters ? parameters : 0.0f;
     layout.right =

@@ -35,7 +35,7 @@ void count_row(const char* name, int64_t value, const std::string& formula, floa
 
 void draw_ops_panel(AppState& state) {
   const DimmedWhileInvalid dimmed(state, "ops.last_valid");
-  const ConvSpec& s = state.session.spec;
+  const Conv2dProblem s = sliding_window(state.session.spec);
   const OpCounts& ops = state.ops;
   const Shape4 o = output_shape(s);
   const int64_t ipg = in_channels_per_group(s), kh = s.kernel_size.h, kw = s.kernel_size.w;
@@ -64,7 +64,7 @@ void draw_ops_panel(AppState& state) {
   ImGui::EndGroup();
   remember_item(state, "ops.table");
   if (s.groups > 1) {
-    ConvSpec dense = s;
+    Conv2dProblem dense = s;
     dense.groups = 1;
     const OpCounts dense_ops = count_ops(dense);
     ImGui::Separator();

@@ -91,7 +91,7 @@ bool pair_row(AppState& state, S name, const char* id, Pair& pair, int64_t min, 
   return changed;
 }
 
-bool padding_rows(AppState& state, ConvSpec& d) {
+bool padding_rows(AppState& state, Conv2dProblem& d) {
   // 'same' and 'valid' show what they resolve to; moving a slider goes back
   // to explicit numbers.
   const SidePadding resolved = side_padding(d);
@@ -139,7 +139,7 @@ bool padding_rows(AppState& state, ConvSpec& d) {
 
 // Offers only the divisors of both channel counts, and a field to type any
 // value, so a student can try an invalid one and read why.
-bool groups_row(AppState& state, ConvSpec& d) {
+bool groups_row(AppState& state, Conv2dProblem& d) {
   row_label(tr(state, S::Groups));
   bool changed = false;
   const int64_t common =
@@ -172,20 +172,20 @@ void output_shape_section(AppState& state) {
   ImGui::Spacing();
   ImGui::TextUnformatted(tr(state, S::OutputShape));
   ImGui::Separator();
-  const ConvSpec& d = state.draft;
+  const Conv2dProblem d = sliding_window(state.draft);
   const bool fine = state.draft_errors.empty();
   for (Axis axis : {Axis::Height, Axis::Width}) {
     ImGui::TextWrapped("%s", output_size_formula(d, axis).c_str());
   }
   if (fine) {
-    const Shape4 o = output_shape(d);
+    const Shape4 o = output_shape(state.draft);
     ImGui::Text("[N, C_out, H_out, W_out] = [%lld, %lld, %lld, %lld]", (long long)o.n,
                 (long long)o.c, (long long)o.h, (long long)o.w);
   }
   ImGui::Spacing();
   ImGui::TextUnformatted(tr(state, S::PyTorchLine));
   ImGui::Separator();
-  const std::string line = pytorch_expression(d);
+  const std::string line = module_code(state.draft);
   ImGui::PushFont(state.fonts.mono);
   ImGui::TextWrapped("%s", line.c_str());
   ImGui::PopFont();
@@ -207,7 +207,8 @@ void draw_parameters_panel(AppState& state) {
   }
   set_label_column(widest + ImGui::GetStyle().ItemSpacing.x * 2);
   preset_combo(state);
-  ConvSpec d = state.draft;
+  // Conv2d's arguments; other layers will have their own section here.
+  Conv2dProblem d = sliding_window(state.draft);
   bool changed = false;
 
   ImGui::Spacing();
@@ -248,7 +249,7 @@ void draw_parameters_panel(AppState& state) {
   changed |= ImGui::Checkbox("##bias", &d.bias);
   remember_item(state, "param.bias");
 
-  if (changed) apply(state, SetSpec{d});
+  if (changed) apply(state, SetSpec{layer_of(d)});
   output_shape_section(state);
 }
 

@@ -26,8 +26,8 @@ int64_t picture_height(const PictureView& p) { return p.pixels->shape[2]; }
 int64_t picture_width(const PictureView& p) { return p.pixels->shape[3]; }
 
 // The layer as it runs over the whole picture.
-ConvSpec full_spec(const AppState& state) {
-  ConvSpec spec = state.session.spec;
+Conv2dProblem full_spec(const AppState& state) {
+  Conv2dProblem spec = sliding_window(state.session.spec);
   spec.batch = 1;
   spec.height = picture_height(state.picture);
   spec.width = picture_width(state.picture);
@@ -44,7 +44,7 @@ int64_t place_corner(int64_t wanted, int64_t stride, int64_t room) {
 // Empty when the layer can run over the whole picture, else why not.
 std::string why_no_maps(const AppState& state) {
   const int64_t channels = state.picture.pixels->shape[1];
-  if (state.session.spec.in_channels != channels) {
+  if (state.session.spec.input.channels != channels) {
     return std::string(tr(state, S::PictureChannels)) + " (" + std::to_string(channels) + ")";
   }
   // validate() also caps the output's size: twice that (shown, and being
@@ -56,9 +56,9 @@ std::string why_no_maps(const AppState& state) {
 }  // namespace
 
 Session session_on_picture(const PictureView& picture, Session next, PicturePlacement& placement) {
-  if (!picture.open() || next.spec.in_channels != picture.pixels->shape[1]) return next;
+  if (!picture.open() || next.spec.input.channels != picture.pixels->shape[1]) return next;
   const int64_t h = picture_height(picture), w = picture_width(picture);
-  ConvSpec spec = next.spec;
+  Conv2dProblem spec = sliding_window(next.spec);
   spec.batch = 1;
   spec.height = std::min(spec.height, h);
   spec.width = std::min(spec.width, w);
@@ -66,7 +66,7 @@ Session session_on_picture(const PictureView& picture, Session next, PicturePlac
   const bool whole = placement.source == GridSource::WholePicture;
   placement.top = whole ? 0 : place_corner(placement.top, spec.stride.h, h - spec.height);
   placement.left = whole ? 0 : place_corner(placement.left, spec.stride.w, w - spec.width);
-  next = with_spec(next, spec);
+  next = with_spec(next, layer_of(spec));
   next.input =
       whole ? resample_to_grid(*picture.pixels, spec.height, spec.width)
             : crop_region(*picture.pixels, placement.top, placement.left, spec.height, spec.width);
@@ -113,21 +113,21 @@ struct PictureLayer {
 std::optional<PictureLayer> layer_for(const AppState& state, int64_t channels, GridSize grid,
                                       std::vector<SpecError>& why) {
   const Session& current = state.session;
-  ConvSpec spec = current.spec;
+  Conv2dProblem spec = sliding_window(current.spec);
   spec.in_channels = channels;
   spec.height = grid.h;
   spec.width = grid.w;
   if (channels % spec.groups != 0 || spec.out_channels % spec.groups != 0) spec.groups = 1;
   std::vector<SpecError> errors = validate(spec);
-  if (errors.empty()) errors = window_limits(spec);
+  if (errors.empty()) errors = window_limits(layer_of(spec));
   if (!errors.empty()) {
     why = errors;
     return std::nullopt;
   }
-  PictureLayer layer{with_spec(current, spec), std::nullopt, false};
+  PictureLayer layer{with_spec(current, layer_of(spec)), std::nullopt, false};
   Session& next = layer.session;
   std::optional<FillSource> kernel = kernel_for_picture(state);
-  if (kernel && channels != current.spec.in_channels) kernel->mode = ChannelMode::Luminance;
+  if (kernel && channels != current.spec.input.channels) kernel->mode = ChannelMode::Luminance;
   if (kernel && put_kernel(next.weight, *kernel)) {
     layer.kernel = kernel;
     if (!intact_named_kernel(state)) {
@@ -135,7 +135,7 @@ std::optional<PictureLayer> layer_for(const AppState& state, int64_t channels, G
                                       [](float b) { return b != 0.0f; });
       std::fill(next.bias.data.begin(), next.bias.data.end(), 0.0f);
     }
-  } else if (channels != current.spec.in_channels) {
+  } else if (channels != current.spec.input.channels) {
     const int64_t plane = spec.kernel_size.h * spec.kernel_size.w;
     const std::vector<float> first(current.weight.data.begin(),
                                    current.weight.data.begin() + long(plane));
@@ -198,7 +198,7 @@ int64_t region_side_that_fits(const AppState& state, const Rect& canvas) {
   const int64_t smallest = std::min<int64_t>(3, largest);
   for (float cell : {number_cell, kShadeCell}) {
     for (int64_t side = largest; side >= smallest; --side) {
-      ConvSpec spec = state.session.spec;
+      Conv2dProblem spec = sliding_window(state.session.spec);
       spec.height = spec.width = side;
       if (!validate(spec).empty()) continue;
       // Image mode's legend takes up to two lines of the canvas.
@@ -228,8 +228,8 @@ StatusMessage does_not_fit(const std::string& path, const std::vector<SpecError>
 StatusMessage opened_message(const AppState& state) {
   const PictureView& picture = state.picture;
   StatusMessage message =
-      said(S::Opened, " " + picture.path + " (" + std::to_string(state.session.spec.height) + "×" +
-                          std::to_string(state.session.spec.width) + ")");
+      said(S::Opened, " " + picture.path + " (" + std::to_string(state.session.spec.input.height) +
+                          "×" + std::to_string(state.session.spec.input.width) + ")");
   if (!picture.opened_bias_zeroed_by) return message;
   for (const LibraryKernel& k : kernel_library()) {
     if (k.fill == *picture.opened_bias_zeroed_by) {
@@ -278,7 +278,7 @@ bool reload_picture(AppState& state, bool grayscale, bool unit_range) {
   std::vector<SpecError> why;
   std::optional<PictureLayer> layer;
   if (pixels) {
-    const GridSize grid{state.session.spec.height, state.session.spec.width};
+    const GridSize grid{state.session.spec.input.height, state.session.spec.input.width};
     layer = layer_for(state, pixels->shape[1], grid, why);
   }
   // The grid stays where it was, at its size; only the values (and, from
@@ -319,7 +319,7 @@ void fit_region_to_canvas(AppState& state) {
   const Rect canvas = canvas_room(state);
   if (picture.region_fit_side == 0 || canvas.x1 <= canvas.x0 || canvas.y1 <= canvas.y0) return;
   const int64_t opened = std::exchange(picture.region_fit_side, 0);
-  const ConvSpec& spec = state.session.spec;
+  const Conv2dProblem spec = sliding_window(state.session.spec);
   // Only the region as it opened: a size or place chosen since is kept.
   if (!picture.open() || picture.placement.source != GridSource::Region ||
       std::max(spec.height, spec.width) != opened || state.undo_stack.empty()) {
@@ -383,8 +383,8 @@ void refresh_feature_maps(AppState& state, std::chrono::milliseconds wait) {
         p.worker =
             std::make_shared<BackgroundConv>(default_thread_pool().size(), state.wake_window);
       }
-      ConvJob job{++p.submitted,        full_spec(state),   p.pixels,
-                  state.session.weight, state.session.bias, std::move(p.spare_maps)};
+      ConvJob job{++p.submitted,        layer_of(full_spec(state)), p.pixels,
+                  state.session.weight, state.session.bias,         std::move(p.spare_maps)};
       p.worker->submit(std::move(job));
     }
   } else {
@@ -400,13 +400,13 @@ void refresh_feature_maps(AppState& state, std::chrono::milliseconds wait) {
   p.maps_plan = done->plan;
   p.ranges = map_ranges(p.extremes, p.range_mode, p.fixed_lo, p.fixed_hi);
   p.first_map = std::clamp<int64_t>(p.first_map, 0,
-                                    std::max<int64_t>(0, state.session.spec.out_channels - 1));
+                                    std::max<int64_t>(0, output_shape(state.session.spec).c - 1));
   ++p.maps_version;
 }
 
 PixelBox grid_on_picture(const AppState& state) {
   const PictureView& p = state.picture;
-  const ConvSpec& spec = state.session.spec;
+  const Conv2dProblem spec = sliding_window(state.session.spec);
   if (p.placement.source == GridSource::WholePicture) {
     return {0, 0, double(picture_height(p)), double(picture_width(p))};
   }
@@ -415,7 +415,7 @@ PixelBox grid_on_picture(const AppState& state) {
 }
 
 PixelBox window_on_picture(const AppState& state) {
-  const ConvSpec& spec = state.session.spec;
+  const Conv2dProblem spec = sliding_window(state.session.spec);
   const SidePadding pad = side_padding(spec);
   const OutputPosition at = state.trace.position;
   // The window in grid cells (it may reach into the padding).
@@ -431,7 +431,7 @@ PixelBox window_on_picture(const AppState& state) {
 
 PixelBox step_on_map(const AppState& state) {
   const PictureView& p = state.picture;
-  const ConvSpec& spec = state.session.spec;
+  const Conv2dProblem spec = sliding_window(state.session.spec);
   const OutputPosition at = state.trace.position;
   if (p.placement.source == GridSource::Region) {
     // The corner sits on a stride multiple: grid output (y, x) is map pixel

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/io/atomic_file.h"
+#include "core/io/session_json.h"
 #include "core/io/spec_json.h"
 #include "ui/strings.h"
 

@@ -2,6 +2,7 @@
 // What the window remembers between runs: the view options and the last
 // session, in the user's config folder ($CONVVIZ_CONFIG_DIR, else
 // $XDG_CONFIG_HOME/convviz, else ~/.config/convviz).
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 

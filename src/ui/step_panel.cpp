@@ -45,7 +45,7 @@ std::string step_text(const AppState& state, int64_t step, int64_t steps) {
 // UI font are all as wide), so the header keeps its lines during playback.
 void header(AppState& state) {
   const StepTrace& t = state.trace;
-  const ConvSpec& spec = state.session.spec;
+  const Conv2dProblem spec = sliding_window(state.session.spec);
   const int64_t steps = step_count(spec);
   const Shape4 out = output_shape(spec);
   const OutputPosition last{out.n - 1, out.c - 1, out.h - 1, out.w - 1};
@@ -93,7 +93,7 @@ int most_lines(const AppState& state, const std::function<int(const StepTrace&)>
   }
   int most = 0;
   for (int64_t step = 0; step < steps; ++step) {
-    most = std::max(most, lines_of(trace_step(s.spec, s.input, s.weight, bias_or_null(s), step)));
+    most = std::max(most, lines_of(trace_step(s.spec, s.input, params_of(s), step)));
   }
   return most;
 }

@@ -1,18 +1,18 @@
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 
 #include <gtest/gtest.h>
 
 namespace convviz {
 namespace {
 
-ConvSpec textbook() {
-  ConvSpec s;
+Conv2dProblem textbook() {
+  Conv2dProblem s;
   s.padding = {1, 1};
   return s;
 }
 
 // The messages of the errors validate() reports for `field`.
-std::vector<std::string> messages_for(const ConvSpec& spec, const std::string& field) {
+std::vector<std::string> messages_for(const Conv2dProblem& spec, const std::string& field) {
   std::vector<std::string> found;
   for (const SpecError& e : validate(spec)) {
     if (e.field == field) found.push_back(e.message);
@@ -25,13 +25,13 @@ TEST(OutputShape, TextbookKeepsFiveByFive) {
 }
 
 TEST(OutputShape, StrideTwoGivesThreeByThree) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.stride = {2, 2};
   EXPECT_EQ(output_shape(s), (Shape4{1, 1, 3, 3}));
 }
 
 TEST(OutputShape, FollowsTheFormulaPerAxisForNonSquareParameters) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.batch = 2;
   s.in_channels = 4;
   s.out_channels = 6;
@@ -48,7 +48,7 @@ TEST(OutputShape, FollowsTheFormulaPerAxisForNonSquareParameters) {
 }
 
 TEST(SidePadding, SameSplitsOddTotalsWithTheExtraAtBottomRight) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.padding_preset = PaddingPreset::Same;
   s.kernel_size = {4, 3};
   s.dilation = {1, 3};
@@ -61,7 +61,7 @@ TEST(SidePadding, SameSplitsOddTotalsWithTheExtraAtBottomRight) {
 }
 
 TEST(SidePadding, ValidIgnoresThePaddingField) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.padding = {2, 2};
   s.padding_preset = PaddingPreset::Valid;
   EXPECT_EQ(output_shape(s), (Shape4{1, 1, 3, 3}));
@@ -70,7 +70,7 @@ TEST(SidePadding, ValidIgnoresThePaddingField) {
 TEST(Validate, AcceptsTheTextbookExample) { EXPECT_TRUE(validate(textbook()).empty()); }
 
 TEST(Validate, GroupsMustDivideInChannels) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.in_channels = 4;
   s.out_channels = 6;
   s.groups = 3;
@@ -79,7 +79,7 @@ TEST(Validate, GroupsMustDivideInChannels) {
 }
 
 TEST(Validate, GroupsMustDivideOutChannels) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.in_channels = 4;
   s.out_channels = 3;
   s.groups = 2;
@@ -89,33 +89,34 @@ TEST(Validate, GroupsMustDivideOutChannels) {
 
 TEST(Validate, EverySizeMustBeAtLeastOne) {
   struct Case {
-    void (*set)(ConvSpec&);
+    void (*set)(Conv2dProblem&);
     const char* field;
     const char* message;
   };
   const Case cases[] = {
-      {[](ConvSpec& s) { s.in_channels = 0; }, "in_channels", "in_channels (0) must be at least 1"},
-      {[](ConvSpec& s) { s.out_channels = -1; }, "out_channels",
+      {[](Conv2dProblem& s) { s.in_channels = 0; }, "in_channels",
+       "in_channels (0) must be at least 1"},
+      {[](Conv2dProblem& s) { s.out_channels = -1; }, "out_channels",
        "out_channels (-1) must be at least 1"},
-      {[](ConvSpec& s) { s.groups = 0; }, "groups", "groups (0) must be at least 1"},
-      {[](ConvSpec& s) { s.batch = 0; }, "batch", "batch size (0) must be at least 1"},
-      {[](ConvSpec& s) { s.height = 0; }, "height", "input height (0) must be at least 1"},
-      {[](ConvSpec& s) { s.width = 0; }, "width", "input width (0) must be at least 1"},
-      {[](ConvSpec& s) { s.kernel_size.h = 0; }, "kernel_size",
+      {[](Conv2dProblem& s) { s.groups = 0; }, "groups", "groups (0) must be at least 1"},
+      {[](Conv2dProblem& s) { s.batch = 0; }, "batch", "batch size (0) must be at least 1"},
+      {[](Conv2dProblem& s) { s.height = 0; }, "height", "input height (0) must be at least 1"},
+      {[](Conv2dProblem& s) { s.width = 0; }, "width", "input width (0) must be at least 1"},
+      {[](Conv2dProblem& s) { s.kernel_size.h = 0; }, "kernel_size",
        "kernel_size height (0) must be at least 1"},
-      {[](ConvSpec& s) { s.stride.w = 0; }, "stride", "stride width (0) must be at least 1"},
-      {[](ConvSpec& s) { s.dilation.h = -2; }, "dilation",
+      {[](Conv2dProblem& s) { s.stride.w = 0; }, "stride", "stride width (0) must be at least 1"},
+      {[](Conv2dProblem& s) { s.dilation.h = -2; }, "dilation",
        "dilation height (-2) must be at least 1"},
   };
   for (const Case& c : cases) {
-    ConvSpec s = textbook();
+    Conv2dProblem s = textbook();
     c.set(s);
     EXPECT_EQ(messages_for(s, c.field), std::vector<std::string>{c.message}) << c.message;
   }
 }
 
 TEST(Validate, PaddingCannotBeNegativeWithZeros) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.padding = {1, -1};
   EXPECT_EQ(messages_for(s, "padding"),
             std::vector<std::string>{
@@ -127,7 +128,7 @@ TEST(Validate, PaddingCannotBeNegativeWithZeros) {
 // 1×1×4×8 in PyTorch 1.13: F.pad crops a row from the top and the bottom.
 TEST(Validate, NegativePaddingCropsInTheOtherModes) {
   for (PaddingMode mode : {PaddingMode::Reflect, PaddingMode::Replicate, PaddingMode::Circular}) {
-    ConvSpec s = textbook();
+    Conv2dProblem s = textbook();
     s.height = s.width = 8;
     s.padding = {-1, 1};
     s.padding_mode = mode;
@@ -137,7 +138,7 @@ TEST(Validate, NegativePaddingCropsInTheOtherModes) {
 }
 
 TEST(Validate, ACropMustLeaveSomeOfTheInput) {
-  ConvSpec s = textbook();  // 5×5
+  Conv2dProblem s = textbook();  // 5×5
   s.padding_mode = PaddingMode::Replicate;
   s.kernel_size = {1, 1};
   s.padding = {-3, 0};
@@ -153,7 +154,7 @@ TEST(Validate, ACropMustLeaveSomeOfTheInput) {
 }
 
 TEST(Validate, TheKernelMustFitWhatTheCropLeaves) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.height = s.width = 6;
   s.padding = {-2, -2};
   s.padding_mode = PaddingMode::Circular;
@@ -168,7 +169,7 @@ TEST(Validate, TheKernelMustFitWhatTheCropLeaves) {
 }
 
 TEST(Validate, TheOtherAxisKeepsItsPaddingRules) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.height = 8;
   s.width = 3;
   s.padding = {-1, 3};
@@ -181,7 +182,7 @@ TEST(Validate, TheOtherAxisKeepsItsPaddingRules) {
 }
 
 TEST(Validate, SameNeedsStrideOne) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.padding_preset = PaddingPreset::Same;
   s.stride = {2, 1};
   ASSERT_EQ(messages_for(s, "padding").size(), 1u);
@@ -191,7 +192,7 @@ TEST(Validate, SameNeedsStrideOne) {
 }
 
 TEST(Validate, DilatedKernelMustFitThePaddedInput) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.height = 4;
   s.width = 5;
   s.dilation = {2, 2};
@@ -201,7 +202,7 @@ TEST(Validate, DilatedKernelMustFitThePaddedInput) {
 }
 
 TEST(Validate, KernelMustFitInWidthToo) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.height = 3;
   s.width = 4;
   s.kernel_size = {1, 5};
@@ -211,7 +212,7 @@ TEST(Validate, KernelMustFitInWidthToo) {
 }
 
 TEST(Validate, ReflectPaddingMustBeSmallerThanTheInput) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.height = s.width = 3;
   s.padding = {3, 3};
   s.padding_mode = PaddingMode::Reflect;
@@ -224,7 +225,7 @@ TEST(Validate, ReflectPaddingMustBeSmallerThanTheInput) {
 }
 
 TEST(Validate, CircularPaddingMayWrapAtMostOnce) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.height = s.width = 3;
   s.padding = {3, 4};
   s.padding_mode = PaddingMode::Circular;
@@ -234,7 +235,7 @@ TEST(Validate, CircularPaddingMayWrapAtMostOnce) {
 }
 
 TEST(Validate, ReplicatePaddingHasNoLimit) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.height = s.width = 2;
   s.padding = {10, 10};
   s.padding_mode = PaddingMode::Replicate;
@@ -242,7 +243,7 @@ TEST(Validate, ReplicatePaddingHasNoLimit) {
 }
 
 TEST(Validate, ReportsEveryBrokenRule) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.in_channels = 4;
   s.out_channels = 5;
   s.groups = 3;
@@ -250,7 +251,7 @@ TEST(Validate, ReportsEveryBrokenRule) {
 }
 
 TEST(Validate, CapsHugeSizesWithoutOverflow) {
-  ConvSpec s = textbook();
+  Conv2dProblem s = textbook();
   s.height = s.width = kMaxExtent + 1;
   EXPECT_EQ(messages_for(s, "height"),
             std::vector<std::string>{"input height (1048577) is larger than ConvViz supports "
@@ -262,7 +263,7 @@ TEST(Validate, CapsHugeSizesWithoutOverflow) {
 }
 
 TEST(Validate, CapsProductsPerOutput) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.in_channels = 4096;
   s.kernel_size = {17, 17};
   s.height = s.width = 17;
@@ -273,7 +274,7 @@ TEST(Validate, CapsProductsPerOutput) {
 }
 
 TEST(Validate, CapsTheTotalWork) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.height = s.width = 2048;
   s.kernel_size = {1024, 1024};
   s.padding = {512, 512};
@@ -286,7 +287,7 @@ TEST(Validate, CapsTheTotalWork) {
 // Issue 11: a 32×32 kernel over a 1×1 input padded by 3985 asks for 64.5
 // billion multiplications (minutes of work); refused before any is done.
 TEST(Validate, CapsTheWorkOfHugePaddingAroundATinyInput) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.height = s.width = 1;
   s.kernel_size = {32, 32};
   s.padding = {3985, 3985};
@@ -298,7 +299,7 @@ TEST(Validate, CapsTheWorkOfHugePaddingAroundATinyInput) {
 }
 
 TEST(Validate, WorkExactlyAtTheCapIsAccepted) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.kernel_size = {32, 32};
   // 4096×4096 outputs × 1024 products = 2^34 multiplications exactly.
   s.height = s.width = 4096 + 31;
@@ -308,7 +309,7 @@ TEST(Validate, WorkExactlyAtTheCapIsAccepted) {
 }
 
 TEST(Validate, APhotoThroughEightSevenBySevenKernelsPasses) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.in_channels = 3;
   s.out_channels = 8;
   s.kernel_size = {7, 7};

@@ -32,7 +32,7 @@ constexpr int kRandomSpecs = 2000;
 #endif
 
 // PyTorch sums in float, so agreement is judged relative to the terms' size.
-double tolerance(const ConvSpec& spec, const Session& s, const OutputPosition& at) {
+double tolerance(const Conv2dProblem& spec, const Session& s, const OutputPosition& at) {
   double magnitude = spec.bias ? std::fabs(s.bias.data[static_cast<size_t>(at.c_out)]) : 0.0;
   for_each_window_term(spec, s.input, s.weight, at, [&](const WindowTerm& t) {
     magnitude += std::fabs(static_cast<double>(t.weight) * t.input);
@@ -42,15 +42,15 @@ double tolerance(const ConvSpec& spec, const Session& s, const OutputPosition& a
 
 ::testing::AssertionResult matches_reference(const Session& s, const Tensor& y) {
   Tensor expected;
-  conv2d_reference(s.spec, s.input, s.weight, bias_or_null(s), expected);
+  conv2d_reference(sliding_window(s.spec), s.input, s.weight, bias_or_null(s), expected);
   if (y.shape != expected.shape) {
     return ::testing::AssertionFailure()
            << "shape " << shape_text(y.shape) << " != " << shape_text(expected.shape);
   }
   for (int64_t i = 0; i < step_count(s.spec); ++i) {
-    const OutputPosition at = step_position(s.spec, i);
+    const OutputPosition at = step_position(sliding_window(s.spec), i);
     const size_t k = static_cast<size_t>(i);
-    if (!(std::fabs(y.data[k] - expected.data[k]) <= tolerance(s.spec, s, at))) {
+    if (!(std::fabs(y.data[k] - expected.data[k]) <= tolerance(sliding_window(s.spec), s, at))) {
       return ::testing::AssertionFailure()
              << "output " << i << " (n " << at.n << ", c " << at.c_out << ", y " << at.y << ", x "
              << at.x << "): engine " << y.data[k] << ", reference " << expected.data[k];
@@ -66,7 +66,7 @@ TEST(Engine, MatchesTheReferenceOnRandomSpecs) {
   int paths[4] = {};
   int crops = 0;  // specs with a negative padding: F.pad crops before the convolution
   for (int i = 0; i < kRandomSpecs; ++i) {
-    const ConvSpec spec = testing::random_engine_spec(rng, 400'000);
+    const Conv2dProblem spec = testing::random_engine_spec(rng, 400'000);
     const Session s = testing::random_session(spec, rng);
     Tensor y;
     conv2d(spec, s.input, s.weight, bias_or_null(s), y, workspace, pool);
@@ -87,8 +87,8 @@ TEST(Engine, MatchesTheReferenceOnRandomSpecs) {
 namespace convviz {
 namespace {
 
-ConvSpec layer(int64_t c_in, int64_t c_out, int64_t size, int64_t k, int64_t groups = 1) {
-  ConvSpec s;
+Conv2dProblem layer(int64_t c_in, int64_t c_out, int64_t size, int64_t k, int64_t groups = 1) {
+  Conv2dProblem s;
   s.in_channels = c_in;
   s.out_channels = c_out;
   s.height = s.width = size;
@@ -118,11 +118,12 @@ TEST(Engine, EverySimdTargetMatchesTheReference) {
     std::mt19937 rng(static_cast<unsigned>(target % 1000003));
     ThreadPool pool(2);
     Tensor y;
-    conv2d(fixed.spec, fixed.input, fixed.weight, bias_or_null(fixed), y, workspace, pool);
+    conv2d(sliding_window(fixed.spec), fixed.input, fixed.weight, bias_or_null(fixed), y, workspace,
+           pool);
     ASSERT_EQ(workspace.plan.lanes, simd_float_lanes());
     ASSERT_TRUE(matches_reference(fixed, y)) << simd_target_name();
     for (int i = 0; i < kRandomSpecs / 10; ++i) {
-      const ConvSpec spec = testing::random_engine_spec(rng, 100'000);
+      const Conv2dProblem spec = testing::random_engine_spec(rng, 100'000);
       const Session s = testing::random_session(spec, rng);
       Tensor y;
       conv2d(spec, s.input, s.weight, bias_or_null(s), y, workspace, pool);
@@ -142,7 +143,7 @@ TEST(Engine, MatchesTheReferenceWhenSplitBetweenThreads) {
   ThreadPool pool(3);
   ConvWorkspace workspace;
   for (int i = 0; i < kRandomSpecs / 20; ++i) {
-    const ConvSpec spec = testing::random_engine_spec(rng, 1'500'000, 200'000);
+    const Conv2dProblem spec = testing::random_engine_spec(rng, 1'500'000, 200'000);
     const Session s = testing::random_session(spec, rng);
     Tensor y;
     conv2d(spec, s.input, s.weight, bias_or_null(s), y, workspace, pool);
@@ -158,17 +159,17 @@ TEST(Engine, TheRowTileMatchesTheReference) {
   for (int64_t k : {3, 5, 7}) {
     for (int64_t width : {7, 16, 33, 50}) {
       for (PaddingMode mode : {PaddingMode::Zeros, PaddingMode::Reflect, PaddingMode::Circular}) {
-        ConvSpec spec = layer(4, 4, width, k, 4);  // depthwise
+        Conv2dProblem spec = layer(4, 4, width, k, 4);  // depthwise
         spec.width = width;
         spec.height = 9;
         spec.batch = 2;
         spec.padding = {k / 2, std::min(k / 2, width - 1)};
         spec.padding_mode = mode;
-        ConvSpec single = spec;  // two input channels into one output
+        Conv2dProblem single = spec;  // two input channels into one output
         single.in_channels = 2;
         single.out_channels = 1;
         single.groups = 1;
-        for (const ConvSpec& s : {spec, single}) {
+        for (const Conv2dProblem& s : {spec, single}) {
           ASSERT_TRUE(validate(s).empty()) << join_messages(validate(s));
           const Session session = testing::random_session(s, rng);
           Tensor y;
@@ -185,13 +186,13 @@ TEST(Engine, TheRowTileMatchesTheReference) {
 // falls back to the plain loops instead of allocating terabytes.
 TEST(Engine, ExtremeStridesAndDilationsStayBounded) {
   std::mt19937 rng(23);
-  ConvSpec far_stride = layer(2, 3, 8, 1);
+  Conv2dProblem far_stride = layer(2, 3, 8, 1);
   far_stride.padding = {0, 0};
   far_stride.stride = {1 << 20, 1 << 20};
-  ConvSpec far_dilation = layer(1, 1, 4, 2);
+  Conv2dProblem far_dilation = layer(1, 1, 4, 2);
   far_dilation.padding = {1 << 18, 1 << 18};
   far_dilation.dilation = {1 << 19, 1 << 19};
-  for (const ConvSpec& spec : {far_stride, far_dilation}) {
+  for (const Conv2dProblem& spec : {far_stride, far_dilation}) {
     ASSERT_TRUE(validate(spec).empty()) << join_messages(validate(spec));
     const ConvPlan plan = plan_conv(spec, 2);
     EXPECT_LE(plan.workspace_bytes, int64_t{1} << 20) << describe_plan(spec, plan);
@@ -215,14 +216,15 @@ TEST(Engine, MatchesPyTorchOnEveryFixture) {
     s.input = *read_npy(dir + "x.npy");
     s.weight = *read_npy(dir + "w.npy");
     if (entry["has_bias"].get<bool>()) s.bias = *read_npy(dir + "b.npy");
-    s.spec = *spec_from_config(*read_json_file(dir + "config.json"), sized_for_input(s.input));
+    s.spec = *layer_from_config(*read_json_file(dir + "config.json"), input_shape_of(s.input));
     const Tensor expected = *read_npy(dir + "y.npy");
     Tensor y;
-    conv2d(s.spec, s.input, s.weight, bias_or_null(s), y);
+    conv2d(sliding_window(s.spec), s.input, s.weight, bias_or_null(s), y);
     ASSERT_EQ(y.shape, expected.shape);
     for (int64_t i = 0; i < step_count(s.spec); ++i) {
       const size_t k = static_cast<size_t>(i);
-      ASSERT_NEAR(y.data[k], expected.data[k], tolerance(s.spec, s, step_position(s.spec, i)))
+      ASSERT_NEAR(y.data[k], expected.data[k],
+                  tolerance(sliding_window(s.spec), s, step_position(sliding_window(s.spec), i)))
           << "output " << i;
     }
   }
@@ -232,9 +234,9 @@ TEST(Engine, MatchesPyTorchOnEveryFixture) {
 // threads must not change a single bit.
 TEST(Engine, EveryThreadCountGivesTheSameBits) {
   std::mt19937 rng(7);
-  const ConvSpec specs[] = {layer(3, 16, 40, 3), layer(24, 20, 23, 3), layer(12, 12, 37, 5, 12),
-                            layer(32, 48, 17, 1)};
-  for (const ConvSpec& spec : specs) {
+  const Conv2dProblem specs[] = {layer(3, 16, 40, 3), layer(24, 20, 23, 3),
+                                 layer(12, 12, 37, 5, 12), layer(32, 48, 17, 1)};
+  for (const Conv2dProblem& spec : specs) {
     const Session s = testing::random_session(spec, rng);
     Tensor expected;
     ThreadPool single(1);
@@ -257,7 +259,7 @@ TEST(Engine, EveryThreadCountGivesTheSameBits) {
 TEST(Engine, TheStepTracerAgreesWithTheEngine) {
   std::mt19937 rng(11);
   for (int i = 0; i < 200; ++i) {
-    const ConvSpec spec = testing::random_engine_spec(rng, 20'000);
+    const Conv2dProblem spec = testing::random_engine_spec(rng, 20'000);
     const Session s = testing::random_session(spec, rng);
     Tensor y;
     conv2d(spec, s.input, s.weight, bias_or_null(s), y);
@@ -275,7 +277,7 @@ TEST(Engine, ThePlannerPicksOneAlgorithmPerShapeFamily) {
   EXPECT_EQ(plan_conv(layer(64, 64, 56, 3), 2).algorithm, Algorithm::ImplicitGemm);
   EXPECT_EQ(plan_conv(layer(32, 32, 112, 3, 32), 2).algorithm, Algorithm::Depthwise);
   EXPECT_EQ(plan_conv(layer(64, 128, 28, 1), 2).algorithm, Algorithm::Pointwise);
-  ConvSpec strided_1x1 = layer(64, 128, 28, 1);
+  Conv2dProblem strided_1x1 = layer(64, 128, 28, 1);
   strided_1x1.stride = {2, 2};
   EXPECT_EQ(plan_conv(strided_1x1, 2).algorithm, Algorithm::ImplicitGemm);
   const std::string text = describe_plan(layer(64, 64, 56, 3), plan_conv(layer(64, 64, 56, 3), 2));
@@ -285,7 +287,7 @@ TEST(Engine, ThePlannerPicksOneAlgorithmPerShapeFamily) {
 
 TEST(Engine, TheWorkspaceIsSizedAsReportedAndReusedForTheSameShape) {
   std::mt19937 rng(3);
-  const ConvSpec spec = layer(8, 8, 64, 3);
+  const Conv2dProblem spec = layer(8, 8, 64, 3);
   const Session s = testing::random_session(spec, rng);
   ThreadPool pool(2);
   ConvWorkspace ws;
@@ -309,7 +311,8 @@ TEST(Engine, TheWorkspaceIsSizedAsReportedAndReusedForTheSameShape) {
 #ifndef CONVVIZ_SANITIZED  // the sanitizers own operator new
 TEST(Engine, ACallOnTheSameShapeAllocatesNothing) {
   std::mt19937 rng(5);
-  for (const ConvSpec& spec : {layer(3, 16, 40, 3), layer(24, 24, 20, 3, 24), layer(32, 8, 9, 1)}) {
+  for (const Conv2dProblem& spec :
+       {layer(3, 16, 40, 3), layer(24, 24, 20, 3, 24), layer(32, 8, 9, 1)}) {
     const Session s = testing::random_session(spec, rng);
     ThreadPool pool(2);
     ConvWorkspace ws;

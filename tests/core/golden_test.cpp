@@ -29,8 +29,8 @@ GoldenCase load_case(const json& entry) {
   s.input = *read_npy(dir + "x.npy");
   s.weight = *read_npy(dir + "w.npy");
   if (entry["has_bias"].get<bool>()) s.bias = *read_npy(dir + "b.npy");
-  Result<ConvSpec> spec =
-      spec_from_config(*read_json_file(dir + "config.json"), sized_for_input(s.input));
+  Result<LayerSpec> spec =
+      layer_from_config(*read_json_file(dir + "config.json"), input_shape_of(s.input));
   EXPECT_TRUE(spec) << spec.error().message;
   if (spec) s.spec = *spec;
   c.expected = *read_npy(dir + "y.npy");
@@ -47,12 +47,12 @@ TEST(Golden, ReferenceMatchesPyTorchOnEveryFixture) {
     EXPECT_EQ(to_vector(output_shape(c.session.spec)),
               entry["output_shape"].get<std::vector<int64_t>>());
     Tensor y;
-    conv2d_reference(c.session.spec, c.session.input, c.session.weight, bias_or_null(c.session), y);
+    conv2d_reference(sliding_window(c.session.spec), c.session.input, c.session.weight,
+                     bias_or_null(c.session), y);
     ASSERT_EQ(y.shape, c.expected.shape);
     for (int64_t step = 0; step < step_count(c.session.spec); ++step) {
       // 1e-5 relative to the size of the terms, since PyTorch sums in float.
-      const StepTrace t = trace_step(c.session.spec, c.session.input, c.session.weight,
-                                     bias_or_null(c.session), step);
+      const StepTrace t = trace_step(c.session.spec, c.session.input, params_of(c.session), step);
       double magnitude = std::fabs(t.bias);
       for (const TraceTerm& term : t.terms) magnitude += std::fabs(term.product);
       const size_t i = static_cast<size_t>(step);
@@ -68,11 +68,11 @@ TEST(Golden, ValidateAgreesWithPyTorchOnEveryCase) {
   ASSERT_GE(cases.size(), 25u);
   for (const json& c : cases) {
     const auto shape = c["input_shape"].get<std::vector<int64_t>>();
-    ConvSpec base;
+    Conv2dProblem base;
     base.batch = shape[0];
     base.height = shape[2];
     base.width = shape[3];
-    Result<ConvSpec> spec = spec_from_config(c["config"], base);
+    Result<Conv2dProblem> spec = spec_from_config(c["config"], base);
     ASSERT_TRUE(spec) << spec.error().message;
     const std::vector<SpecError> errors = validate(*spec);
     EXPECT_EQ(errors.empty(), c["torch_accepts"].get<bool>())

@@ -7,6 +7,7 @@
 
 #include "core/engine/background_conv.h"
 #include "core/engine/engine.h"
+#include "core/engine/layer_compute.h"
 #include "core/engine/reference_engine.h"
 #include "core/lesson/colormap.h"
 #include "core/lesson/image_grid.h"
@@ -37,7 +38,7 @@ TEST(CropRegion, TakesThePixelsUnderTheBox) {
 // A picture dark on the left half, bright on the right: Sobel x answers
 // 4·(step) in the two columns beside the edge and 0 everywhere else.
 TEST(SobelX, FindsAVerticalStepEdgeInItsColumns) {
-  ConvSpec spec;
+  Conv2dProblem spec;
   spec.height = 9;
   spec.width = 12;
   spec.padding = {1, 1};
@@ -110,13 +111,13 @@ TEST(MapRanges, PerMapSharedAndFixed) {
 ConvJob random_job(uint64_t id, std::mt19937& rng) {
   ConvJob job;
   job.id = id;
-  job.spec.in_channels = 3;
-  job.spec.out_channels = 2;
-  job.spec.height = 40 + int64_t(rng() % 30);
-  job.spec.width = 50;
-  job.spec.padding = {1, 2};
-  job.spec.kernel_size = {3, 5};
-  Tensor x = make_tensor({1, 3, job.spec.height, job.spec.width});
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.in_channels = 3; });
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.out_channels = 2; });
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.height = 40 + int64_t(rng() % 30); });
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.width = 50; });
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.padding = {1, 2}; });
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.kernel_size = {3, 5}; });
+  Tensor x = make_tensor({1, 3, sliding_window(job.spec).height, sliding_window(job.spec).width});
   std::uniform_real_distribution<float> value(-1, 1);
   for (float& v : x.data) v = value(rng);
   job.input = std::make_shared<const Tensor>(std::move(x));
@@ -136,7 +137,7 @@ TEST(BackgroundConv, ComputesWhatTheReferenceDoes) {
   EXPECT_EQ(result->id, 1u);
   EXPECT_TRUE(result->error.empty());
   Tensor expected;
-  conv2d_reference(job.spec, *job.input, job.weight, &job.bias, expected);
+  compute_reference(job.spec, *job.input, {&job.weight, &job.bias}, expected);
   ASSERT_EQ(result->output.shape, expected.shape);
   for (size_t i = 0; i < expected.data.size(); ++i) {
     EXPECT_NEAR(result->output.data[i], expected.data[i], 1e-4f) << i;
@@ -162,7 +163,7 @@ TEST(BackgroundConv, AnInvalidJobComesBackAsAMessage) {
   BackgroundConv worker(1);
   std::mt19937 rng(5);
   ConvJob job = random_job(4, rng);
-  job.spec.in_channels = 2;  // the picture has 3
+  edit_conv2d(job.spec, [](Conv2dProblem& p) { p.in_channels = 2; });  // the picture has 3
   worker.submit(job);
   const std::optional<ConvJobResult> result = worker.take(10s);
   ASSERT_TRUE(result);

@@ -69,10 +69,10 @@ TEST(FillTensor, RandomFillsRepeatForTheSameSeed) {
 
 TEST(WithSpec, KeepsOverlappingValuesAndZeroFillsTheRest) {
   const Session s = *find_preset("textbook");
-  ConvSpec bigger = s.spec;
+  Conv2dProblem bigger = sliding_window(s.spec);
   bigger.height = 6;
   bigger.in_channels = bigger.out_channels = 2;
-  const Session t = with_spec(s, bigger);
+  const Session t = with_spec(s, layer_of(bigger));
   EXPECT_TRUE(check_session(t).empty());
   EXPECT_EQ(t.input.at(0, 0, 1, 1), s.input.at(0, 0, 1, 1));
   EXPECT_EQ(t.input.at(0, 0, 5, 0), 0.0f);
@@ -84,9 +84,9 @@ TEST(WithSpec, KeepsOverlappingValuesAndZeroFillsTheRest) {
 TEST(WithSpec, ClampsTheStepIntoTheNewOutput) {
   Session s = *find_preset("textbook");
   s.step = 24;
-  ConvSpec strided = s.spec;
+  Conv2dProblem strided = sliding_window(s.spec);
   strided.stride = {2, 2};
-  EXPECT_EQ(with_spec(s, strided).step, 8);
+  EXPECT_EQ(with_spec(s, layer_of(strided)).step, 8);
 }
 
 float plane_sum(const std::vector<float>& plane) {

@@ -6,7 +6,7 @@ namespace convviz {
 namespace {
 
 TEST(CountOps, TextbookExample) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.padding = {1, 1};
   const OpCounts ops = count_ops(s);
   EXPECT_EQ(ops.output_elements, 25);
@@ -18,7 +18,7 @@ TEST(CountOps, TextbookExample) {
 }
 
 TEST(CountOps, WithoutBiasOneAdditionFewerPerOutput) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.padding = {1, 1};
   s.bias = false;
   const OpCounts ops = count_ops(s);
@@ -27,11 +27,11 @@ TEST(CountOps, WithoutBiasOneAdditionFewerPerOutput) {
 }
 
 TEST(CountOps, GroupsDivideTheWork) {
-  ConvSpec dense;
+  Conv2dProblem dense;
   dense.in_channels = dense.out_channels = 8;
   dense.height = dense.width = 6;
   dense.batch = 2;
-  ConvSpec grouped = dense;
+  Conv2dProblem grouped = dense;
   grouped.groups = 8;
   const OpCounts a = count_ops(dense), b = count_ops(grouped);
   EXPECT_EQ(a.multiplications, 2 * 8 * 4 * 4 * 8 * 9);

@@ -36,7 +36,7 @@ TEST(PaddingSourceIndex, EachModeFillsTheBorderItsOwnWay) {
 }
 
 TEST(PaddingSourceCell, ZeroPaddingCellsHaveNoSource) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.padding = {1, 1};
   EXPECT_EQ(padding_source_cell(s, 0, 3), std::nullopt);
   EXPECT_EQ(padding_source_cell(s, 1, 1), (Cell{0, 0}));
@@ -45,7 +45,7 @@ TEST(PaddingSourceCell, ZeroPaddingCellsHaveNoSource) {
 }
 
 TEST(PaddingSourceCell, ReflectCornerMirrorsBothAxes) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.padding = {1, 1};
   s.padding_mode = PaddingMode::Reflect;
   EXPECT_EQ(padding_source_cell(s, 0, 0), (Cell{1, 1}));
@@ -102,7 +102,7 @@ TEST(PaddingSourceIndex, NegativePadCropsLikeTorchFunctionalPad) {
 }
 
 TEST(CroppedCell, NegativePaddingStrikesTheOuterRowsOnly) {
-  ConvSpec s;  // 5×5
+  Conv2dProblem s;  // 5×5
   s.padding = {-1, 2};
   s.padding_mode = PaddingMode::Replicate;
   // Padded row -1 is input row 0, cropped; row 0 is input row 1, kept.

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "core/io/npy.h"
+#include "core/io/session_json.h"
 #include "core/io/spec_json.h"
 #include "core/lesson/presets.h"
 #include "core/lesson/session.h"

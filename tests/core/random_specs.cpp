@@ -7,8 +7,8 @@ int64_t pick(std::mt19937& rng, int64_t lo, int64_t hi) {
   return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
 }
 
-ConvSpec random_candidate(std::mt19937& rng) {
-  ConvSpec s;
+Conv2dProblem random_candidate(std::mt19937& rng) {
+  Conv2dProblem s;
   s.groups = pick(rng, 1, 3);
   s.in_channels = s.groups * pick(rng, 1, 3);
   s.out_channels = s.groups * pick(rng, 1, 3);
@@ -38,7 +38,7 @@ int64_t pick_size(std::mt19937& rng) {
   return pick(rng, 1, 12);
 }
 
-void pick_channels(std::mt19937& rng, ConvSpec& s) {
+void pick_channels(std::mt19937& rng, Conv2dProblem& s) {
   switch (pick(rng, 0, 3)) {
     case 0:  // depthwise, with a channel multiplier now and then
       s.groups = pick(rng, 1, 9);
@@ -58,8 +58,8 @@ void pick_channels(std::mt19937& rng, ConvSpec& s) {
   }
 }
 
-ConvSpec random_engine_candidate(std::mt19937& rng) {
-  ConvSpec s = random_candidate(rng);
+Conv2dProblem random_engine_candidate(std::mt19937& rng) {
+  Conv2dProblem s = random_candidate(rng);
   pick_channels(rng, s);
   s.batch = pick(rng, 1, 3);
   s.height = pick_size(rng);
@@ -76,9 +76,9 @@ ConvSpec random_engine_candidate(std::mt19937& rng) {
 
 }  // namespace
 
-ConvSpec random_engine_spec(std::mt19937& rng, int64_t max_macs, int64_t min_macs) {
+Conv2dProblem random_engine_spec(std::mt19937& rng, int64_t max_macs, int64_t min_macs) {
   for (;;) {
-    ConvSpec s = random_engine_candidate(rng);
+    Conv2dProblem s = random_engine_candidate(rng);
     if (!validate(s).empty()) continue;
     const Shape4 out = output_shape(s);
     const int64_t macs = out.n * out.c * out.h * out.w * in_channels_per_group(s) *
@@ -87,21 +87,21 @@ ConvSpec random_engine_spec(std::mt19937& rng, int64_t max_macs, int64_t min_mac
   }
 }
 
-ConvSpec random_valid_spec(std::mt19937& rng) {
+Conv2dProblem random_valid_spec(std::mt19937& rng) {
   for (;;) {
-    ConvSpec s = random_candidate(rng);
+    Conv2dProblem s = random_candidate(rng);
     if (validate(s).empty()) return s;
   }
 }
 
-Session random_session(const ConvSpec& spec, std::mt19937& rng) {
+Session random_session(const Conv2dProblem& spec, std::mt19937& rng) {
   std::normal_distribution<float> normal(0.0f, 1.0f);
   auto fill = [&](Tensor t) {
     for (float& v : t.data) v = normal(rng);
     return t;
   };
   Session s;
-  s.spec = spec;
+  s.spec = layer_of(spec);
   s.input = fill(make_tensor(to_vector(input_shape(spec))));
   s.weight = fill(make_tensor(to_vector(weight_shape(spec))));
   if (spec.bias) s.bias = fill(make_tensor({spec.out_channels}));

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/io/atomic_file.h"
+#include "core/io/session_json.h"
 #include "core/lesson/presets.h"
 #include "core/model/step_trace.h"
 

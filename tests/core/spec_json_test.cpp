@@ -10,12 +10,12 @@ namespace {
 using nlohmann::json;
 
 std::string error_of(const json& config) {
-  Result<ConvSpec> s = spec_from_config(config);
+  Result<Conv2dProblem> s = spec_from_config(config);
   return s ? "" : s.error().message;
 }
 
 TEST(SpecFromConfig, MissingOptionalKeysTakePyTorchDefaults) {
-  Result<ConvSpec> s =
+  Result<Conv2dProblem> s =
       spec_from_config({{"in_channels", 2}, {"out_channels", 4}, {"kernel_size", 3}});
   ASSERT_TRUE(s) << s.error().message;
   EXPECT_EQ(s->stride, (Pair{1, 1}));
@@ -28,7 +28,7 @@ TEST(SpecFromConfig, MissingOptionalKeysTakePyTorchDefaults) {
 }
 
 TEST(SpecFromConfig, ReadsPairsStringsAndModes) {
-  Result<ConvSpec> s = spec_from_config(json::parse(R"({
+  Result<Conv2dProblem> s = spec_from_config(json::parse(R"({
     "in_channels": 4, "out_channels": 2, "kernel_size": [3, 2], "stride": [2, 1],
     "padding": "same", "padding_mode": "circular", "dilation": [1, 2], "groups": 2, "bias": false})"));
   ASSERT_TRUE(s) << s.error().message;
@@ -42,11 +42,11 @@ TEST(SpecFromConfig, ReadsPairsStringsAndModes) {
 }
 
 TEST(SpecFromConfig, KeepsTheBaseInputSize) {
-  ConvSpec base;
+  Conv2dProblem base;
   base.batch = 3;
   base.height = 7;
   base.width = 9;
-  Result<ConvSpec> s =
+  Result<Conv2dProblem> s =
       spec_from_config({{"in_channels", 1}, {"out_channels", 1}, {"kernel_size", 3}}, base);
   EXPECT_EQ(s->batch, 3);
   EXPECT_EQ(s->height, 7);
@@ -82,10 +82,10 @@ TEST(SpecFromConfig, ErrorsNameTheKey) {
 TEST(SpecFromConfig, ToConfigRoundTripsRandomSpecs) {
   std::mt19937 rng(3);
   for (int i = 0; i < 200; ++i) {
-    const ConvSpec spec = testing::random_valid_spec(rng);
-    Result<ConvSpec> back = spec_from_config(spec_to_config(spec), spec);
+    const Conv2dProblem spec = testing::random_valid_spec(rng);
+    Result<Conv2dProblem> back = spec_from_config(spec_to_config(spec), spec);
     ASSERT_TRUE(back) << back.error().message;
-    ConvSpec expected = spec;
+    Conv2dProblem expected = spec;
     if (spec.padding_preset != PaddingPreset::Explicit) expected.padding = {0, 0};
     EXPECT_EQ(*back, expected) << spec_to_config(spec).dump();
   }

@@ -6,7 +6,7 @@ namespace convviz {
 namespace {
 
 TEST(OutputSizeFormula, TextbookFillsInTheNumbers) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.padding = {1, 1};
   EXPECT_EQ(output_size_formula(s, Axis::Height), "H_out = ⌊(5 + 2·1 − 1·(3−1) − 1)/1⌋ + 1 = 5");
   s.stride = {1, 2};
@@ -15,21 +15,21 @@ TEST(OutputSizeFormula, TextbookFillsInTheNumbers) {
 }
 
 TEST(OutputSizeFormula, SameWithAnEvenKernelShowsBothSides) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.kernel_size = {4, 4};
   s.padding_preset = PaddingPreset::Same;
   EXPECT_EQ(output_size_formula(s, Axis::Height), "H_out = ⌊(5 + 1 + 2 − 1·(4−1) − 1)/1⌋ + 1 = 5");
 }
 
 TEST(OutputSizeFormula, AKernelTooLargeSaysNoOutput) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.kernel_size = {7, 3};
   EXPECT_EQ(output_size_formula(s, Axis::Height),
             "H_out = ⌊(5 + 2·0 − 1·(7−1) − 1)/1⌋ + 1 (no output)");
 }
 
 TEST(PytorchExpression, ShowsNonDefaultsOnly) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.padding = {1, 1};
   EXPECT_EQ(pytorch_expression(s), "nn.Conv2d(1, 1, kernel_size=3, stride=1, padding=1)");
   s.in_channels = 4;

@@ -14,7 +14,7 @@ namespace convviz {
 namespace {
 
 StepTrace trace(const Session& s, int64_t step) {
-  return trace_step(s.spec, s.input, s.weight, bias_or_null(s), step);
+  return trace_step(s.spec, s.input, params_of(s), step);
 }
 
 TEST(TraceStep, TextbookTopLeftIsNine) {
@@ -81,7 +81,7 @@ TEST(TraceStep, DepthwiseStepsReadOnlyTheirGroupsChannel) {
 }
 
 TEST(StepPosition, RunsRowMajorOverNCYXAndRoundTrips) {
-  ConvSpec s;
+  Conv2dProblem s;
   s.batch = 2;
   s.out_channels = 3;
   s.padding = {1, 1};
@@ -110,7 +110,7 @@ TEST(TraceStep, EqualsTheReferenceOnEveryPositionOfRandomSpecs) {
   std::mt19937 rng(7);
   int crops = 0;  // specs with a negative padding
   for (int i = 0; i < 300; ++i) {
-    const ConvSpec spec = testing::random_valid_spec(rng);
+    const Conv2dProblem spec = testing::random_valid_spec(rng);
     const Session s = testing::random_session(spec, rng);
     if (side_padding(spec).top < 0 || side_padding(spec).left < 0) ++crops;
     Tensor y;
@@ -130,10 +130,10 @@ TEST(TraceStep, EqualsTheReferenceOnEveryPositionOfRandomSpecs) {
 // (0, 0) starts on input row 1; its left column is the reflection of column 1.
 TEST(TraceStep, ANegativePaddingStartsTheWindowBelowTheCroppedRow) {
   Session s;
-  s.spec.height = s.spec.width = 8;
-  s.spec.padding = {-1, 1};
-  s.spec.padding_mode = PaddingMode::Reflect;
-  s.spec.bias = false;
+  edit_conv2d(s.spec, [&](Conv2dProblem& p) { p.height = p.width = 8; });
+  edit_conv2d(s.spec, [&](Conv2dProblem& p) { p.padding = {-1, 1}; });
+  edit_conv2d(s.spec, [&](Conv2dProblem& p) { p.padding_mode = PaddingMode::Reflect; });
+  edit_conv2d(s.spec, [&](Conv2dProblem& p) { p.bias = false; });
   s.input = make_tensor({1, 1, 8, 8});
   for (int64_t y = 0; y < 8; ++y) {
     for (int64_t x = 0; x < 8; ++x) s.input.at(0, 0, y, x) = float(10 * y + x);
@@ -158,7 +158,7 @@ TEST(TraceStep, EqualsTheEngineOnRandomSpecsWithNegativePadding) {
   std::mt19937 rng(23);
   int checked = 0;
   for (int i = 0; i < 3000; ++i) {
-    const ConvSpec spec = testing::random_valid_spec(rng);
+    const Conv2dProblem spec = testing::random_valid_spec(rng);
     if (side_padding(spec).top >= 0 && side_padding(spec).left >= 0) continue;
     ++checked;
     const Session s = testing::random_session(spec, rng);
@@ -180,7 +180,7 @@ TEST(TraceStep, EqualsTheEngineOnRandomSpecsWithNegativePadding) {
 TEST(TraceStep, TallyOverAllStepsEqualsCountOps) {
   std::mt19937 rng(11);
   for (int i = 0; i < 200; ++i) {
-    const ConvSpec spec = testing::random_valid_spec(rng);
+    const Conv2dProblem spec = testing::random_valid_spec(rng);
     const Session s = testing::random_session(spec, rng);
     int64_t multiplications = 0, additions = 0;
     for (int64_t step = 0; step < step_count(spec); ++step) {

@@ -48,12 +48,12 @@ TEST(ThreadPool, APoolStoppedRightAfterARunStopsCleanly) {
 ConvJob job_of_height(uint64_t id, int64_t height) {
   ConvJob job;
   job.id = id;
-  job.spec.in_channels = 3;
-  job.spec.out_channels = 4;
-  job.spec.height = height;
-  job.spec.width = 61;
-  job.spec.kernel_size = {3, 3};
-  job.spec.padding = {1, 1};
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.in_channels = 3; });
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.out_channels = 4; });
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.height = height; });
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.width = 61; });
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.kernel_size = {3, 3}; });
+  edit_conv2d(job.spec, [&](Conv2dProblem& p) { p.padding = {1, 1}; });
   std::mt19937 rng(static_cast<uint32_t>(id));
   std::uniform_real_distribution<float> value(-1, 1);
   Tensor x = make_tensor({1, 3, height, 61});
@@ -72,7 +72,7 @@ Tensor on_one_thread(const ConvJob& job) {
   ThreadPool one(1);
   ConvWorkspace workspace;
   Tensor y;
-  conv2d(job.spec, *job.input, job.weight, &job.bias, y, workspace, one);
+  conv2d(sliding_window(job.spec), *job.input, job.weight, &job.bias, y, workspace, one);
   return y;
 }
 

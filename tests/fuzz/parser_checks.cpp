@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/io/npy.h"
+#include "core/io/session_json.h"
 #include "core/io/spec_json.h"
 #include "core/lesson/session.h"
 #include "render/image_file.h"
@@ -35,7 +36,7 @@ std::string check_tensor(const Tensor& t) {
   return "";
 }
 
-std::string check_spec_messages(const ConvSpec& spec) {
+std::string check_spec_messages(const Conv2dProblem& spec) {
   for (const SpecError& e : validate(spec)) {
     if (std::string problem = check_message(e.message); !problem.empty()) return problem;
   }
@@ -60,12 +61,12 @@ std::string check_npy(std::string_view bytes) {
 
 std::string check_config(std::string_view bytes) {
   return check_json(bytes, [](const nlohmann::json& doc) -> std::string {
-    Result<ConvSpec> spec = spec_from_config(doc);
+    Result<Conv2dProblem> spec = spec_from_config(doc);
     if (!spec) return check_message(spec.error().message);
     if (std::string problem = check_spec_messages(*spec); !problem.empty()) return problem;
     // What a session saves of the spec reads back as the same layer.
     const nlohmann::json saved = spec_to_config(*spec);
-    Result<ConvSpec> again = spec_from_config(saved);
+    Result<Conv2dProblem> again = spec_from_config(saved);
     if (!again || spec_to_config(*again) != saved)
       return "the config does not read back: " + saved.dump();
     return "";

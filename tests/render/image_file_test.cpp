@@ -216,7 +216,7 @@ TEST(ImageFile, SobelXFindsAVerticalStepEdge) {
   }
   Result<Tensor> x = decode_image_tensor(encoded("png", image), "edge.png", {true, true});
   ASSERT_TRUE(x);
-  ConvSpec spec;
+  Conv2dProblem spec;
   spec.height = 6;
   spec.width = 8;
   spec.bias = false;  // valid padding: no border effects

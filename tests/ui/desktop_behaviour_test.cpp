@@ -86,35 +86,36 @@ TEST(UndoInvalid, CtrlZFirstDropsTheInvalidDraftThenUndoesTheEdits) {
   ASSERT_FALSE(ui.state.draft_errors.empty());
   ui.key(keys::kZ, true);
   EXPECT_TRUE(ui.state.draft_errors.empty());
-  EXPECT_EQ(ui.state.draft.in_channels, 4) << "the last valid layer, as it was";
-  EXPECT_EQ(ui.state.draft.groups, 1);
-  EXPECT_EQ(ui.state.session.spec.in_channels, 4);
+  EXPECT_EQ(sliding_window(ui.state.draft).in_channels, 4) << "the last valid layer, as it was";
+  EXPECT_EQ(sliding_window(ui.state.draft).groups, 1);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).in_channels, 4);
   ui.key(keys::kZ, true);
-  EXPECT_EQ(ui.state.session.spec.in_channels, 1);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).in_channels, 1);
   // Redo retraces: in_channels 4, then the invalid draft with its message.
   ui.key(keys::kY, true);
-  EXPECT_EQ(ui.state.session.spec.in_channels, 4);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).in_channels, 4);
   EXPECT_TRUE(ui.state.draft_errors.empty());
   ui.key(keys::kY, true);
-  EXPECT_EQ(ui.state.draft.groups, 3);
+  EXPECT_EQ(sliding_window(ui.state.draft).groups, 3);
   ASSERT_FALSE(ui.state.draft_errors.empty());
   EXPECT_EQ(ui.state.draft_errors[0].message, "groups (3) must divide in_channels (4)");
-  EXPECT_EQ(ui.state.session.spec.in_channels, 4);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).in_channels, 4);
   ui.key(keys::kY, true);  // nothing more to redo
-  EXPECT_EQ(ui.state.draft.groups, 3);
+  EXPECT_EQ(sliding_window(ui.state.draft).groups, 3);
 }
 
 TEST(UndoInvalid, AnInvalidDraftIsANewChangeSoRedoHasNothingLeft) {
   UiHarness ui(textbook());
   ui.type_into("param.in_channels", "4");
   ui.key(keys::kZ, true);
-  ASSERT_EQ(ui.state.session.spec.in_channels, 1);
+  ASSERT_EQ(sliding_window(ui.state.session.spec).in_channels, 1);
   ui.click_item("param.groups");
   ui.replace_text("3");  // groups 3 of 1 channel: invalid
   ASSERT_FALSE(ui.state.draft_errors.empty());
   ui.key(keys::kY, true);
-  EXPECT_EQ(ui.state.session.spec.in_channels, 1) << "the undone edit is not redone over it";
-  EXPECT_EQ(ui.state.draft.groups, 3);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).in_channels, 1)
+      << "the undone edit is not redone over it";
+  EXPECT_EQ(sliding_window(ui.state.draft).groups, 3);
 }
 
 // Item 9: Tab toggles the parameters, and nothing else.
@@ -175,7 +176,7 @@ bool overlap(const ui::Rect& a, const ui::Rect& b) {
 // Item 10: reflect padding's tooltip names the cell a padding value comes from.
 TEST(Tooltip, AReflectPaddingTooltipHidesNeitherTheCellNorItsSource) {
   Session s = textbook();
-  s.spec.padding_mode = PaddingMode::Reflect;
+  edit_conv2d(s.spec, [&](Conv2dProblem& p) { p.padding_mode = PaddingMode::Reflect; });
   UiHarness ui(s);
   const ui::Rect grid = ui.rect("canvas.input.0");
   const float cell = (grid.x1 - grid.x0) / 7;  // padded 7×7
@@ -198,12 +199,12 @@ TEST(Tooltip, AReflectPaddingTooltipHidesNeitherTheCellNorItsSource) {
 TEST(Pairs, StrideHasASquareLockLikeTheKernel) {
   UiHarness ui(textbook());
   ui.type_into("param.stride", "2");
-  EXPECT_EQ(ui.state.session.spec.stride, (Pair{2, 2}));
+  EXPECT_EQ(sliding_window(ui.state.session.spec).stride, (Pair{2, 2}));
   ui.click_item("param.stride.square");  // unlinked: two fields
   ui.type_into("param.stride.w", "1");
-  EXPECT_EQ(ui.state.session.spec.stride, (Pair{2, 1}));
+  EXPECT_EQ(sliding_window(ui.state.session.spec).stride, (Pair{2, 1}));
   ui.click_item("param.stride.square");  // linked again: the width follows the height
-  EXPECT_EQ(ui.state.session.spec.stride, (Pair{2, 2}));
+  EXPECT_EQ(sliding_window(ui.state.session.spec).stride, (Pair{2, 2}));
   for (const char* pair : {"param.padding.square", "param.dilation.square"}) {
     EXPECT_EQ(ui.state.item_rects.count(pair), 1u) << pair;
   }
@@ -221,7 +222,7 @@ TEST(Pairs, DraggingStrideMovesItByOnePerFontHeight) {
   ui.move_to(field.x0 + 4 + 3 * font, field.center_y());
   io.MouseDown[0] = false;
   ui.frame();
-  EXPECT_EQ(ui.state.session.spec.stride.h, 4) << "1 + three font heights";
+  EXPECT_EQ(sliding_window(ui.state.session.spec).stride.h, 4) << "1 + three font heights";
 }
 
 // The dimmed panels: their figures are of the last valid layer.

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/io/atomic_file.h"
+#include "core/io/session_json.h"
 #include "core/lesson/presets.h"
 #include "ui/file_actions.h"
 #include "ui/keys.h"
@@ -53,10 +54,10 @@ TEST_F(FileWorkflow, CtrlSAsksForAPathThenSavesAndCtrlOOpensIt) {
   other.frame(2);
   other.click_item("dialog.path");
   other.replace_text(path("lesson.json"));
-  EXPECT_EQ(other.state.session.spec.stride, (Pair{2, 2}));
+  EXPECT_EQ(sliding_window(other.state.session.spec).stride, (Pair{2, 2}));
   EXPECT_EQ(other.state.session.step, 1);
   other.key(keys::kZ, true);
-  EXPECT_EQ(other.state.session.spec.stride, (Pair{1, 1})) << "opening is undoable";
+  EXPECT_EQ(sliding_window(other.state.session.spec).stride, (Pair{1, 1})) << "opening is undoable";
 }
 
 TEST_F(FileWorkflow, ABrokenFileIsReportedInTheDialogAndChangesNothing) {

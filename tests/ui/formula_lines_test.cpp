@@ -81,7 +81,7 @@ TEST(FormulaLines, NoWidthCutsANumberInAnyPresetsExpressions) {
   for (const char* name : {"textbook", "rgb-to-2", "stride-2", "depthwise", "dilation-2"}) {
     const Session s = *find_preset(name);
     for (int64_t step = 0; step < step_count(s.spec); step += 3) {
-      const StepTrace t = trace_step(s.spec, s.input, s.weight, bias_or_null(s), step);
+      const StepTrace t = trace_step(s.spec, s.input, params_of(s), step);
       for (int width = 1; width <= 60; ++width) {
         expect_whole_numbers(t.expression, formula_lines(t.expression, float(width), characters));
       }
@@ -95,7 +95,7 @@ TEST(FormulaLines, NoWidthCutsANumberInAnyPresetsExpressions) {
 
 StepTrace textbook_trace(int64_t step) {
   const Session s = *find_preset("textbook");
-  return trace_step(s.spec, s.input, s.weight, bias_or_null(s), step);
+  return trace_step(s.spec, s.input, params_of(s), step);
 }
 
 // Step 7 of the textbook (output y=1, x=1) reads input rows and columns

@@ -50,7 +50,7 @@ void wait_for_maps(UiHarness& ui) {
 
 // What the maps must be: the session's layer over the whole picture.
 Tensor expected_maps(const ui::AppState& state) {
-  ConvSpec spec = state.session.spec;
+  Conv2dProblem spec = sliding_window(state.session.spec);
   spec.height = state.picture.pixels->shape[2];
   spec.width = state.picture.pixels->shape[3];
   Tensor y;
@@ -73,7 +73,7 @@ TEST(ImageMode, ALargePictureOpensOnARegionInItsMiddle) {
   ASSERT_TRUE(ui::open_picture(ui.state, picture, "photo.png"));
   wait_for_maps(ui);
   const Session& s = ui.state.session;
-  EXPECT_EQ(s.spec.in_channels, 3);
+  EXPECT_EQ(sliding_window(s.spec).in_channels, 3);
   EXPECT_EQ(ui.state.picture.placement.source, ui::GridSource::Region);
   EXPECT_EQ(s.input, crop_region(picture, 26, 16, 8, 8));
   EXPECT_EQ(ui.state.picture.placement.top, 26);
@@ -82,9 +82,9 @@ TEST(ImageMode, ALargePictureOpensOnARegionInItsMiddle) {
   EXPECT_GT(ui.rect("panel.picture").y1, ui.rect("panel.picture").y0) << "the panel is drawn";
   // The first frame fits the region to the canvas (in the same undo step).
   ui.frame();
-  const int64_t side = ui.state.session.spec.height;
+  const int64_t side = sliding_window(ui.state.session.spec).height;
   EXPECT_LE(side, 8);
-  EXPECT_EQ(ui.state.session.spec.width, side);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).width, side);
   const int64_t top = (60 - side) / 2, left = (40 - side) / 2;
   EXPECT_EQ(ui.state.session.input, crop_region(picture, top, left, side, side)) << "still centred";
   // Whole picture: the usual grid; back to Region: the region in the middle again.
@@ -126,10 +126,10 @@ TEST(ImageMode, WithTheGridChosenTheWholePictureIsAveragedDown) {
   EXPECT_NE(ui::status_text(ui.state).find("photo.png (28×19)"), std::string::npos)
       << ui::status_text(ui.state);
   // A new height and width resample the picture to that grid.
-  ConvSpec spec = ui.state.session.spec;
+  Conv2dProblem spec = sliding_window(ui.state.session.spec);
   spec.height = 14;
   spec.width = 9;
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{layer_of(spec)}));
   EXPECT_EQ(ui.state.session.input, resample_to_grid(picture, 14, 9));
 }
 
@@ -143,8 +143,8 @@ TEST(ImageMode, TheDefaultRegionFitsTheCanvasAtTheTextSize) {
     UiHarness ui(*find_preset("textbook"), 1920, 1080, scale);
     ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 80, 80), "gray.png"));
     ui.frame(2);
-    const int64_t side = ui.state.session.spec.height;
-    EXPECT_EQ(ui.state.session.spec.width, side);
+    const int64_t side = sliding_window(ui.state.session.spec).height;
+    EXPECT_EQ(sliding_window(ui.state.session.spec).width, side);
     int numbers = 0;
     for (const ui::DrawnCell& c : ui.state.drawn.cells) numbers += !c.text.empty() && !c.loupe;
     if (numbers == 0) {
@@ -178,7 +178,7 @@ TEST(ImageMode, DraggingTheRegionBoxMovesTheGridAsOneUndoStep) {
   io.MouseDown[0] = false;
   ui.frame();
   const ui::PicturePlacement after = ui.state.picture.placement;
-  const int64_t side = ui.state.session.spec.height;    // as fitted to the canvas
+  const int64_t side = sliding_window(ui.state.session.spec).height;  // as fitted to the canvas
   EXPECT_NEAR(double(after.left), 60 - side / 2, 1.0);  // the box is centred on the pointer
   EXPECT_NEAR(double(after.top), 20 - side / 2, 1.0);
   EXPECT_EQ(ui.state.session.input, crop_region(picture, after.top, after.left, side, side));
@@ -191,7 +191,7 @@ TEST(ImageMode, DraggingTheRegionBoxMovesTheGridAsOneUndoStep) {
 // map's pixel under the marker (at the region's edges the grid pads its own
 // border, the map reads the picture's neighbours).
 void expect_interior_outputs_on_the_map(UiHarness& ui) {
-  const ConvSpec& spec = ui.state.session.spec;
+  const Conv2dProblem spec = sliding_window(ui.state.session.spec);
   const SidePadding pad = side_padding(spec);
   const Shape4 grid = output_shape(spec);
   int64_t checked = 0;
@@ -214,10 +214,10 @@ TEST(ImageMode, ARegionCornerSitsOnTheStrideSoGridOutputsArePixelsOfTheMap) {
   UiHarness ui(*find_preset("textbook"));
   const Tensor picture = test_picture(1, 51, 51);
   ASSERT_TRUE(ui::open_picture(ui.state, picture, "gray.png"));
-  ConvSpec spec = ui.state.session.spec;
+  Conv2dProblem spec = sliding_window(ui.state.session.spec);
   spec.stride = {3, 3};
   spec.height = spec.width = 11;
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));  // padding 1 stays
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{layer_of(spec)}));  // padding 1 stays
   ASSERT_TRUE(ui::apply(ui.state, ui::PlaceGrid{{ui::GridSource::Region, 17, 10}}));
   EXPECT_EQ(ui.state.picture.placement.top, 15);
   EXPECT_EQ(ui.state.picture.placement.left, 9);
@@ -235,8 +235,8 @@ TEST(ImageMode, OnTheWholePictureTheMarkersScaleWithTheGrid) {
   ui.state.picture_grid_chosen = true;
   ui.state.picture_grid = 20;
   ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 80, 40), "tall.png"));
-  ASSERT_EQ(ui.state.session.spec.height, 20);
-  ASSERT_EQ(ui.state.session.spec.width, 10);
+  ASSERT_EQ(sliding_window(ui.state.session.spec).height, 20);
+  ASSERT_EQ(sliding_window(ui.state.session.spec).width, 10);
   ui::apply(ui.state, ui::SetStep{3 * 10 + 4});  // output (3, 4); padding 1, 3×3
   ui.frame();
   // Grid cells are 4×4 pixels: the window (rows 2..5, columns 3..6) covers
@@ -290,26 +290,26 @@ TEST(ImageMode, SobelFollowsTheKernelSizeAndTheMapsFollowTheLayer) {
   ASSERT_TRUE(ui::apply_library_kernel(ui.state, Fill::SobelX));
   wait_for_maps(ui);
   expect_maps_match(ui.state);
-  ConvSpec spec = ui.state.session.spec;
+  Conv2dProblem spec = sliding_window(ui.state.session.spec);
   spec.kernel_size = {5, 5};
   spec.padding = {2, 2};
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{layer_of(spec)}));
   const std::vector<float> sobel5 = *named_kernel(Fill::SobelX, 5, 5);
   EXPECT_EQ(ui.state.session.weight.data, sobel5) << "Sobel x stays Sobel x at 5×5";
   wait_for_maps(ui);
   expect_maps_match(ui.state);
   // Through a size Sobel has no form at (4×4) and back to one that has.
   spec.kernel_size = {4, 4};
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{layer_of(spec)}));
   spec.kernel_size = {7, 7};
   spec.padding = {3, 3};
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{layer_of(spec)}));
   EXPECT_EQ(ui.state.session.weight.data, *named_kernel(Fill::SobelX, 7, 7));
   // Once a cell is edited by hand the kernel is the student's own.
   ui::apply(ui.state, ui::SetValue{ui::TensorRole::Weight, 0, 7.0f});
   spec.kernel_size = {3, 3};
   spec.padding = {1, 1};
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{layer_of(spec)}));
   EXPECT_EQ(ui.state.session.weight.data[0], 7.0f);
   EXPECT_FALSE(ui::intact_named_kernel(ui.state));
   // Sobel y put in and undone: the weight is the hand-made one again and stays so.
@@ -317,7 +317,7 @@ TEST(ImageMode, SobelFollowsTheKernelSizeAndTheMapsFollowTheLayer) {
   ASSERT_TRUE(ui::undo(ui.state));
   spec.kernel_size = {5, 5};
   spec.padding = {2, 2};
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{layer_of(spec)}));
   EXPECT_EQ(ui.state.session.weight.data[0], 7.0f);
 }
 
@@ -336,9 +336,9 @@ TEST(ImageMode, InChannelsThatDoNotFitThePictureAreExplained) {
   UiHarness ui(*find_preset("textbook"));
   ASSERT_TRUE(ui::open_picture(ui.state, test_picture(3, 40, 40), "rgb.png"));
   wait_for_maps(ui);
-  ConvSpec spec = ui.state.session.spec;
+  Conv2dProblem spec = sliding_window(ui.state.session.spec);
   spec.in_channels = 1;
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{layer_of(spec)}));
   ui.frame();
   EXPECT_NE(ui.state.picture.maps_error.find("in_channels"), std::string::npos);
   EXPECT_TRUE(ui.state.picture.maps.data.empty()) << "no stale map of another layer";
@@ -348,9 +348,9 @@ TEST(ImageMode, MapsTooBigToKeepAreRefusedWithTheirSize) {
   UiHarness ui(*find_preset("textbook"));
   ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 4096, 4096), "huge.png"));
   wait_for_maps(ui);
-  ConvSpec spec = ui.state.session.spec;
+  Conv2dProblem spec = sliding_window(ui.state.session.spec);
   spec.out_channels = 5;  // 5 × 4096² values > 64 Mi
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{layer_of(spec)}));
   ui.frame();
   EXPECT_NE(ui.state.picture.maps_error.find("83886080 values"), std::string::npos)
       << ui.state.picture.maps_error;
@@ -360,9 +360,9 @@ TEST(ImageMode, MapsTooBigToKeepAreRefusedWithTheirSize) {
 TEST(ImageMode, RangeModesGiveTheColourBarsTheirRanges) {
   UiHarness ui(*find_preset("textbook"));
   ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 30, 30), "gray.png"));
-  ConvSpec spec = ui.state.session.spec;
+  Conv2dProblem spec = sliding_window(ui.state.session.spec);
   spec.out_channels = 2;
-  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{spec}));
+  ASSERT_TRUE(ui::apply(ui.state, ui::SetSpec{layer_of(spec)}));
   wait_for_maps(ui);
   auto& p = ui.state.picture;
   ASSERT_EQ(p.ranges.size(), 2u);
@@ -390,9 +390,9 @@ TEST(ImageMode, TheOpenImageDialogKeepsABadFileToItselfAndOpensAGoodOne) {
   ui.replace_text(std::string(CONVVIZ_ASSETS_DIR) + "/digit.png");
   EXPECT_FALSE(ui.state.file_dialog_open);
   ASSERT_TRUE(ui.state.picture.open());
-  EXPECT_EQ(ui.state.session.spec.in_channels, 1);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).in_channels, 1);
   EXPECT_EQ(ui.state.picture.placement.source, ui::GridSource::WholePicture) << "28×28: itself";
-  EXPECT_EQ(ui.state.session.spec.height, 28);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).height, 28);
 }
 
 TEST(ImageMode, GrayscaleAndRangeReadThePictureAgain) {
@@ -406,9 +406,9 @@ TEST(ImageMode, GrayscaleAndRangeReadThePictureAgain) {
   ui.frame();
   ui.click_item("picture.grayscale");
   ASSERT_EQ(ui.state.picture.pixels->shape[1], 1);
-  EXPECT_EQ(ui.state.session.spec.in_channels, 1);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).in_channels, 1);
   EXPECT_EQ(ui.state.picture.placement, placement) << "the grid stays where it was";
-  EXPECT_EQ(ui.state.session.spec.height, 8);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).height, 8);
   wait_for_maps(ui);
   expect_maps_match(ui.state);
   ASSERT_TRUE(ui::reload_picture(ui.state, true, false));
@@ -420,18 +420,18 @@ TEST(ImageMode, GrayscaleAndRangeReadThePictureAgain) {
   ASSERT_TRUE(ui::undo(ui.state));
   ASSERT_TRUE(ui::undo(ui.state));
   EXPECT_EQ(ui.state.picture.pixels, colour);
-  EXPECT_EQ(ui.state.session.spec.in_channels, 3);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).in_channels, 3);
   EXPECT_FALSE(ui.state.picture.grayscale);
 }
 
 TEST(ImageMode, AGridThePictureCannotHoldLeavesTheSessionWhole) {
   UiHarness ui(*find_preset("textbook"));
   ASSERT_TRUE(ui::open_picture(ui.state, test_picture(1, 4, 4), "tiny.png"));
-  ConvSpec spec = ui.state.session.spec;
+  Conv2dProblem spec = sliding_window(ui.state.session.spec);
   spec.height = spec.width = 9;  // more than the picture: clamped to 4
   spec.kernel_size = {7, 7};     // and then the kernel no longer fits
   spec.padding = {0, 0};
-  ui::apply(ui.state, ui::SetSpec{spec});
+  ui::apply(ui.state, ui::SetSpec{layer_of(spec)});
   EXPECT_TRUE(check_session(ui.state.session).empty());
   ui.frame();
 }
@@ -467,7 +467,7 @@ TEST(ImageMode, ClickingAMapPixelOutsideTheRegionMovesTheRegionThereAsOneUndoSte
   wait_for_maps(ui);
   ui.frame();  // the region fitted to the canvas
   const ui::PicturePlacement before = ui.state.picture.placement;
-  const int64_t side = ui.state.session.spec.height;
+  const int64_t side = sliding_window(ui.state.session.spec).height;
   ASSERT_EQ(before,
             (ui::PicturePlacement{ui::GridSource::Region, (64 - side) / 2, (64 - side) / 2}));
   const ui::Rect map = ui.rect("picture.map.0");

@@ -79,34 +79,34 @@ TEST(Strings, TheCheckFindsEnglishInChinese) {
 }
 
 // A spec's broken rules as the window shows them in Chinese.
-std::vector<std::string> chinese_errors(const ConvSpec& spec) {
+std::vector<std::string> chinese_errors(const Conv2dProblem& spec) {
   std::vector<std::string> texts;
   for (const SpecError& e : validate(spec)) texts.push_back(ui::error_text(Language::Zh, e));
   return texts;
 }
 
 TEST(Strings, BrokenRulesAreExplainedInChinese) {
-  ConvSpec groups;
+  Conv2dProblem groups;
   groups.in_channels = 4;
   groups.groups = 3;
   groups.out_channels = 3;
   EXPECT_EQ(chinese_errors(groups),
             std::vector<std::string>{"groups（3）必须能整除 in_channels（4）"});
-  ConvSpec reflect;
+  Conv2dProblem reflect;
   reflect.height = 2;
   reflect.padding = {2, 1};
   reflect.padding_mode = PaddingMode::Reflect;
   EXPECT_EQ(chinese_errors(reflect),
             std::vector<std::string>{"reflect 填充（2）必须小于输入的高（2）"});
-  ConvSpec big_kernel;
+  Conv2dProblem big_kernel;
   big_kernel.height = big_kernel.width = 2;
   big_kernel.kernel_size = {3, 1};
   EXPECT_EQ(chinese_errors(big_kernel),
             std::vector<std::string>{"卷积核（含膨胀 3 行）比 padding 之后的输入（2 行）还大"});
-  ConvSpec zero;
+  Conv2dProblem zero;
   zero.kernel_size = {0, 3};
   EXPECT_EQ(chinese_errors(zero), std::vector<std::string>{"kernel_size 高（0）必须至少为 1"});
-  ConvSpec negative;
+  Conv2dProblem negative;
   negative.padding = {-1, 0};
   EXPECT_EQ(chinese_errors(negative),
             std::vector<std::string>{"padding_mode 为 'zeros' 时，padding 的高（-1）不能为负"

@@ -46,7 +46,7 @@ TEST(Ui, NextButtonAdvancesTheStep) {
 TEST(Ui, TypingStrideTwoGivesAThreeByThreeOutput) {
   UiHarness ui(textbook());
   ui.type_into("param.stride", "2");  // square: one field for both
-  EXPECT_EQ(ui.state.session.spec.stride, (Pair{2, 2}));
+  EXPECT_EQ(sliding_window(ui.state.session.spec).stride, (Pair{2, 2}));
   EXPECT_EQ(output_shape(ui.state.session.spec), (Shape4{1, 1, 3, 3}));
   EXPECT_EQ(ui.state.output.shape, (std::vector<int64_t>{1, 1, 3, 3}));
   EXPECT_EQ(step_count(ui.state.session.spec), 9);
@@ -63,13 +63,13 @@ TEST(Ui, ClickingAnOutputCellSelectsItsStep) {
 TEST(Ui, GroupsThatDoNotDivideTheChannelsShowWhyAndKeepTheLastValidLayer) {
   UiHarness ui(textbook());
   ui.type_into("param.in_channels", "4");
-  ASSERT_EQ(ui.state.session.spec.in_channels, 4);
+  ASSERT_EQ(sliding_window(ui.state.session.spec).in_channels, 4);
   ui.click_item("param.groups");
   ui.replace_text("3");
-  EXPECT_EQ(ui.state.draft.groups, 3);
+  EXPECT_EQ(sliding_window(ui.state.draft).groups, 3);
   ASSERT_FALSE(ui.state.draft_errors.empty());
   EXPECT_EQ(ui.state.draft_errors[0].message, "groups (3) must divide in_channels (4)");
-  EXPECT_EQ(ui.state.session.spec.groups, 1) << "the last valid layer stays";
+  EXPECT_EQ(sliding_window(ui.state.session.spec).groups, 1) << "the last valid layer stays";
   ui.frame(5);  // and the app keeps running
   EXPECT_EQ(ui.state.output.shape, (std::vector<int64_t>{1, 1, 5, 5}));
 }
@@ -77,14 +77,14 @@ TEST(Ui, GroupsThatDoNotDivideTheChannelsShowWhyAndKeepTheLastValidLayer) {
 TEST(Ui, CtrlZRestoresThePreviousSpecAndCtrlYRedoes) {
   UiHarness ui(textbook());
   ui.type_into("param.stride.h", "2");
-  ASSERT_EQ(ui.state.session.spec.stride.h, 2);
+  ASSERT_EQ(sliding_window(ui.state.session.spec).stride.h, 2);
   ui.key(keys::kZ, true);
-  EXPECT_EQ(ui.state.session.spec.stride.h, 1);
-  EXPECT_EQ(ui.state.draft.stride.h, 1) << "the widgets show the restored spec";
+  EXPECT_EQ(sliding_window(ui.state.session.spec).stride.h, 1);
+  EXPECT_EQ(sliding_window(ui.state.draft).stride.h, 1) << "the widgets show the restored spec";
   ui.key(keys::kY, true);
-  EXPECT_EQ(ui.state.session.spec.stride.h, 2);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).stride.h, 2);
   ui.key(keys::kZ, true, true);  // Ctrl+Shift+Z is redo too, nothing left to redo
-  EXPECT_EQ(ui.state.session.spec.stride.h, 2);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).stride.h, 2);
 }
 
 TEST(Ui, EditingAKernelCellChangesTheOutputAndTheExpression) {
@@ -164,20 +164,20 @@ TEST(Ui, FineStepsRevealOneMultiplicationAtATime) {
 TEST(Ui, AKernelLargerThanTheInputIsExplainedNotCrashed) {
   UiHarness ui(textbook());
   ui.type_into("param.kernel", "9");
-  EXPECT_EQ(ui.state.draft.kernel_size, (Pair{9, 9}));
+  EXPECT_EQ(sliding_window(ui.state.draft).kernel_size, (Pair{9, 9}));
   ASSERT_FALSE(ui.state.draft_errors.empty());
   EXPECT_EQ(ui.state.draft_errors[0].message,
             "the kernel (9 rows) is larger than the padded input (7 rows)");
-  EXPECT_EQ(ui.state.session.spec.kernel_size, (Pair{3, 3}));
+  EXPECT_EQ(sliding_window(ui.state.session.spec).kernel_size, (Pair{3, 3}));
 }
 
 TEST(Ui, SameAndValidButtonsSetThePaddingPreset) {
   UiHarness ui(textbook());
   ui.click_item("param.padding.valid'");
-  EXPECT_EQ(ui.state.session.spec.padding_preset, PaddingPreset::Valid);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).padding_preset, PaddingPreset::Valid);
   EXPECT_EQ(output_shape(ui.state.session.spec), (Shape4{1, 1, 3, 3}));
   ui.click_item("param.padding.same'");
-  EXPECT_EQ(ui.state.session.spec.padding_preset, PaddingPreset::Same);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).padding_preset, PaddingPreset::Same);
   EXPECT_EQ(output_shape(ui.state.session.spec), (Shape4{1, 1, 5, 5}));
 }
 
@@ -324,10 +324,10 @@ namespace {
 
 TEST(Ui, SixteenChannelsOf32x32StayWithinAFewDrawCalls) {
   Session s = *find_preset("textbook");
-  ConvSpec spec = s.spec;
+  Conv2dProblem spec = sliding_window(s.spec);
   spec.in_channels = spec.out_channels = 16;
   spec.height = spec.width = 32;
-  testing::UiHarness ui(with_spec(s, spec));
+  testing::UiHarness ui(with_spec(s, layer_of(spec)));
   ui.frame(3);
   ASSERT_EQ(ui.state.output.shape, (std::vector<int64_t>{1, 16, 32, 32}));
   // Grid lines per row and column, not a border per cell.
@@ -369,9 +369,9 @@ TEST(Ui, SizesTheWindowCannotDrawAreExplained) {
   EXPECT_EQ(ui.state.draft_errors[0].message,
             "the padded input (30002x7) is larger than the window draws (96 a side); convviz "
             "compute handles any size");
-  EXPECT_EQ(ui.state.session.spec.height, 5);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).height, 5);
   ui.type_into("param.padding.h", "200");
-  EXPECT_EQ(ui.state.session.spec.padding.h, 1);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).padding.h, 1);
 }
 
 // Issue 11: F.pad crops with a negative amount. The window accepts it in
@@ -383,15 +383,15 @@ TEST(Ui, NegativePaddingIsRefusedWithZerosAndCropsWithReflect) {
   EXPECT_EQ(ui.state.draft_errors[0].message,
             "padding height (-1) cannot be negative with padding_mode 'zeros' (reflect, "
             "replicate and circular crop instead)");
-  EXPECT_EQ(ui.state.session.spec.padding.h, 1) << "the last valid layer stays";
+  EXPECT_EQ(sliding_window(ui.state.session.spec).padding.h, 1) << "the last valid layer stays";
 
   Session reflect = *find_preset("textbook");
-  reflect.spec.padding_mode = PaddingMode::Reflect;
+  edit_conv2d(reflect.spec, [&](Conv2dProblem& p) { p.padding_mode = PaddingMode::Reflect; });
   UiHarness crop(reflect);
   crop.click_item("param.padding.square");  // the height alone
   crop.type_into("param.padding.h", "-1");
   EXPECT_TRUE(crop.state.draft_errors.empty());
-  ASSERT_EQ(crop.state.session.spec.padding, (Pair{-1, 1}));
+  ASSERT_EQ(sliding_window(crop.state.session.spec).padding, (Pair{-1, 1}));
   // Rows: 5 − 2 = 3 left, one output row; columns: 5 + 2 = 7, five outputs.
   EXPECT_EQ(crop.state.output.shape, (std::vector<int64_t>{1, 1, 1, 5}));
   crop.frame(2);
@@ -415,8 +415,8 @@ TEST(Ui, NegativePaddingIsRefusedWithZerosAndCropsWithReflect) {
 
 TEST(Ui, TheCropNoteIsGoneWithTheCrop) {
   Session s = *find_preset("textbook");
-  s.spec.padding_mode = PaddingMode::Replicate;
-  s.spec.padding = {-1, -1};
+  edit_conv2d(s.spec, [&](Conv2dProblem& p) { p.padding_mode = PaddingMode::Replicate; });
+  edit_conv2d(s.spec, [&](Conv2dProblem& p) { p.padding = {-1, -1}; });
   UiHarness ui(s);
   ui.frame(2);
   EXPECT_TRUE(ui.state.item_rects.count("canvas.crop_note"));
@@ -490,9 +490,9 @@ TEST(UiRegression, UndoWhilePaintingDoesNotCrash) {
   io.MouseDown[0] = true;
   ui.frame();
   ui::apply(ui.state, ui::SetSpec{[&] {
-              ConvSpec s = ui.state.session.spec;
+              Conv2dProblem s = sliding_window(ui.state.session.spec);
               s.padding = {0, 0};
-              return s;
+              return layer_of(s);
             }()});
   ui::undo(ui.state);  // the grid under the pointer changes shape mid-gesture
   for (int x = 2; x <= 4; ++x)
@@ -504,14 +504,14 @@ TEST(UiRegression, UndoWhilePaintingDoesNotCrash) {
 
 TEST(UiRegression, ANonSquareKernelIsKeptByUnrelatedEdits) {
   Session s = *find_preset("textbook");
-  ConvSpec spec = s.spec;
+  Conv2dProblem spec = sliding_window(s.spec);
   spec.kernel_size = {1, 3};
   spec.padding = {0, 1};
-  UiHarness ui(with_spec(s, spec));
+  UiHarness ui(with_spec(s, layer_of(spec)));
   EXPECT_FALSE(ui.state.kernel_square);
   ui.type_into("param.stride.h", "2");
-  EXPECT_EQ(ui.state.session.spec.kernel_size, (Pair{1, 3}));
-  EXPECT_EQ(ui.state.session.spec.stride.h, 2);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).kernel_size, (Pair{1, 3}));
+  EXPECT_EQ(sliding_window(ui.state.session.spec).stride.h, 2);
 }
 
 TEST(UiRegression, AValueTypedDuringPlaybackLandsWhereItWasClicked) {
@@ -540,9 +540,9 @@ TEST(UiRegression, GrabbingASliderAfterAnEditIsItsOwnUndoStep) {
   ui.frame();
   io.MouseDown[0] = false;
   ui.frame();
-  ASSERT_GT(ui.state.session.spec.stride.h, 1);
+  ASSERT_GT(sliding_window(ui.state.session.spec).stride.h, 1);
   ui.key(ui::keys::kZ, true);
-  EXPECT_EQ(ui.state.session.spec.stride.h, 1);
+  EXPECT_EQ(sliding_window(ui.state.session.spec).stride.h, 1);
   EXPECT_EQ(ui.state.session.input.data[0], 42.0f) << "the earlier edit stays";
 }
 
@@ -570,7 +570,7 @@ TEST(UiRegression, AValueEditKeepsAnInvalidDraftAndItsMessage) {
   ui.type_into("param.kernel", "9");
   ASSERT_FALSE(ui.state.draft_errors.empty());
   ui::apply(ui.state, ui::SetValue{ui::TensorRole::Input, 0, 42.0f});
-  EXPECT_EQ(ui.state.draft.kernel_size, (Pair{9, 9}));
+  EXPECT_EQ(sliding_window(ui.state.draft).kernel_size, (Pair{9, 9}));
   EXPECT_FALSE(ui.state.draft_errors.empty());
 }
 
@@ -611,23 +611,23 @@ namespace convviz {
 namespace {
 
 TEST(UiExport, FileNamesSayTheLayerAndSortPastAThousandSteps) {
-  ConvSpec spec;
+  Conv2dProblem spec;
   spec.padding = {1, 1};
-  EXPECT_EQ(ui::export_file_name(spec, 0, "png"), "conv_k3_s1_p1_step001.png");
+  EXPECT_EQ(ui::export_file_name(layer_of(spec), 0, "png"), "conv_k3_s1_p1_step001.png");
   spec.kernel_size = {3, 2};
   spec.stride = {2, 1};
   spec.padding_preset = PaddingPreset::Valid;
   spec.height = spec.width = 40;
   spec.out_channels = 2;
-  EXPECT_EQ(ui::export_file_name(spec, 41, "png"),
+  EXPECT_EQ(ui::export_file_name(layer_of(spec), 41, "png"),
             "conv_k3x2_s2x1_pvalid_c1to2_in40x40_step0042.png");
 }
 
 TEST(UiExport, FileNamesCarryEveryFieldThatIsNotPyTorchsDefault) {
-  ConvSpec spec;
+  Conv2dProblem spec;
   spec.padding = {1, 1};
   spec.padding_mode = PaddingMode::Reflect;
-  EXPECT_EQ(ui::export_file_name(spec, 0, "png"), "conv_k3_s1_p1_reflect_step001.png");
+  EXPECT_EQ(ui::export_file_name(layer_of(spec), 0, "png"), "conv_k3_s1_p1_reflect_step001.png");
   spec.padding_mode = PaddingMode::Circular;
   spec.kernel_size = {3, 5};
   spec.padding = {1, 2};
@@ -638,10 +638,12 @@ TEST(UiExport, FileNamesCarryEveryFieldThatIsNotPyTorchsDefault) {
   spec.bias = false;
   spec.batch = 3;
   spec.height = spec.width = 12;
-  EXPECT_EQ(ui::export_stem(spec), "conv_k3x5_s1_p1x2_circular_d2_g2_nobias_c4to2_n3_in12x12");
+  EXPECT_EQ(ui::export_stem(layer_of(spec)),
+            "conv_k3x5_s1_p1x2_circular_d2_g2_nobias_c4to2_n3_in12x12");
   spec.dilation = {1, 3};
   spec.padding_mode = PaddingMode::Replicate;
-  EXPECT_EQ(ui::export_stem(spec), "conv_k3x5_s1_p1x2_replicate_d1x3_g2_nobias_c4to2_n3_in12x12");
+  EXPECT_EQ(ui::export_stem(layer_of(spec)),
+            "conv_k3x5_s1_p1x2_replicate_d1x3_g2_nobias_c4to2_n3_in12x12");
 }
 
 TEST(UiExport, NoTwoPresetsShareAFileName) {
@@ -672,7 +674,7 @@ TEST(UiExport, TheSlideTextNamesTheLayerItsShapesAndTheStep) {
   // PyTorch's code stays code in Chinese.
   EXPECT_EQ(ui::slide_code_line(state).substr(0, 10), "nn.Conv2d(");
 
-  ConvSpec spec;
+  Conv2dProblem spec;
   spec.in_channels = 4;
   spec.out_channels = 2;
   spec.groups = 2;
@@ -680,7 +682,7 @@ TEST(UiExport, TheSlideTextNamesTheLayerItsShapesAndTheStep) {
   spec.batch = 2;
   spec.height = 6;
   spec.width = 7;
-  state = ui::export_state(ui::make_app_state(with_spec(textbook(), spec)), 0, {});
+  state = ui::export_state(ui::make_app_state(with_spec(textbook(), layer_of(spec))), 0, {});
   EXPECT_EQ(ui::slide_code_line(state),
             "nn.Conv2d(4, 2, kernel_size=3, stride=1, padding=0, groups=2, bias=False)   "
             "[2, 4, 6, 7] → [2, 2, 4, 5]");

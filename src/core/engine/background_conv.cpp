@@ -3,18 +3,18 @@
 #include <new>
 #include <utility>
 
-#include "core/engine/engine.h"
+#include "core/engine/layer_compute.h"
 #include "core/engine/thread_pool.h"
 
 namespace convviz {
 namespace {
 
-ConvJobResult run_job(ConvJob& job, ConvWorkspace& workspace, ThreadPool& pool) {
+ConvJobResult run_job(ConvJob& job, LayerWorkspace& workspace, ThreadPool& pool) {
   ConvJobResult result;
   result.id = job.id;
   std::vector<SpecError> errors = validate(job.spec);
-  const Tensor* bias = job.spec.bias ? &job.bias : nullptr;
-  if (errors.empty()) errors = check_tensor_shapes(job.spec, *job.input, job.weight, bias);
+  const LayerParams params{&job.weight, has_bias(job.spec) ? &job.bias : nullptr};
+  if (errors.empty()) errors = check_tensor_shapes(job.spec, *job.input, params);
   if (!errors.empty()) {
     result.error = join_messages(errors);
     return result;
@@ -22,7 +22,7 @@ ConvJobResult run_job(ConvJob& job, ConvWorkspace& workspace, ThreadPool& pool) 
   result.output = std::move(job.output);
   const auto start = std::chrono::steady_clock::now();
   try {
-    conv2d(job.spec, *job.input, job.weight, bias, result.output, workspace, pool);
+    compute(job.spec, *job.input, params, result.output, workspace, pool);
   } catch (const std::bad_alloc&) {
     result.output = Tensor{};
     result.error = "not enough memory for the full-resolution output";
@@ -30,7 +30,7 @@ ConvJobResult run_job(ConvJob& job, ConvWorkspace& workspace, ThreadPool& pool) 
   }
   result.milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  result.plan = workspace.plan;
+  result.plan = workspace.conv.plan;
   result.extremes = channel_extremes(result.output);
   return result;
 }
@@ -73,7 +73,7 @@ bool BackgroundConv::busy() const {
 
 void BackgroundConv::work(int threads) {
   ThreadPool pool(threads);
-  ConvWorkspace workspace;
+  LayerWorkspace workspace;
   std::unique_lock lock(mutex_);
   for (;;) {
     changed_.wait(lock, [this] { return stopping_ || queued_; });

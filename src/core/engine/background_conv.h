@@ -15,14 +15,14 @@
 
 #include "core/engine/conv_plan.h"
 #include "core/lesson/colormap.h"
-#include "core/model/conv_spec.h"
+#include "core/model/layer_spec.h"
 #include "core/model/tensor.h"
 
 namespace convviz {
 
 struct ConvJob {
   uint64_t id = 0;
-  ConvSpec spec;
+  LayerSpec spec;
   std::shared_ptr<const Tensor> input;  // shared: the picture does not change while sliders move
   Tensor weight, bias;
   Tensor output;  // a spare buffer of the output's size, reused when it fits

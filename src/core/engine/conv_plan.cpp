@@ -20,7 +20,7 @@ std::string counted(int64_t n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-Algorithm choose_algorithm(const ConvSpec& spec, bool in_place) {
+Algorithm choose_algorithm(const Conv2dProblem& spec, bool in_place) {
   const int64_t per_group = in_channels_per_group(spec);
   if (spec.kernel_size == Pair{1, 1} && in_place) return Algorithm::Pointwise;
   if (per_group == 1 && spec.groups > 1) return Algorithm::Depthwise;
@@ -46,7 +46,7 @@ void choose_tile(int64_t oc_per_group, int lanes, int64_t grid_outputs, ConvPlan
 
 // Splits each image and group into bands of output rows: enough tasks that
 // the threads finish together, each band's grid within the cache budget.
-void choose_bands(const ConvSpec& spec, int64_t out_h, int64_t halo, ConvPlan& plan) {
+void choose_bands(const Conv2dProblem& spec, int64_t out_h, int64_t halo, ConvPlan& plan) {
   const int64_t units = spec.batch * spec.groups;
   for (int64_t wanted = 1;; ++wanted) {
     const int64_t rows = ceil_div(out_h, wanted);
@@ -67,7 +67,7 @@ void choose_bands(const ConvSpec& spec, int64_t out_h, int64_t halo, ConvPlan& p
   }
 }
 
-ConvPlan reference_plan(const ConvSpec& spec, double grid_bytes) {
+ConvPlan reference_plan(const Conv2dProblem& spec, double grid_bytes) {
   ConvPlan plan;
   plan.algorithm = Algorithm::Reference;
   plan.lanes = simd_float_lanes();
@@ -94,7 +94,7 @@ std::string_view algorithm_name(Algorithm algorithm) {
   return "direct";
 }
 
-ConvPlan plan_conv(const ConvSpec& spec, int threads) {
+ConvPlan plan_conv(const Conv2dProblem& spec, int threads) {
   ConvPlan plan;
   const Shape4 out = output_shape(spec);
   const SidePadding pad = side_padding(spec);
@@ -146,7 +146,7 @@ ConvPlan plan_conv(const ConvSpec& spec, int threads) {
   return plan;
 }
 
-std::string describe_plan(const ConvSpec& spec, const ConvPlan& plan) {
+std::string describe_plan(const Conv2dProblem& spec, const ConvPlan& plan) {
   const Shape4 out = output_shape(spec);
   std::ostringstream text;
   if (plan.algorithm == Algorithm::Reference) {

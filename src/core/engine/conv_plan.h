@@ -1,5 +1,5 @@
 #pragma once
-// How the vectorized engine will run one ConvSpec: which algorithm, how the
+// How the vectorized engine will run one Conv2dProblem: which algorithm, how the
 // input is laid out for the kernels, how work is split between threads and
 // how much memory it takes. Plain data, so `convviz bench --explain` can
 // print it and tests can check it.
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 
 namespace convviz {
 
@@ -51,9 +51,9 @@ struct ConvPlan {
 };
 
 // Preconditions: validate(spec) is empty; threads >= 1.
-ConvPlan plan_conv(const ConvSpec& spec, int threads);
+ConvPlan plan_conv(const Conv2dProblem& spec, int threads);
 
 // The plan in a few lines of plain words, for --explain.
-std::string describe_plan(const ConvSpec& spec, const ConvPlan& plan);
+std::string describe_plan(const Conv2dProblem& spec, const ConvPlan& plan);
 
 }  // namespace convviz

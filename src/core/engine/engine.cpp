@@ -12,7 +12,8 @@ namespace {
 
 // Offsets into the grid (or the input, read in place) of every (c, kh, kw),
 // relative to the output's grid position; the kernels add the output's index.
-void fill_k_offsets(const ConvSpec& spec, const ConvPlan& plan, std::vector<int64_t>& offsets) {
+void fill_k_offsets(const Conv2dProblem& spec, const ConvPlan& plan,
+                    std::vector<int64_t>& offsets) {
   offsets.clear();
   const Pair s = spec.stride, d = spec.dilation, k = spec.kernel_size;
   for (int64_t c = 0; c < in_channels_per_group(spec); ++c) {
@@ -40,7 +41,8 @@ int32_t source_index(PaddingMode mode, int64_t at, int64_t pad_before, int64_t s
 }
 
 // For each column phase and grid column: the input column it copies.
-void fill_column_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector<int32_t>& table) {
+void fill_column_sources(const Conv2dProblem& spec, const ConvPlan& plan,
+                         std::vector<int32_t>& table) {
   table.resize(static_cast<size_t>(plan.column_phases * plan.row_pitch));
   const SidePadding pad = side_padding(spec);
   const int64_t padded_w = spec.width + pad.left + pad.right;
@@ -53,7 +55,8 @@ void fill_column_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector
 }
 
 // The same for rows: [grid row][row phase], over every row a band may read.
-void fill_row_sources(const ConvSpec& spec, const ConvPlan& plan, std::vector<int32_t>& table) {
+void fill_row_sources(const Conv2dProblem& spec, const ConvPlan& plan,
+                      std::vector<int32_t>& table) {
   const SidePadding pad = side_padding(spec);
   const int64_t padded_h = spec.height + pad.top + pad.bottom;
   const int64_t rows = plan.bands * plan.band_rows + plan.band_input_rows - plan.band_rows;
@@ -72,7 +75,7 @@ struct Interior {
   int64_t begin = 0, end = 0, first = 0;
 };
 
-Interior interior_of(const ConvSpec& spec, int64_t pitch, int64_t phase) {
+Interior interior_of(const Conv2dProblem& spec, int64_t pitch, int64_t phase) {
   const SidePadding pad = side_padding(spec);
   const int64_t s = spec.stride.w, left = pad.left;
   auto first_at_or_after = [&](int64_t col) {  // smallest j with j * s + phase >= col
@@ -111,7 +114,7 @@ void fill_grid_row(int64_t stride, int64_t pitch, const Interior& interior, cons
 }
 
 // Pads the rows one band reads, for one image and group, into the grid.
-void fill_band_grid(const ConvSpec& spec, const ConvWorkspace& ws, const float* x_group,
+void fill_band_grid(const Conv2dProblem& spec, const ConvWorkspace& ws, const float* x_group,
                     int64_t first_out_row, float* grid) {
   const ConvPlan& plan = ws.plan;
   for (int64_t c = 0; c < in_channels_per_group(spec); ++c) {
@@ -138,20 +141,20 @@ struct Band {
   int64_t n = 0, g = 0, first_row = 0;
 };
 
-Band band_of(const ConvSpec& spec, const ConvPlan& plan, int64_t t) {
+Band band_of(const Conv2dProblem& spec, const ConvPlan& plan, int64_t t) {
   return {t / (plan.bands * spec.groups), (t / plan.bands) % spec.groups,
           (t % plan.bands) * plan.band_rows};
 }
 
 // Where the band's image and group start in x.
-const float* group_input(const ConvSpec& spec, const Tensor& x, const Band& band) {
+const float* group_input(const Conv2dProblem& spec, const Tensor& x, const Band& band) {
   const int64_t channel = band.n * spec.in_channels + band.g * in_channels_per_group(spec);
   return x.data.data() + channel * spec.height * spec.width;
 }
 
 // Everything the kernels need for one band.
-BandJob band_job(const ConvSpec& spec, const ConvWorkspace& ws, const Tensor& x, const Tensor& w,
-                 const Tensor* b, Tensor& y, const Band& band, int slot) {
+BandJob band_job(const Conv2dProblem& spec, const ConvWorkspace& ws, const Tensor& x,
+                 const Tensor& w, const Tensor* b, Tensor& y, const Band& band, int slot) {
   const ConvPlan& plan = ws.plan;
   const Shape4 out{y.shape[0], y.shape[1], y.shape[2], y.shape[3]};  // sized by conv2d
   const int64_t g = band.g, first_row = band.first_row;
@@ -187,7 +190,7 @@ BandJob band_job(const ConvSpec& spec, const ConvWorkspace& ws, const Tensor& x,
 
 }  // namespace
 
-const ConvPlan& prepare_workspace(ConvWorkspace& ws, const ConvSpec& spec, int threads) {
+const ConvPlan& prepare_workspace(ConvWorkspace& ws, const Conv2dProblem& spec, int threads) {
   // The SIMD target only changes under tests that force one, but a plan made
   // for wider vectors would size the grid's slack wrongly.
   if (ws.threads == threads && ws.spec == spec && ws.plan.lanes == simd_float_lanes()) {
@@ -214,7 +217,7 @@ const ConvPlan& prepare_workspace(ConvWorkspace& ws, const ConvSpec& spec, int t
   return ws.plan;
 }
 
-void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b, Tensor& y,
+void conv2d(const Conv2dProblem& spec, const Tensor& x, const Tensor& w, const Tensor* b, Tensor& y,
             ConvWorkspace& ws, ThreadPool& pool) {
   const ConvPlan& plan = prepare_workspace(ws, spec, pool.size());
   const Shape4 out = output_shape(spec);
@@ -242,7 +245,8 @@ void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor
   }
 }
 
-void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b, Tensor& y) {
+void conv2d(const Conv2dProblem& spec, const Tensor& x, const Tensor& w, const Tensor* b,
+            Tensor& y) {
   thread_local ConvWorkspace workspace;
   conv2d(spec, x, w, b, y, workspace, default_thread_pool());
 }

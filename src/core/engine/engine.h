@@ -6,7 +6,7 @@
 
 #include "core/engine/conv_plan.h"
 #include "core/engine/thread_pool.h"
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 #include "core/model/tensor.h"
 
 namespace convviz {
@@ -15,7 +15,7 @@ namespace convviz {
 // same spec (every edit in the window, every benchmark repeat) allocates
 // nothing. A new spec or thread count replans and reallocates.
 struct ConvWorkspace {
-  ConvSpec spec{};
+  Conv2dProblem spec{};
   int threads = 0;  // 0: nothing planned yet
   ConvPlan plan{};
   std::vector<int64_t> k_offsets;
@@ -27,17 +27,18 @@ struct ConvWorkspace {
 
 // Plans (or keeps the plan for) spec on `threads` threads and sizes the
 // buffers. Preconditions: validate(spec) is empty.
-const ConvPlan& prepare_workspace(ConvWorkspace& workspace, const ConvSpec& spec, int threads);
+const ConvPlan& prepare_workspace(ConvWorkspace& workspace, const Conv2dProblem& spec, int threads);
 
 // Preconditions as conv2d_reference: validate(spec) and
 // check_tensor_shapes(...) are empty. y is resized to output_shape(spec);
 // its buffer is reused when it already has that size. Results are
 // bit-identical for every thread count: each output is one fixed chain of
 // fused multiply-adds over (channel, kh, kw), starting from the bias.
-void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b, Tensor& y,
+void conv2d(const Conv2dProblem& spec, const Tensor& x, const Tensor& w, const Tensor* b, Tensor& y,
             ConvWorkspace& workspace, ThreadPool& pool);
 
 // With this thread's own workspace and the default pool.
-void conv2d(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b, Tensor& y);
+void conv2d(const Conv2dProblem& spec, const Tensor& x, const Tensor& w, const Tensor* b,
+            Tensor& y);
 
 }  // namespace convviz

@@ -4,7 +4,7 @@
 
 namespace convviz {
 
-void conv2d_reference(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b,
+void conv2d_reference(const Conv2dProblem& spec, const Tensor& x, const Tensor& w, const Tensor* b,
                       Tensor& y) {
   const Shape4 out = output_shape(spec);
   y = make_tensor(to_vector(out));

@@ -1,5 +1,5 @@
 #pragma once
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 #include "core/model/tensor.h"
 
 namespace convviz {
@@ -8,7 +8,7 @@ namespace convviz {
 // Slow on purpose; every faster path is tested against it.
 // Preconditions: validate(spec) and check_tensor_shapes(...) are empty.
 // y is resized to output_shape(spec).
-void conv2d_reference(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b,
+void conv2d_reference(const Conv2dProblem& spec, const Tensor& x, const Tensor& w, const Tensor* b,
                       Tensor& y);
 
 }  // namespace convviz

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "core/io/spec_json.h"
+#include "core/io/json_text.h"
 
 namespace convviz {
 namespace {

@@ -6,7 +6,7 @@
 #include <variant>
 
 #include "core/io/atomic_file.h"
-#include "core/io/spec_json.h"
+#include "core/io/json_text.h"
 
 namespace convviz {
 namespace {

@@ -101,7 +101,7 @@ Result<Pair> read_pair(const std::string& key, const json& value) {
   return Pair{*h, *w};
 }
 
-Status read_padding(const json& value, ConvSpec& spec) {
+Status read_padding(const json& value, Conv2dProblem& spec) {
   if (value.is_string()) {
     const std::string text = value.get<std::string>();
     if (text == "same") {
@@ -124,7 +124,7 @@ Status read_padding(const json& value, ConvSpec& spec) {
   return std::nullopt;
 }
 
-Status read_key(const std::string& key, const json& value, ConvSpec& spec) {
+Status read_key(const std::string& key, const json& value, Conv2dProblem& spec) {
   auto set_int = [&](int64_t& field) -> Status {
     Result<int64_t> v = read_int(key, value);
     if (!v) return v.error();
@@ -161,17 +161,39 @@ Status read_key(const std::string& key, const json& value, ConvSpec& spec) {
   return unknown_key(key);
 }
 
+// "layer" names the module: "Conv2d" when it is missing, as in every
+// config written before there were other layers.
+Result<std::string> layer_key(const json& config) {
+  if (!config.is_object() || !config.contains("layer")) return std::string("Conv2d");
+  const json& value = config["layer"];
+  std::string known;
+  for (std::string_view name : layer_names())
+    known += (known.empty() ? "" : ", ") + std::string(name);
+  if (!value.is_string()) return wrong_type("layer", "a layer name (" + known + ")", value);
+  const std::string name = value.get<std::string>();
+  for (std::string_view k : layer_names()) {
+    if (k == name) return name;
+  }
+  return Error{"unknown layer " + quoted(name) + " (ConvViz knows " + known + ")"};
+}
+
 json pair_json(const Pair& p) { return p.h == p.w ? json(p.h) : json::array({p.h, p.w}); }
 
 }  // namespace
 
-Result<ConvSpec> spec_from_config(const json& config, const ConvSpec& base) {
+Result<Conv2dProblem> spec_from_config(const json& config, const Conv2dProblem& base) {
   if (!config.is_object()) {
     return Error{"the config must be a JSON object, not " + describe_json(config)};
   }
+  if (Result<std::string> layer = layer_key(config); !layer) {
+    return layer.error();
+  } else if (*layer != "Conv2d") {
+    return Error{"this is a " + *layer + " config, not a Conv2d one"};
+  }
   // A typo ("kernel": 3) is named before the key it misses.
   for (const auto& [key, value] : config.items()) {
-    if (std::find(kConfigKeys.begin(), kConfigKeys.end(), key) == kConfigKeys.end()) {
+    if (key != "layer" &&
+        std::find(kConfigKeys.begin(), kConfigKeys.end(), key) == kConfigKeys.end()) {
       return unknown_key(key);
     }
   }
@@ -182,18 +204,36 @@ Result<ConvSpec> spec_from_config(const json& config, const ConvSpec& base) {
                    "\" is missing (nn.Conv2d requires it)"};
     }
   }
-  ConvSpec spec;
+  Conv2dProblem spec;
   spec.batch = base.batch;
   spec.height = base.height;
   spec.width = base.width;
   spec.padding = {0, 0};
   for (const auto& [key, value] : config.items()) {
+    if (key == "layer") continue;
     if (Status failed = read_key(key, value, spec)) return *failed;
   }
   return spec;
 }
 
-json spec_to_config(const ConvSpec& spec) {
+Result<LayerSpec> layer_from_config(const json& config, const InputShape& input) {
+  Result<std::string> layer = layer_key(config);
+  if (!layer) return layer.error();
+  // One parser per module; each reads its own arguments.
+  Result<Conv2dProblem> conv = spec_from_config(config, conv2d_problem({}, input));
+  if (!conv) return conv.error();
+  return LayerSpec{static_cast<const Conv2dSpec&>(*conv), input};
+}
+
+json layer_to_config(const LayerSpec& spec) {
+  json config{{"layer", std::string(layer_name(spec))}};
+  config.update(std::visit(
+      [&](const Conv2dSpec& conv) { return spec_to_config(conv2d_problem(conv, spec.input)); },
+      spec.module));
+  return config;
+}
+
+json spec_to_config(const Conv2dProblem& spec) {
   json padding = pair_json(spec.padding);
   if (spec.padding_preset == PaddingPreset::Same) padding = "same";
   if (spec.padding_preset == PaddingPreset::Valid) padding = "valid";
@@ -278,32 +318,6 @@ Result<json> parse_json_text(std::string_view text, const std::string& name) {
   }
 }
 
-std::string printable(std::string_view text) {
-  const std::string q =
-      json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
-  return q.substr(1, q.size() - 2);
-}
-
-std::string one_line(std::string_view text) {
-  // printable escapes as JSON does; put back what only JSON needs escaped.
-  const std::string line = printable(text);
-  std::string out;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '\\' && i + 1 < line.size() && (line[i + 1] == '"' || line[i + 1] == '\\')) {
-      out += line[++i];
-    } else {
-      out += line[i];
-    }
-  }
-  return out;
-}
-
-std::string quoted(const std::string& text) {
-  std::string q = json(text).dump(-1, ' ', false, json::error_handler_t::replace);
-  if (q.size() > 42) q = q.substr(0, 38) + "...\"";
-  return q;
-}
-
 std::string describe_json(const json& value) {
   if (value.is_array()) return value.empty() ? "[]" : "an array";
   if (value.is_object()) return value.empty() ? "{}" : "an object";
@@ -327,6 +341,14 @@ Result<json> read_json_file(const std::string& path, size_t max_bytes) {
   Result<std::string> text = read_file(path, max_bytes, starts_like_json);
   if (!text) return text.error();
   return parse_json_text(*text, name);
+}
+
+Result<LayerSpec> read_layer_config(const std::string& path, const InputShape& input) {
+  Result<json> config = read_json_file(path, kMaxConfigBytes);
+  if (!config) return config.error();
+  Result<LayerSpec> spec = layer_from_config(*config, input);
+  if (!spec) return Error{"'" + path + "': " + spec.error().message};
+  return spec;
 }
 
 }  // namespace convviz

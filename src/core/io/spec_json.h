@@ -1,6 +1,6 @@
 #pragma once
-// A Conv2d configuration as JSON, with nn.Conv2d's parameter names:
-// {"in_channels": 1, "out_channels": 1, "kernel_size": 3, "stride": [2, 1],
+// A layer configuration as JSON, with the module's parameter names:
+// {"layer": "Conv2d", "in_channels": 1, "out_channels": 1, "kernel_size": 3, "stride": [2, 1],
 //  "padding": "same", "padding_mode": "zeros", "dilation": 1, "groups": 1,
 //  "bias": true}
 // Missing optional keys take PyTorch's defaults; unknown keys and wrong
@@ -9,29 +9,34 @@
 #include <string>
 #include <string_view>
 
-#include "core/model/conv_spec.h"
+#include "core/io/json_text.h"
+#include "core/model/layer_spec.h"
 #include "core/model/result.h"
 
 namespace convviz {
 
-// The result keeps `base`'s batch, height and width (not part of a config).
-Result<ConvSpec> spec_from_config(const nlohmann::json& config, const ConvSpec& base = {});
-nlohmann::json spec_to_config(const ConvSpec& spec);
+// A layer's config: {"layer": "Conv2d", ...the module's arguments}. A
+// missing "layer" means Conv2d, so every config written before it reads;
+// an unknown one is an error that lists the known layers.
+Result<LayerSpec> layer_from_config(const nlohmann::json& config, const InputShape& input);
+// With "layer" first.
+nlohmann::json layer_to_config(const LayerSpec& spec);
+// A config file (at most kMaxConfigBytes); errors start with the path.
+Result<LayerSpec> read_layer_config(const std::string& path, const InputShape& input);
+
+// Conv2d's arguments alone ("layer", if given, must be "Conv2d"). The result
+// keeps `base`'s batch, height and width (not part of a config).
+Result<Conv2dProblem> spec_from_config(const nlohmann::json& config,
+                                       const Conv2dProblem& base = {});
+nlohmann::json spec_to_config(const Conv2dProblem& spec);
 
 // Parses JSON nested at most kMaxJsonDepth levels deep (deeper documents
 // are refused rather than risking the stack).
 inline constexpr int kMaxJsonDepth = 64;
 Result<nlohmann::json> parse_json_text(std::string_view text, const std::string& name);
 
-// For messages: a key or string quoted and escaped (never a raw newline), a
-// scalar as JSON, a structured value by its kind; at most ~40 characters.
-std::string quoted(const std::string& text);
-// For messages: bytes from a file as one line of valid UTF-8 (control bytes
-// escaped as JSON does, invalid sequences replaced by U+FFFD).
-std::string printable(std::string_view text);
-// A message as one line: control bytes shown as \n, \t or \xNN and
-// invalid UTF-8 as U+FFFD; everything else (quotes too) as it is.
-std::string one_line(std::string_view text);
+// For messages: a scalar as JSON, a string quoted, a structured value by
+// its kind; at most ~40 characters.
 std::string describe_json(const nlohmann::json& value);
 // Sessions hold tensors of up to kMaxTensorElements values; a config is a
 // few lines, and a larger file is not one.

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 #include "core/model/tensor.h"
 
 namespace convviz {

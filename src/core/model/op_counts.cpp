@@ -2,7 +2,7 @@
 
 namespace convviz {
 
-OpCounts count_ops(const ConvSpec& spec) {
+OpCounts count_ops(const Conv2dProblem& spec) {
   const Shape4 out = output_shape(spec);
   const int64_t products_per_output =
       in_channels_per_group(spec) * spec.kernel_size.h * spec.kernel_size.w;

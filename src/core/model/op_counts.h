@@ -1,7 +1,7 @@
 #pragma once
 #include <cstdint>
 
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 
 namespace convviz {
 
@@ -15,6 +15,6 @@ struct OpCounts {
 };
 
 // Precondition: validate(spec) is empty.
-OpCounts count_ops(const ConvSpec& spec);
+OpCounts count_ops(const Conv2dProblem& spec);
 
 }  // namespace convviz

@@ -19,7 +19,8 @@ std::optional<int64_t> padding_source_index(PaddingMode mode, int64_t padded, in
   return std::nullopt;
 }
 
-std::optional<Cell> padding_source_cell(const ConvSpec& spec, int64_t padded_y, int64_t padded_x) {
+std::optional<Cell> padding_source_cell(const Conv2dProblem& spec, int64_t padded_y,
+                                        int64_t padded_x) {
   const SidePadding pad = side_padding(spec);
   const auto y = padding_source_index(spec.padding_mode, padded_y, pad.top, spec.height);
   const auto x = padding_source_index(spec.padding_mode, padded_x, pad.left, spec.width);
@@ -27,20 +28,20 @@ std::optional<Cell> padding_source_cell(const ConvSpec& spec, int64_t padded_y, 
   return Cell{*y, *x};
 }
 
-bool is_padding_cell(const ConvSpec& spec, int64_t padded_y, int64_t padded_x) {
+bool is_padding_cell(const Conv2dProblem& spec, int64_t padded_y, int64_t padded_x) {
   const SidePadding pad = side_padding(spec);
   const int64_t y = padded_y - pad.top;
   const int64_t x = padded_x - pad.left;
   return y < 0 || y >= spec.height || x < 0 || x >= spec.width;
 }
 
-SidePadding cropped_sides(const ConvSpec& spec) {
+SidePadding cropped_sides(const Conv2dProblem& spec) {
   const SidePadding pad = side_padding(spec);
   auto crop = [](int64_t p) { return p < 0 ? -p : int64_t{0}; };
   return {crop(pad.top), crop(pad.bottom), crop(pad.left), crop(pad.right)};
 }
 
-bool is_cropped_cell(const ConvSpec& spec, int64_t padded_y, int64_t padded_x) {
+bool is_cropped_cell(const Conv2dProblem& spec, int64_t padded_y, int64_t padded_x) {
   const SidePadding pad = side_padding(spec), crop = cropped_sides(spec);
   const int64_t y = padded_y - pad.top, x = padded_x - pad.left;  // input coordinates
   const bool inside = y >= 0 && y < spec.height && x >= 0 && x < spec.width;

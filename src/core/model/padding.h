@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 
 namespace convviz {
 
@@ -30,18 +30,19 @@ std::optional<int64_t> padding_source_index(PaddingMode mode, int64_t padded, in
 
 // Both axes: the modes are separable, so a corner cell reflects, replicates
 // or wraps in y and x independently, exactly as torch.nn.functional.pad.
-std::optional<Cell> padding_source_cell(const ConvSpec& spec, int64_t padded_y, int64_t padded_x);
+std::optional<Cell> padding_source_cell(const Conv2dProblem& spec, int64_t padded_y,
+                                        int64_t padded_x);
 
 // True when (padded_y, padded_x) lies outside the input, whatever the mode.
-bool is_padding_cell(const ConvSpec& spec, int64_t padded_y, int64_t padded_x);
+bool is_padding_cell(const Conv2dProblem& spec, int64_t padded_y, int64_t padded_x);
 
 // True when a negative padding crops the input cell at (padded_y, padded_x):
 // the cell lies outside the padded (here: cropped) extent, so the
 // convolution never reads it. Coordinates are padded ones, so the top
 // cropped row of padding -2 is padded_y = -2.
-bool is_cropped_cell(const ConvSpec& spec, int64_t padded_y, int64_t padded_x);
+bool is_cropped_cell(const Conv2dProblem& spec, int64_t padded_y, int64_t padded_x);
 
 // The cells a negative padding crops from each side (0 where it pads).
-SidePadding cropped_sides(const ConvSpec& spec);
+SidePadding cropped_sides(const Conv2dProblem& spec);
 
 }  // namespace convviz

@@ -11,7 +11,7 @@ std::string pair_text(const Pair& p) {
 
 }  // namespace
 
-std::string output_size_formula(const ConvSpec& spec, Axis axis) {
+std::string output_size_formula(const Conv2dProblem& spec, Axis axis) {
   const bool h = axis == Axis::Height;
   const SidePadding pad = side_padding(spec);
   const int64_t size = h ? spec.height : spec.width;
@@ -32,7 +32,7 @@ std::string output_size_formula(const ConvSpec& spec, Axis axis) {
   return text + " = " + str(h ? out.h : out.w);
 }
 
-std::string pytorch_expression(const ConvSpec& spec) {
+std::string pytorch_expression(const Conv2dProblem& spec) {
   std::string text = "nn.Conv2d(" + str(spec.in_channels) + ", " + str(spec.out_channels) +
                      ", kernel_size=" + pair_text(spec.kernel_size) +
                      ", stride=" + pair_text(spec.stride) + ", padding=";

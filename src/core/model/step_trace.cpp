@@ -21,12 +21,12 @@ std::string expression_text(const StepTrace& trace) {
 
 }  // namespace
 
-int64_t step_count(const ConvSpec& spec) {
+int64_t step_count(const Conv2dProblem& spec) {
   const Shape4 out = output_shape(spec);
   return out.n * out.c * out.h * out.w;
 }
 
-OutputPosition step_position(const ConvSpec& spec, int64_t step) {
+OutputPosition step_position(const Conv2dProblem& spec, int64_t step) {
   const Shape4 out = output_shape(spec);
   OutputPosition p;
   p.x = step % out.w;
@@ -38,12 +38,12 @@ OutputPosition step_position(const ConvSpec& spec, int64_t step) {
   return p;
 }
 
-int64_t step_index(const ConvSpec& spec, const OutputPosition& p) {
+int64_t step_index(const Conv2dProblem& spec, const OutputPosition& p) {
   const Shape4 out = output_shape(spec);
   return ((p.n * out.c + p.c_out) * out.h + p.y) * out.w + p.x;
 }
 
-StepTrace trace_step(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b,
+StepTrace trace_step(const Conv2dProblem& spec, const Tensor& x, const Tensor& w, const Tensor* b,
                      int64_t step) {
   StepTrace trace;
   trace.step = step;

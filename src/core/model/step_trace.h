@@ -34,12 +34,12 @@ struct StepTrace {
 };
 
 // Steps run over (n, c_out, y, x) in row-major order.
-int64_t step_count(const ConvSpec& spec);
-OutputPosition step_position(const ConvSpec& spec, int64_t step);
-int64_t step_index(const ConvSpec& spec, const OutputPosition& position);
+int64_t step_count(const Conv2dProblem& spec);
+OutputPosition step_position(const Conv2dProblem& spec, int64_t step);
+int64_t step_index(const Conv2dProblem& spec, const OutputPosition& position);
 
 // Preconditions as conv2d_reference, and 0 <= step < step_count(spec).
-StepTrace trace_step(const ConvSpec& spec, const Tensor& x, const Tensor& w, const Tensor* b,
+StepTrace trace_step(const Conv2dProblem& spec, const Tensor& x, const Tensor& w, const Tensor* b,
                      int64_t step);
 
 // The first `products` terms of the expression ("1×0+0×0") and their sum,

@@ -52,8 +52,8 @@ std::string channels_mismatch(const std::vector<int64_t>& shape, int64_t in_chan
   return message;
 }
 
-std::vector<SpecError> check_tensor_shapes(const ConvSpec& spec, const Tensor& x, const Tensor& w,
-                                           const Tensor* b) {
+std::vector<SpecError> check_tensor_shapes(const Conv2dProblem& spec, const Tensor& x,
+                                           const Tensor& w, const Tensor* b) {
   std::vector<SpecError> errors;
   auto expect = [&](const char* field, const char* name, const Tensor& t,
                     std::vector<int64_t> expected, const char* layout) {

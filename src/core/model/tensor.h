@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 
 namespace convviz {
 
@@ -35,8 +35,8 @@ std::vector<int64_t> to_vector(const Shape4& shape);
 
 // Checks that x, w and b have the shapes the spec implies (b only when the
 // spec has a bias). One SpecError per mismatch, naming the tensor.
-std::vector<SpecError> check_tensor_shapes(const ConvSpec& spec, const Tensor& x, const Tensor& w,
-                                           const Tensor* b);
+std::vector<SpecError> check_tensor_shapes(const Conv2dProblem& spec, const Tensor& x,
+                                           const Tensor& w, const Tensor* b);
 // An [N, C, H, W] or unbatched [C, H, W] input whose C is not in_channels,
 // in words (with the permute that fixes a channels-last one).
 std::string channels_mismatch(const std::vector<int64_t>& shape, int64_t in_channels);

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 #include "core/model/padding.h"
 #include "core/model/tensor.h"
 
@@ -25,13 +25,13 @@ struct WindowTerm {
   float weight = 0.0f;
 };
 
-inline int64_t group_of(const ConvSpec& spec, int64_t c_out) {
+inline int64_t group_of(const Conv2dProblem& spec, int64_t c_out) {
   return c_out / out_channels_per_group(spec);
 }
 
 // Calls visit(const WindowTerm&) for every product of output element `at`.
 template <class Visit>
-void for_each_window_term(const ConvSpec& spec, const Tensor& x, const Tensor& w,
+void for_each_window_term(const Conv2dProblem& spec, const Tensor& x, const Tensor& w,
                           const OutputPosition& at, Visit&& visit) {
   const int64_t per_group = in_channels_per_group(spec);
   const int64_t first_c_in = group_of(spec, at.c_out) * per_group;

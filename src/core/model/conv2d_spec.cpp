@@ -1,4 +1,4 @@
-#include "core/model/conv_spec.h"
+#include "core/model/conv2d_spec.h"
 
 #include "core/model/spec_text.h"
 
@@ -26,7 +26,7 @@ struct AxisSizes {
   int64_t kernel, stride, dilation, pad_before, pad_after;
 };
 
-std::array<AxisSizes, 2> axes(const ConvSpec& s) {
+std::array<AxisSizes, 2> axes(const Conv2dProblem& s) {
   const SidePadding p = side_padding(s);
   return {AxisSizes{"height", "rows", s.height, s.kernel_size.h, s.stride.h, s.dilation.h, p.top,
                     p.bottom},
@@ -50,7 +50,7 @@ void require_positive(std::vector<SpecError>& errors, const char* field, const s
   }
 }
 
-void check_scalars(const ConvSpec& s, std::vector<SpecError>& errors) {
+void check_scalars(const Conv2dProblem& s, std::vector<SpecError>& errors) {
   require_positive(errors, "in_channels", "in_channels", s.in_channels);
   require_positive(errors, "out_channels", "out_channels", s.out_channels);
   require_positive(errors, "groups", "groups", s.groups);
@@ -85,7 +85,7 @@ void check_scalars(const ConvSpec& s, std::vector<SpecError>& errors) {
   }
 }
 
-void check_groups(const ConvSpec& s, std::vector<SpecError>& errors) {
+void check_groups(const Conv2dProblem& s, std::vector<SpecError>& errors) {
   if (s.in_channels % s.groups != 0) {
     errors.push_back(
         {"groups",
@@ -102,7 +102,7 @@ void check_groups(const ConvSpec& s, std::vector<SpecError>& errors) {
   }
 }
 
-void check_same_padding(const ConvSpec& s, std::vector<SpecError>& errors) {
+void check_same_padding(const Conv2dProblem& s, std::vector<SpecError>& errors) {
   if (s.padding_preset == PaddingPreset::Same && (s.stride.h != 1 || s.stride.w != 1)) {
     const std::string stride = str(s.stride.h) + "x" + str(s.stride.w);
     errors.push_back({"padding",
@@ -171,7 +171,7 @@ void check_kernel_fits(const AxisSizes& a, std::vector<SpecError>& errors) {
                     {str(dilated), a.cells, str(padded)}});
 }
 
-void check_sizes(const ConvSpec& s, std::vector<SpecError>& errors) {
+void check_sizes(const Conv2dProblem& s, std::vector<SpecError>& errors) {
   const Shape4 shapes[] = {input_shape(s), weight_shape(s), output_shape(s)};
   const char* names[] = {"the input", "the weight", "the output"};
   const char* fields[] = {"height", "kernel_size", "out_channels"};
@@ -213,7 +213,7 @@ void check_sizes(const ConvSpec& s, std::vector<SpecError>& errors) {
 
 }  // namespace
 
-std::vector<SpecError> validate(const ConvSpec& s) {
+std::vector<SpecError> validate(const Conv2dProblem& s) {
   std::vector<SpecError> errors;
   check_scalars(s, errors);
   // The rules below do arithmetic on the sizes, so they need sane sizes first.
@@ -236,7 +236,7 @@ std::string join_messages(const std::vector<SpecError>& errors) {
   return joined;
 }
 
-SidePadding side_padding(const ConvSpec& s) {
+SidePadding side_padding(const Conv2dProblem& s) {
   switch (s.padding_preset) {
     case PaddingPreset::Valid:
       return {};
@@ -252,13 +252,13 @@ SidePadding side_padding(const ConvSpec& s) {
   return {s.padding.h, s.padding.h, s.padding.w, s.padding.w};
 }
 
-Shape4 input_shape(const ConvSpec& s) { return {s.batch, s.in_channels, s.height, s.width}; }
+Shape4 input_shape(const Conv2dProblem& s) { return {s.batch, s.in_channels, s.height, s.width}; }
 
-Shape4 weight_shape(const ConvSpec& s) {
+Shape4 weight_shape(const Conv2dProblem& s) {
   return {s.out_channels, in_channels_per_group(s), s.kernel_size.h, s.kernel_size.w};
 }
 
-Shape4 output_shape(const ConvSpec& s) {
+Shape4 output_shape(const Conv2dProblem& s) {
   const auto [h, w] = axes(s);
   // H_out = floor((H + pad_top + pad_bottom − d·(k−1) − 1) / s) + 1; the
   // numerator is never negative for a valid spec, so / is floor here.
@@ -268,11 +268,11 @@ Shape4 output_shape(const ConvSpec& s) {
   return {s.batch, s.out_channels, extent(h), extent(w)};
 }
 
-int64_t in_channels_per_group(const ConvSpec& s) {
+int64_t in_channels_per_group(const Conv2dProblem& s) {
   return s.groups > 0 ? s.in_channels / s.groups : 0;
 }
 
-int64_t out_channels_per_group(const ConvSpec& s) {
+int64_t out_channels_per_group(const Conv2dProblem& s) {
   return s.groups > 0 ? s.out_channels / s.groups : 0;
 }
 

@@ -1,6 +1,5 @@
 #pragma once
-// Every nn.Conv2d parameter, with PyTorch's names and defaults, plus the
-// input's batch/height/width so a spec alone fixes every tensor shape.
+// nn.Conv2d's parameters, and the problem they make with an input shape.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,7 +19,8 @@ struct Pair {
 enum class PaddingPreset { Explicit, Same, Valid };
 enum class PaddingMode { Zeros, Reflect, Replicate, Circular };
 
-struct ConvSpec {
+// nn.Conv2d's arguments, with PyTorch's names and defaults: the module alone.
+struct Conv2dSpec {
   int64_t in_channels = 1;
   int64_t out_channels = 1;
   Pair kernel_size{3, 3};
@@ -31,11 +31,17 @@ struct ConvSpec {
   Pair dilation{1, 1};
   int64_t groups = 1;
   bool bias = true;
-  // The input tensor is [batch, in_channels, height, width].
+  bool operator==(const Conv2dSpec&) const = default;
+};
+
+// The module applied to an input [batch, in_channels, height, width]: what
+// Conv2d's validation, engine, tracer and padding maps work on, made from a
+// LayerSpec (core/model/layer_spec.h) by conv2d_problem().
+struct Conv2dProblem : Conv2dSpec {
   int64_t batch = 1;
   int64_t height = 5;
   int64_t width = 5;
-  bool operator==(const ConvSpec&) const = default;
+  bool operator==(const Conv2dProblem&) const = default;
 };
 
 struct Shape4 {
@@ -76,7 +82,7 @@ struct SpecError {
         message(std::move(message_)),
         rule(rule_),
         values(std::move(values_)) {}
-  std::string field;    // the ConvSpec field the rule is about, e.g. "groups"
+  std::string field;    // the Conv2dProblem field the rule is about, e.g. "groups"
   std::string message;  // the rule in plain words, with the values
   SpecRule rule = SpecRule::Other;
   std::vector<std::string> values;
@@ -92,15 +98,15 @@ inline constexpr int64_t kMaxTermsPerOutput = 1 << 20;  // products per output
 inline constexpr int64_t kMaxMultiplications = int64_t{1} << 34;
 
 // Every broken rule, one entry each; empty means PyTorch would accept it.
-std::vector<SpecError> validate(const ConvSpec& spec);
+std::vector<SpecError> validate(const Conv2dProblem& spec);
 std::string join_messages(const std::vector<SpecError>& errors);
 
-SidePadding side_padding(const ConvSpec& spec);
-Shape4 input_shape(const ConvSpec& spec);
-Shape4 weight_shape(const ConvSpec& spec);
-Shape4 output_shape(const ConvSpec& spec);
-int64_t in_channels_per_group(const ConvSpec& spec);
-int64_t out_channels_per_group(const ConvSpec& spec);
+SidePadding side_padding(const Conv2dProblem& spec);
+Shape4 input_shape(const Conv2dProblem& spec);
+Shape4 weight_shape(const Conv2dProblem& spec);
+Shape4 output_shape(const Conv2dProblem& spec);
+int64_t in_channels_per_group(const Conv2dProblem& spec);
+int64_t out_channels_per_group(const Conv2dProblem& spec);
 
 std::string_view padding_mode_name(PaddingMode mode);
 std::optional<PaddingMode> parse_padding_mode(std::string_view name);
