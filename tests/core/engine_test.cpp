@@ -20,6 +20,7 @@
 #include "core/model/step_trace.h"
 #include "core/model/window_terms.h"
 #include "random_specs.h"
+#include "reference_check.h"
 #include "test_paths.h"
 
 namespace convviz {
@@ -31,33 +32,8 @@ constexpr int kRandomSpecs = 1000;  // the sanitizers run ~10x slower
 constexpr int kRandomSpecs = 2000;
 #endif
 
-// PyTorch sums in float, so agreement is judged relative to the terms' size.
-double tolerance(const Conv2dProblem& spec, const Session& s, const OutputPosition& at) {
-  double magnitude = spec.bias ? std::fabs(s.bias.data[static_cast<size_t>(at.c_out)]) : 0.0;
-  for_each_window_term(spec, s.input, s.weight, at, [&](const WindowTerm& t) {
-    magnitude += std::fabs(static_cast<double>(t.weight) * t.input);
-  });
-  return 1e-5 * std::max(1.0, magnitude);
-}
-
-::testing::AssertionResult matches_reference(const Session& s, const Tensor& y) {
-  Tensor expected;
-  conv2d_reference(sliding_window(s.spec), s.input, s.weight, bias_or_null(s), expected);
-  if (y.shape != expected.shape) {
-    return ::testing::AssertionFailure()
-           << "shape " << shape_text(y.shape) << " != " << shape_text(expected.shape);
-  }
-  for (int64_t i = 0; i < step_count(s.spec); ++i) {
-    const OutputPosition at = step_position(sliding_window(s.spec), i);
-    const size_t k = static_cast<size_t>(i);
-    if (!(std::fabs(y.data[k] - expected.data[k]) <= tolerance(sliding_window(s.spec), s, at))) {
-      return ::testing::AssertionFailure()
-             << "output " << i << " (n " << at.n << ", c " << at.c_out << ", y " << at.y << ", x "
-             << at.x << "): engine " << y.data[k] << ", reference " << expected.data[k];
-    }
-  }
-  return ::testing::AssertionSuccess();
-}
+using testing::matches_reference;
+using testing::tolerance;
 
 TEST(Engine, MatchesTheReferenceOnRandomSpecs) {
   std::mt19937 rng(20261126);
@@ -118,8 +94,7 @@ TEST(Engine, EverySimdTargetMatchesTheReference) {
     std::mt19937 rng(static_cast<unsigned>(target % 1000003));
     ThreadPool pool(2);
     Tensor y;
-    conv2d(sliding_window(fixed.spec), fixed.input, fixed.weight, bias_or_null(fixed), y, workspace,
-           pool);
+    conv2d(sliding_window(fixed.spec), fixed.input, fixed.weight, bias_or_null(fixed), y, workspace, pool);
     ASSERT_EQ(workspace.plan.lanes, simd_float_lanes());
     ASSERT_TRUE(matches_reference(fixed, y)) << simd_target_name();
     for (int i = 0; i < kRandomSpecs / 10; ++i) {
@@ -223,8 +198,7 @@ TEST(Engine, MatchesPyTorchOnEveryFixture) {
     ASSERT_EQ(y.shape, expected.shape);
     for (int64_t i = 0; i < step_count(s.spec); ++i) {
       const size_t k = static_cast<size_t>(i);
-      ASSERT_NEAR(y.data[k], expected.data[k],
-                  tolerance(sliding_window(s.spec), s, step_position(sliding_window(s.spec), i)))
+      ASSERT_NEAR(y.data[k], expected.data[k], tolerance(sliding_window(s.spec), s, step_position(sliding_window(s.spec), i)))
           << "output " << i;
     }
   }
@@ -234,8 +208,8 @@ TEST(Engine, MatchesPyTorchOnEveryFixture) {
 // threads must not change a single bit.
 TEST(Engine, EveryThreadCountGivesTheSameBits) {
   std::mt19937 rng(7);
-  const Conv2dProblem specs[] = {layer(3, 16, 40, 3), layer(24, 20, 23, 3),
-                                 layer(12, 12, 37, 5, 12), layer(32, 48, 17, 1)};
+  const Conv2dProblem specs[] = {layer(3, 16, 40, 3), layer(24, 20, 23, 3), layer(12, 12, 37, 5, 12),
+                            layer(32, 48, 17, 1)};
   for (const Conv2dProblem& spec : specs) {
     const Session s = testing::random_session(spec, rng);
     Tensor expected;
@@ -311,8 +285,7 @@ TEST(Engine, TheWorkspaceIsSizedAsReportedAndReusedForTheSameShape) {
 #ifndef CONVVIZ_SANITIZED  // the sanitizers own operator new
 TEST(Engine, ACallOnTheSameShapeAllocatesNothing) {
   std::mt19937 rng(5);
-  for (const Conv2dProblem& spec :
-       {layer(3, 16, 40, 3), layer(24, 24, 20, 3, 24), layer(32, 8, 9, 1)}) {
+  for (const Conv2dProblem& spec : {layer(3, 16, 40, 3), layer(24, 24, 20, 3, 24), layer(32, 8, 9, 1)}) {
     const Session s = testing::random_session(spec, rng);
     ThreadPool pool(2);
     ConvWorkspace ws;

@@ -1,5 +1,7 @@
 #include "core/engine/conv_plan.h"
 
+#include <hwy/targets.h>
+
 #include <algorithm>
 #include <sstream>
 
@@ -27,21 +29,37 @@ Algorithm choose_algorithm(const Conv2dProblem& spec, bool in_place) {
   return per_group <= 16 ? Algorithm::Direct : Algorithm::ImplicitGemm;
 }
 
-// The largest tile whose accumulators, inputs and one broadcast weight fit
-// the target's vector registers (32 with AVX-512, 16 below it).
-void choose_tile(int64_t oc_per_group, int lanes, int64_t grid_outputs, ConvPlan& plan) {
-  const int registers = lanes >= 16 ? 32 : 16;
-  int oc_block = 1;
-  while (oc_block < 8 && oc_block < oc_per_group) oc_block *= 2;
-  if (registers == 16) oc_block = std::min(oc_block, 4);
-  const int fit = (registers - 1) / (oc_block + 1);
-  const int64_t needed = ceil_div(grid_outputs, lanes);
-  int pixel_vectors = 1;
-  for (int v : {2, 3, 4, 6, 8}) {
-    if (v <= fit && v <= std::max<int64_t>(needed, 1)) pixel_vectors = v;
+// The largest tile the target compiled (its table holds only tiles whose
+// accumulators, inputs and one broadcast weight fit its vector registers):
+// output channels first, then as many vectors as the band's outputs fill.
+Microkernel choose_tile(int64_t oc_per_group, const SimdSupport& simd, int64_t grid_outputs) {
+  int max_block = 1;
+  for (const TileShape& t : simd.tiles) max_block = std::max(max_block, t.oc_block);
+  Microkernel kernel;
+  while (kernel.oc_block < max_block && kernel.oc_block < oc_per_group) kernel.oc_block *= 2;
+  const int64_t needed = std::max<int64_t>(ceil_div(grid_outputs, simd.lanes), 1);
+  for (const TileShape& t : simd.tiles) {  // ascending pixel_vectors, 1 first
+    if (t.oc_block == kernel.oc_block && t.pixel_vectors <= needed) {
+      kernel.pixel_vectors = t.pixel_vectors;
+    }
   }
-  plan.oc_block = oc_block;
-  plan.pixel_vectors = pixel_vectors;
+  return kernel;
+}
+
+// One output channel whose kernel rows read neighbouring inputs (stride and
+// dilation 1 along x) runs the row kernel where the target has it for kw.
+Microkernel choose_microkernel(const Conv2dProblem& spec, const SimdSupport& simd,
+                               int64_t grid_outputs) {
+  Microkernel kernel = choose_tile(out_channels_per_group(spec), simd, grid_outputs);
+  const int64_t kw = spec.kernel_size.w;
+  const bool rows = spec.stride.w == 1 && spec.dilation.w == 1;
+  if (kernel.oc_block == 1 && rows &&
+      std::find(simd.row_shift_widths.begin(), simd.row_shift_widths.end(), kw) !=
+          simd.row_shift_widths.end()) {
+    kernel.kind = MicrokernelKind::RowShift;
+    kernel.kernel_row = static_cast<int>(kw);
+  }
+  return kernel;
 }
 
 // Splits each image and group into bands of output rows: enough tasks that
@@ -67,10 +85,11 @@ void choose_bands(const Conv2dProblem& spec, int64_t out_h, int64_t halo, ConvPl
   }
 }
 
-ConvPlan reference_plan(const Conv2dProblem& spec, double grid_bytes) {
+ConvPlan reference_plan(const Conv2dProblem& spec, const SimdSupport& simd, double grid_bytes) {
   ConvPlan plan;
   plan.algorithm = Algorithm::Reference;
-  plan.lanes = simd_float_lanes();
+  plan.simd_target = simd.target;
+  plan.lanes = simd.lanes;
   plan.k_count = in_channels_per_group(spec) * spec.kernel_size.h * spec.kernel_size.w;
   plan.grid_bytes_refused = grid_bytes;
   return plan;
@@ -94,14 +113,28 @@ std::string_view algorithm_name(Algorithm algorithm) {
   return "direct";
 }
 
+std::string microkernel_name(const Microkernel& kernel) {
+  const std::string tile =
+      std::to_string(kernel.oc_block) + "x" + std::to_string(kernel.pixel_vectors) + "v";
+  if (kernel.kind == MicrokernelKind::RowShift) {
+    return "row_shift_k" + std::to_string(kernel.kernel_row) + "_" + tile;
+  }
+  return "fma_tile_" + tile;
+}
+
 ConvPlan plan_conv(const Conv2dProblem& spec, int threads) {
+  return plan_conv(spec, threads, simd_support());
+}
+
+ConvPlan plan_conv(const Conv2dProblem& spec, int threads, const SimdSupport& simd) {
   ConvPlan plan;
   const Shape4 out = output_shape(spec);
   const SidePadding pad = side_padding(spec);
   const bool no_padding = pad.top == 0 && pad.bottom == 0 && pad.left == 0 && pad.right == 0;
   plan.reads_input_in_place = no_padding && spec.stride == Pair{1, 1};
   plan.algorithm = choose_algorithm(spec, plan.reads_input_in_place);
-  plan.lanes = simd_float_lanes();
+  plan.simd_target = simd.target;
+  plan.lanes = simd.lanes;
   const int64_t per_group = in_channels_per_group(spec);
   plan.k_count = per_group * spec.kernel_size.h * spec.kernel_size.w;
   // A phase p of the stride is read only if some kernel tap lands on it:
@@ -117,13 +150,13 @@ ConvPlan plan_conv(const Conv2dProblem& spec, int threads) {
   const int64_t macs = out.n * out.c * out.h * out.w * plan.k_count;
   // All of the pool or none of it: the pool hands out every thread's slot.
   plan.threads = macs >= kMacsPerExtraThread ? threads : 1;
-  choose_tile(out_channels_per_group(spec), plan.lanes, out.h * plan.row_pitch, plan);
+  plan.microkernel = choose_microkernel(spec, simd, out.h * plan.row_pitch);
   choose_bands(spec, out.h, halo, plan);
 
   plan.band_input_rows = plan.band_rows + halo;
   // Kernels read up to one vector past a tile's last output (the row kernel
   // loads a vector ahead to shift kernel columns out of it).
-  const int64_t slack = (int64_t{plan.pixel_vectors} + 1) * plan.lanes;
+  const int64_t slack = (int64_t{plan.microkernel.pixel_vectors} + 1) * plan.lanes;
   // Sized in double first: on absurd shapes (huge padding and dilation) the
   // products pass int64's range, and such a grid is refused anyway.
   const double grid =
@@ -135,7 +168,7 @@ ConvPlan plan_conv(const Conv2dProblem& spec, int threads) {
   const double row_table = double(plan.bands * plan.band_rows + halo) * double(plan.row_phases);
   const double bytes =
       grid * plan.threads * 4 + double(plan.k_count) * 8 + (column_table + row_table) * 4;
-  if (bytes > double{kMaxWorkspaceBytes}) return reference_plan(spec, bytes);
+  if (bytes > double{kMaxWorkspaceBytes}) return reference_plan(spec, simd, bytes);
   if (plan.reads_input_in_place) {
     plan.phase_plane = spec.height * spec.width;
   } else {
@@ -155,20 +188,19 @@ std::string describe_plan(const Conv2dProblem& spec, const ConvPlan& plan) {
          << kMaxWorkspaceBytes << " allowed\nworkspace: 0 bytes\n";
     return text.str();
   }
-  text << "algorithm: " << algorithm_name(plan.algorithm) << " (SIMD target " << simd_target_name()
-       << ", " << counted(plan.lanes, "float") << " per vector)\n";
-  text << "microkernel: " << counted(plan.oc_block, "output channel") << " x "
-       << counted(plan.pixel_vectors, "vector") << " ("
-       << counted(int64_t{plan.pixel_vectors} * plan.lanes, "output") << ") per tile, "
+  text << "algorithm: " << algorithm_name(plan.algorithm) << " (SIMD target "
+       << hwy::TargetName(plan.simd_target) << ", " << counted(plan.lanes, "float")
+       << " per vector)\n";
+  const Microkernel& kernel = plan.microkernel;
+  text << "microkernel: " << microkernel_name(kernel) << " ("
+       << counted(kernel.oc_block, "output channel") << " x "
+       << counted(kernel.pixel_vectors, "vector") << " = "
+       << counted(int64_t{kernel.pixel_vectors} * plan.lanes, "output") << " per tile, "
        << counted(plan.k_count, "multiply-add") << " each";
-  // The AVX-512 row tile (engine_kernels.cpp) serves one output channel per
-  // group with 3, 5 or 7 kernel columns read side by side.
-  const int64_t kw = spec.kernel_size.w;
-  if (plan.oc_block == 1 && (kw == 3 || kw == 5 || kw == 7) && spec.stride.w == 1 &&
-      spec.dilation.w == 1 && plan.lanes == 16) {
-    text << "; kernel rows shifted in registers";
+  if (kernel.kind == MicrokernelKind::RowShift) {
+    text << "; kernel rows of " << kernel.kernel_row << " loaded once and shifted in registers";
   }
-  text << "\n";
+  text << ")\n";
   if (plan.reads_input_in_place) {
     text << "input: read in place (stride 1, no padding)\n";
   } else {

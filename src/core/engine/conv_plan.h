@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/engine/microkernel.h"
 #include "core/model/conv2d_spec.h"
 
 namespace convviz {
@@ -39,9 +40,9 @@ struct ConvPlan {
   int64_t column_phases = 0;
   int64_t planes = 0;             // (C_in/groups) · row_phases · column_phases
   int64_t k_count = 0;            // (C_in/groups) · kh · kw
-  int oc_block = 1;               // output channels per microkernel tile
-  int pixel_vectors = 1;          // vectors of outputs per microkernel tile
-  int lanes = 1;                  // floats per vector on this CPU's SIMD target
+  Microkernel microkernel;        // what engine_kernels.cpp runs on every band
+  int64_t simd_target = 0;        // the Highway target the plan was made for
+  int lanes = 1;                  // floats per vector on that target
   int64_t bands = 0;              // per image and group
   int64_t tasks = 0;              // batch · groups · bands
   int threads = 1;                // threads this shape is worth
@@ -50,8 +51,10 @@ struct ConvPlan {
   double grid_bytes_refused = 0;  // Reference: what the grid would have needed
 };
 
-// Preconditions: validate(spec) is empty; threads >= 1.
+// Preconditions: validate(spec) is empty; threads >= 1. Plans for the SIMD
+// target chosen at run time, or for `simd` (tests plan for every target).
 ConvPlan plan_conv(const Conv2dProblem& spec, int threads);
+ConvPlan plan_conv(const Conv2dProblem& spec, int threads, const SimdSupport& simd);
 
 // The plan in a few lines of plain words, for --explain.
 std::string describe_plan(const Conv2dProblem& spec, const ConvPlan& plan);

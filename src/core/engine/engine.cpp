@@ -171,14 +171,10 @@ BandJob band_job(const Conv2dProblem& spec, const ConvWorkspace& ws, const Tenso
   }
   job.k_offsets = ws.k_offsets.data();
   job.k_count = plan.k_count;
-  // With stride and dilation 1 along x, a kernel row's columns read
-  // neighbouring inputs: offset(c, kh, kw) = offset(c, kh, 0) + kw.
-  job.kernel_row = spec.stride.w == 1 && spec.dilation.w == 1 ? spec.kernel_size.w : 1;
   job.weights = w.data.data() + g * out_per_group * plan.k_count;
   job.bias = b != nullptr ? b->data.data() + g * out_per_group : nullptr;
   job.oc_count = out_per_group;
-  job.oc_block = plan.oc_block;
-  job.pixel_vectors = plan.pixel_vectors;
+  job.microkernel = plan.microkernel;
   job.q_count = std::min(plan.band_rows, out.h - first_row) * plan.row_pitch;
   job.row_pitch = plan.row_pitch;
   job.out_width = out.w;
@@ -192,8 +188,9 @@ BandJob band_job(const Conv2dProblem& spec, const ConvWorkspace& ws, const Tenso
 
 const ConvPlan& prepare_workspace(ConvWorkspace& ws, const Conv2dProblem& spec, int threads) {
   // The SIMD target only changes under tests that force one, but a plan made
-  // for wider vectors would size the grid's slack wrongly.
-  if (ws.threads == threads && ws.spec == spec && ws.plan.lanes == simd_float_lanes()) {
+  // for another target names a microkernel it may lack and sizes the grid's
+  // slack for its vectors.
+  if (ws.threads == threads && ws.spec == spec && ws.plan.simd_target == simd_support().target) {
     return ws.plan;
   }
   ws.spec = spec;

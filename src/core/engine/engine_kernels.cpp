@@ -6,15 +6,31 @@
 #include <hwy/highway.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <iterator>
 #include <utility>
 
 #include "core/engine/engine_kernels.h"
+
+// x86 numbers its targets in bits 0..14, a better one lower, so every x86
+// target at or below HWY_AVX3 is an AVX-512 one: AVX3 and AVX3_DL in Highway
+// 1.0.3, AVX3_ZEN4, AVX3_SPR and later ones in newer releases. The row
+// kernel's lane shift (valignd) also needs the full 512-bit vectors.
+#undef CONVVIZ_AVX512
+#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3 && HWY_MAX_BYTES == 64
+#define CONVVIZ_AVX512 1
+#else
+#define CONVVIZ_AVX512 0
+#endif
 
 HWY_BEFORE_NAMESPACE();
 namespace convviz {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
+
+// 32 vector registers with AVX-512, 16 below it (and assumed elsewhere).
+constexpr int kVectorRegisters = CONVVIZ_AVX512 ? 32 : 16;
 
 using D = hn::ScalableTag<float>;
 using V = hn::Vec<D>;
@@ -141,31 +157,33 @@ HWY_INLINE void run_tile(const BandJob& job, const float* weights, int64_t oc0, 
   store_tile<MR, NV>(d, acc, job, oc0, q0);
 }
 
-#if HWY_TARGET == HWY_AVX3
 // One output channel (depthwise): the generic tile would load every input
 // vector once per kernel column, mostly across cache lines, and run out of
 // load slots long before FMAs. Here each kernel row loads its inputs once
 // and makes the other columns' vectors by shifting lanes across a pair of
 // registers (valignd). The FMAs run in the same k order, so the results are
-// bit-identical to the generic tile's.
-template <int NV, int KW>
+// bit-identical to the generic tile's. It reads one vector past the tile's
+// outputs; the band's last tiles load that vector bounded.
+#if CONVVIZ_AVX512
+template <int NV, int KW, bool kBounded>
 HWY_INLINE void run_row_tile(const BandJob& job, const float* weights, int64_t oc0, int64_t q0) {
   static_assert(KW > 1 && KW <= 16);
   const D d;
-  constexpr int64_t kLanes = 16;
+  const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
+  const int64_t limit = job.input_end - job.input;
   V acc[1][NV];
   const V start = job.bias != nullptr ? hn::Set(d, job.bias[oc0]) : hn::Zero(d);
 #pragma GCC unroll 8
   for (int v = 0; v < NV; ++v) acc[0][v] = start;
   for (int64_t k = 0; k < job.k_count; k += KW) {
-    const float* row = job.input + (job.k_offsets[k] + q0);
+    const int64_t row = job.k_offsets[k] + q0;
     V w[KW];
 #pragma GCC unroll 16
     for (int kw = 0; kw < KW; ++kw) w[kw] = hn::Set(d, weights[k + kw]);
-    V lo = hn::LoadU(d, row);
+    V lo = load_input<kBounded>(d, job.input, row, limit);
 #pragma GCC unroll 8
     for (int v = 0; v < NV; ++v) {
-      const V hi = hn::LoadU(d, row + (v + 1) * kLanes);
+      const V hi = load_input<kBounded>(d, job.input, row + (v + 1) * lanes, limit);
       acc[0][v] = hn::MulAdd(w[0], lo, acc[0][v]);
       [&]<int... kw>(std::integer_sequence<int, kw...>) {
         ((acc[0][v] =
@@ -181,86 +199,151 @@ HWY_INLINE void run_row_tile(const BandJob& job, const float* weights, int64_t o
   }
   store_tile<1, NV>(d, acc, job, oc0, q0);
 }
-
-// The row tile for this band, if its kernel rows are 3, 5 or 7 wide.
-template <int NV>
-HWY_INLINE bool try_row_tile(const BandJob& job, const float* weights, int64_t oc0, int64_t q0) {
-  switch (job.kernel_row) {
-    case 3:
-      return run_row_tile<NV, 3>(job, weights, oc0, q0), true;
-    case 5:
-      return run_row_tile<NV, 5>(job, weights, oc0, q0), true;
-    case 7:
-      return run_row_tile<NV, 7>(job, weights, oc0, q0), true;
-    default:
-      return false;
-  }
-}
 #endif
 
+// A tile is a few dozen FMAs: a call per tile (GCC did not inline the
+// lambda on its own) cost the depthwise shape 12-22 % (measured).
+#define CONVVIZ_TILE_INLINE __attribute__((always_inline))
+
 // Output-channel block by block, so a block's weights stay in L1 while the
-// band's grid (sized for L2) streams past them.
-template <int MR, int NV>
-void run_band_blocked(const BandJob& job) {
+// band's grid (sized for L2) streams past them. A tile that would read past
+// the input's end (kAhead: vectors it reads past its last output) is told so.
+template <int MR, int NV, int kAhead, class RunTile>
+HWY_INLINE void sweep_band(const BandJob& job, const RunTile& run) {
   const D d;
-  const int64_t step = NV * static_cast<int64_t>(hn::Lanes(d));
+  const int64_t lanes = static_cast<int64_t>(hn::Lanes(d));
+  const int64_t step = NV * lanes;
+  const int64_t limit = job.input_end - job.input;
   int64_t max_offset = 0;
   for (int64_t k = 0; k < job.k_count; ++k) max_offset = std::max(max_offset, job.k_offsets[k]);
   for (int64_t oc0 = 0; oc0 < job.oc_count; oc0 += MR) {
     const float* weights = job.weights + oc0 * job.k_count;
     for (int64_t q0 = 0; q0 < job.q_count; q0 += step) {
-#if HWY_TARGET == HWY_AVX3
-      // The row tile reads one vector further than the generic one.
-      if constexpr (MR == 1) {
-        if (max_offset + q0 + step + 16 <= job.input_end - job.input &&
-            try_row_tile<NV>(job, weights, oc0, q0)) {
-          continue;
-        }
-      }
-#endif
-      if (max_offset + q0 + step <= job.input_end - job.input) {
-        run_tile<MR, NV, false>(job, weights, oc0, q0);
-      } else {
-        run_tile<MR, NV, true>(job, weights, oc0, q0);
-      }
+      run(weights, oc0, q0, max_offset + q0 + step + kAhead * lanes > limit);
     }
   }
 }
 
-template <int MR>
-void run_band_for_block(const BandJob& job) {
-  switch (job.pixel_vectors) {
-    case 1:
-      return run_band_blocked<MR, 1>(job);
-    case 2:
-      return run_band_blocked<MR, 2>(job);
-    case 3:
-      return run_band_blocked<MR, 3>(job);
-    case 4:
-      return run_band_blocked<MR, 4>(job);
-    case 6:
-      return run_band_blocked<MR, 6>(job);
-    default:
-      return run_band_blocked<MR, 8>(job);
-  }
+template <int MR, int NV>
+void run_fma_tile_band(const BandJob& job) {
+  // Accumulators, one input vector per column of the tile and the broadcast
+  // weight all stay in registers.
+  static_assert(MR * NV + NV + 1 <= kVectorRegisters);
+  sweep_band<MR, NV, 0>(
+      job, [&](const float* weights, int64_t oc0, int64_t q0, bool bounded) CONVVIZ_TILE_INLINE {
+        if (bounded) {
+          run_tile<MR, NV, true>(job, weights, oc0, q0);
+        } else {
+          run_tile<MR, NV, false>(job, weights, oc0, q0);
+        }
+      });
 }
 
+// Exactly the FMA tiles plan_conv can choose on this target, and no others:
+// oc_block 1, 2, 4 (and 8 with AVX-512's 32 registers; 16 registers take at
+// most 4), each with 1 and every pixel_vectors of {2, 3, 4, 6, 8} whose
+// accumulators, inputs and weight fit the registers. 20 tiles with AVX-512,
+// 12 below it (the switch before compiled 24 on every target). The planner
+// takes the largest pixel_vectors the band's outputs fill.
+#if CONVVIZ_AVX512
+constexpr TileShape kTiles[] = {{1, 1}, {1, 2}, {1, 3}, {1, 4}, {1, 6}, {1, 8}, {2, 1},
+                                {2, 2}, {2, 3}, {2, 4}, {2, 6}, {2, 8}, {4, 1}, {4, 2},
+                                {4, 3}, {4, 4}, {4, 6}, {8, 1}, {8, 2}, {8, 3}};
+#else
+constexpr TileShape kTiles[] = {{1, 1}, {1, 2}, {1, 3}, {1, 4}, {1, 6}, {2, 1},
+                                {2, 2}, {2, 3}, {2, 4}, {4, 1}, {4, 2}, {4, 3}};
+#endif
+
+using BandFn = void (*)(const BandJob&);
+
+template <size_t... I>
+constexpr std::array<BandFn, sizeof...(I)> tile_runs(std::index_sequence<I...>) {
+  return {&run_fma_tile_band<kTiles[I].oc_block, kTiles[I].pixel_vectors>...};
+}
+constexpr auto kTileRuns = tile_runs(std::make_index_sequence<std::size(kTiles)>());
+
+#if CONVVIZ_AVX512
+template <int NV, int KW>
+void run_row_shift_band(const BandJob& job) {
+  sweep_band<1, NV, 1>(
+      job, [&](const float* weights, int64_t oc0, int64_t q0, bool bounded) CONVVIZ_TILE_INLINE {
+        if (bounded) {
+          run_row_tile<NV, KW, true>(job, weights, oc0, q0);
+        } else {
+          run_row_tile<NV, KW, false>(job, weights, oc0, q0);
+        }
+      });
+}
+
+// The row kernel's kernel widths, each with every pixel_vectors of the
+// one-output-channel tiles above: the planner picks the tile first, then
+// swaps in the row kernel of the same shape.
+constexpr int kRowShiftWidths[] = {3, 5, 7};
+constexpr auto kRowShiftVectors = [] {
+  std::array<int, std::count_if(std::begin(kTiles), std::end(kTiles),
+                                [](const TileShape& t) { return t.oc_block == 1; })>
+      vectors{};
+  size_t n = 0;
+  for (const TileShape& t : kTiles) {
+    if (t.oc_block == 1) vectors[n++] = t.pixel_vectors;
+  }
+  return vectors;
+}();
+constexpr size_t kRowShiftCount = std::size(kRowShiftWidths) * std::size(kRowShiftVectors);
+
+template <size_t... I>
+constexpr std::array<BandFn, sizeof...(I)> row_shift_runs(std::index_sequence<I...>) {
+  constexpr size_t n = std::size(kRowShiftVectors);
+  return {&run_row_shift_band<kRowShiftVectors[I % n], kRowShiftWidths[I / n]>...};
+}
+constexpr auto kRowShiftRuns = row_shift_runs(std::make_index_sequence<kRowShiftCount>());
+
+BandFn row_shift_run(const Microkernel& kernel) {
+  for (size_t i = 0; i < kRowShiftCount; ++i) {
+    const size_t n = std::size(kRowShiftVectors);
+    if (kRowShiftWidths[i / n] == kernel.kernel_row &&
+        kRowShiftVectors[i % n] == kernel.pixel_vectors) {
+      return kRowShiftRuns[i];
+    }
+  }
+  return nullptr;
+}
+#else
+BandFn row_shift_run(const Microkernel&) { return nullptr; }
+#endif
+
+BandFn fma_tile_run(const Microkernel& kernel) {
+  for (size_t i = 0; i < std::size(kTiles); ++i) {
+    if (kTiles[i].oc_block == kernel.oc_block && kTiles[i].pixel_vectors == kernel.pixel_vectors) {
+      return kTileRuns[i];
+    }
+  }
+  return nullptr;
+}
+
+// Runs what the plan chose; a microkernel this target lacks is a planner bug.
 void RunBand(const BandJob& job) {
-  switch (job.oc_block) {
-    case 1:
-      return run_band_for_block<1>(job);
-    case 2:
-      return run_band_for_block<2>(job);
-    case 4:
-      return run_band_for_block<4>(job);
-    default:
-      return run_band_for_block<8>(job);
+  const Microkernel& kernel = job.microkernel;
+  const BandFn run =
+      kernel.kind == MicrokernelKind::RowShift ? row_shift_run(kernel) : fma_tile_run(kernel);
+  if (run == nullptr) {
+    HWY_ABORT("%s has no microkernel %s", hwy::TargetName(HWY_TARGET),
+              microkernel_name(kernel).c_str());
   }
+  run(job);
 }
 
-int FloatLanes() { return static_cast<int>(hn::Lanes(D())); }
-
-const char* TargetName() { return hwy::TargetName(HWY_TARGET); }
+SimdSupport Support() {
+  SimdSupport support;
+  support.target = HWY_TARGET;
+  support.target_name = hwy::TargetName(HWY_TARGET);
+  support.lanes = static_cast<int>(hn::Lanes(D()));
+  support.tiles = kTiles;
+#if CONVVIZ_AVX512
+  support.row_shift_widths = kRowShiftWidths;
+#endif
+  return support;
+}
 
 double FmaLoop(int64_t iterations) {
   const D d;
@@ -295,13 +378,13 @@ HWY_AFTER_NAMESPACE();
 namespace convviz {
 
 HWY_EXPORT(RunBand);
-HWY_EXPORT(FloatLanes);
-HWY_EXPORT(TargetName);
+HWY_EXPORT(Support);
 HWY_EXPORT(FmaLoop);
 
 void run_band(const BandJob& job) { HWY_DYNAMIC_DISPATCH(RunBand)(job); }
-int simd_float_lanes() { return HWY_DYNAMIC_DISPATCH(FloatLanes)(); }
-const char* simd_target_name() { return HWY_DYNAMIC_DISPATCH(TargetName)(); }
+SimdSupport simd_support() { return HWY_DYNAMIC_DISPATCH(Support)(); }
+int simd_float_lanes() { return simd_support().lanes; }
+const char* simd_target_name() { return simd_support().target_name; }
 double run_fma_loop(int64_t iterations) { return HWY_DYNAMIC_DISPATCH(FmaLoop)(iterations); }
 
 }  // namespace convviz

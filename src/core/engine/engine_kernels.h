@@ -4,6 +4,8 @@
 // driver in engine.cpp decide what to run.
 #include <cstdint>
 
+#include "core/engine/microkernel.h"
+
 namespace convviz {
 
 // One task's worth of work: every output channel of one group over one band
@@ -15,13 +17,10 @@ struct BandJob {
   const float* input_end = nullptr;  // reads stop here (in-place input has no slack)
   const int64_t* k_offsets = nullptr;
   int64_t k_count = 0;
-  // k runs in rows of this many neighbouring inputs (kernel columns), or 1.
-  int64_t kernel_row = 1;
   const float* weights = nullptr;  // the group's first output channel's [k] row
   const float* bias = nullptr;     // this group's, or nullptr
   int64_t oc_count = 0;            // output channels in the group
-  int oc_block = 1;                // 1, 2, 4 or 8
-  int pixel_vectors = 1;           // 1, 2, 3, 4, 6 or 8
+  Microkernel microkernel;         // the plan's; one of simd_support()'s
   int64_t q_count = 0;             // band rows * row_pitch
   int64_t row_pitch = 0;
   int64_t out_width = 0;
@@ -30,8 +29,11 @@ struct BandJob {
   int64_t out_plane = 0;   // floats between output channels
 };
 
+// Runs job.microkernel, which must be one simd_support() lists.
 void run_band(const BandJob& job);
 
+// The target chosen at run time (or forced by a test) and what it compiled.
+SimdSupport simd_support();
 int simd_float_lanes();
 const char* simd_target_name();
 
