@@ -455,6 +455,48 @@ TEST_F(Cli, BenchRefusesBadShapesWithOneLine) {
   }
 }
 
+// CLI11 parses; the forms and the messages are the ones the hand-written
+// parser had, and none of CLI11's exceptions gets out.
+TEST_F(Cli, OptionSyntaxAndItsMessagesStayAsTheyWere) {
+  const std::string twelve = run({"explain", "--preset", "textbook", "--step", "12"}).out;
+  EXPECT_EQ(run({"explain", "--preset=textbook", "--step=12"}).out, twelve);
+  const std::vector<std::string> step0 = {"explain", "--preset", "textbook", "--step", "0"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = step0;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+  expect_bad_input(with({"--json=1"}), "convviz explain: --json takes no value");
+  expect_bad_input(with({"--json", "--json"}), "convviz explain: --json is given twice");
+  expect_bad_input(with({"-h"}), "convviz explain: unexpected argument '-h'");
+  expect_bad_input(with({"--", "x"}), "convviz explain: unexpected argument '--'");
+  expect_bad_input(with({"--frobnicate=3"}), "convviz explain: unknown option --frobnicate");
+  expect_bad_input({"explain", "--preset", "textbook", "--step="}, "--step needs a value");
+  expect_bad_input({"compute", "--preset", "textbook", "--output"}, "--output needs a value");
+  expect_bad_input({"bench", "--peak", "--json=yes"}, "convviz bench: --json takes no value");
+  // The window's options: hidden ones still parse, flags take no value.
+  expect_bad_input({"--reveal=yes"}, "convviz: --reveal takes no value");
+  expect_bad_input({"--dump-layout", path("l.json")}, "convviz: --layout needs --screenshot");
+  expect_bad_input({"--preset", "textbook", "--preset", "textbook"}, "--preset is given twice");
+  expect_bad_input({"--reveal", "-5"}, "convviz: unexpected argument '-5'");
+}
+
+// The window's FILE is in the table beside its options, and documented in
+// its help and its man section; no command takes one.
+TEST_F(Cli, OnlyTheWindowTakesAFileAndItsHelpSaysSo) {
+  const std::string man = man_page("9.9.9", "2026-12-02", preset_names());
+  const size_t window = man.find(".SH \"THE WINDOW\"");
+  ASSERT_NE(window, std::string::npos);
+  EXPECT_NE(man.find(".B FILE", window), std::string::npos);
+  for (const CommandHelp& command : commands()) {
+    EXPECT_EQ(command.positional, command.name.empty() ? "FILE" : "") << command.name;
+    if (command.name.empty()) {
+      EXPECT_NE(command.text.find("\n  FILE "), std::string::npos);
+    }
+  }
+  expect_bad_input({"bench", path("shapes.json")}, "unexpected argument '" + path("shapes.json"));
+}
+
 // Issue 11: a 32×32 kernel over a 1×1 input padded by 3985 was within every
 // size cap yet asked for 64.5 billion multiplications (5 s and 730 MB, 14
 // minutes on the reference loops). Refused, with the cap in words.
