@@ -16,8 +16,9 @@ struct CommandHelp {
   std::string_view summary;  // a line for the man page's list of commands
   std::string_view text;     // what `convviz [COMMAND] --help` prints
   std::vector<OptionSpec> options;
-  std::string_view positional =
-      {};  // "FILE" where the command takes arguments that are not options
+  // "FILE" where the command takes arguments that are not options (the
+  // window's `convviz FILE`); "" where CLI11 is to refuse them.
+  std::string_view positional = {};
 };
 
 const std::vector<CommandHelp>& commands();
