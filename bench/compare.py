@@ -11,6 +11,9 @@ padding modes go through F.pad first, as nn.Conv2d does.
 
 Run with Debian's python3-torch:
     /usr/bin/python3 bench/compare.py [--convviz build/convviz] [--threads 1 2]
+The shapes (bench/shapes.json's format: a name, nn.Conv2d's config, the input
+shape) as read, with their MACs, need no PyTorch:
+    python3 bench/compare.py --list-shapes
 """
 import argparse
 import json
@@ -27,12 +30,9 @@ import time
 # from run to run; spinning (as ConvViz's own pool does) makes them steady.
 os.environ.setdefault("OMP_WAIT_POLICY", "ACTIVE")
 
-try:
-    import torch  # noqa: E402 (after the environment it reads)
-    import torch.nn.functional as F  # noqa: E402
-except ImportError:
-    sys.exit("compare.py: PyTorch is missing: sudo apt-get install python3-torch, then run "
-             "with /usr/bin/python3")
+# Imported in main(), after the environment it reads; --list-shapes runs without it.
+torch = None
+F = None
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -45,7 +45,19 @@ def parse_args():
     p.add_argument("--threads", nargs="+", type=int, default=[1, 2])
     p.add_argument("--repeat", type=int, default=30)
     p.add_argument("--markdown", action="store_true", help="print tables as Markdown (for the README)")
+    p.add_argument("--list-shapes", action="store_true",
+                   help="print the shapes as read, with their MACs, and stop (needs no PyTorch)")
     return p.parse_args()
+
+
+def import_torch():
+    global torch, F
+    try:
+        import torch
+        import torch.nn.functional as F
+    except ImportError:
+        sys.exit("compare.py: PyTorch is missing: sudo apt-get install python3-torch, then run "
+                 "with /usr/bin/python3")
 
 
 def run_convviz(binary, *args):
@@ -62,19 +74,63 @@ def pair(value):
     return tuple(value) if isinstance(value, list) else (value, value)
 
 
+CONFIG_KEYS = {"in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
+               "groups", "bias", "padding_mode"}
+
+
+def read_shapes(paths):
+    """The shapes files' entries: {"name", "config": nn.Conv2d's arguments, "input_shape": [N, C, H, W]}.
+
+    convviz bench checks them fully; this checks enough to fail here with the shape's name
+    rather than inside PyTorch."""
+    shapes = []
+    for path in paths:
+        with open(path) as f:
+            entries = json.load(f)["shapes"]
+        for i, shape in enumerate(entries, 1):
+            where = f"{path} shape {i} ({shape.get('name')!r})"
+            config, dims = shape.get("config"), shape.get("input_shape")
+            if not isinstance(config, dict) or not set(config) <= CONFIG_KEYS:
+                sys.exit(f"compare.py: {where}: \"config\" must hold nn.Conv2d's arguments only")
+            if not (isinstance(dims, list) and len(dims) == 4 and dims[1] == config.get("in_channels")):
+                sys.exit(f"compare.py: {where}: \"input_shape\" must be [N, in_channels, H, W]")
+            shapes.append(shape)
+    return shapes
+
+
+def output_size(size, kernel, stride, padding, dilation):
+    """PyTorch's H_out (or W_out) for one dimension."""
+    if padding == "same":
+        return size
+    pad = 0 if padding == "valid" else padding
+    return (size + 2 * pad - dilation * (kernel - 1) - 1) // stride + 1
+
+
+def macs(shape):
+    """MACs = N*out_channels*H_out*W_out*(in_channels/groups)*kh*kw, as shapes.json says."""
+    c = shape["config"]
+    n, _, h, w = shape["input_shape"]
+    kernel, stride, dilation = pair(c["kernel_size"]), pair(c.get("stride", 1)), pair(c.get("dilation", 1))
+    padding = c.get("padding", 0)
+    padding = (padding, padding) if isinstance(padding, str) else pair(padding)
+    out = [output_size(*dims) for dims in zip((h, w), kernel, stride, padding, dilation)]
+    return n * c["out_channels"] * out[0] * out[1] * (c["in_channels"] // c.get("groups", 1)) * kernel[0] * kernel[1]
+
+
 def torch_call(shape):
-    """A closure that runs the shape's forward pass exactly as nn.Conv2d would."""
+    """A closure that runs the shape's forward pass exactly as nn.Conv2d would.
+
+    The module is built from the config to take PyTorch's own reading of it (pairs, "same", the
+    padding F.pad adds); the timed call is F.conv2d itself, without the module's Python overhead."""
     g = torch.Generator().manual_seed(0)
-    x = torch.randn(shape["N"], shape["C"], shape["H"], shape["W"], generator=g)
-    groups = shape.get("groups", 1)
-    w = torch.randn(shape["out"], shape["C"] // groups, shape["kh"], shape["kw"], generator=g)
-    b = torch.randn(shape["out"], generator=g) if shape.get("bias", True) else None
-    stride, pad, dilation = pair(shape["stride"]), pair(shape["pad"]), pair(shape["dilation"])
-    mode = shape.get("padding_mode", "zeros")
-    if mode == "zeros":
-        return lambda: F.conv2d(x, w, b, stride, pad, dilation, groups)
-    widths = (pad[1], pad[1], pad[0], pad[0])
-    return lambda: F.conv2d(F.pad(x, widths, mode=mode), w, b, stride, 0, dilation, groups)
+    x = torch.randn(*shape["input_shape"], generator=g)
+    m = torch.nn.Conv2d(**shape["config"])
+    w = torch.randn(*m.weight.shape, generator=g)
+    b = torch.randn(m.out_channels, generator=g) if m.bias is not None else None
+    if m.padding_mode == "zeros":
+        return lambda: F.conv2d(x, w, b, m.stride, m.padding, m.dilation, m.groups)
+    widths = m._reversed_padding_repeated_twice
+    return lambda: F.conv2d(F.pad(x, widths, mode=m.padding_mode), w, b, m.stride, 0, m.dilation, m.groups)
 
 
 def time_torch(call, repeat, warmup_s=0.3):
@@ -136,7 +192,7 @@ def print_table(rows, threads, peak, markdown):
 
 def main():
     args = parse_args()
-    if len(args.threads) > 1:
+    if len(args.threads) > 1 and not args.list_shapes:
         # One fresh process per thread count: PyTorch 1.13's OpenMP pool runs
         # measurably slower after set_num_threads lowers and then raises it.
         for threads in args.threads:
@@ -151,10 +207,12 @@ def main():
             if done.returncode != 0:
                 sys.exit(done.returncode)
         return
-    shapes = []
-    for path in args.shapes:
-        with open(path) as f:
-            shapes.extend(json.load(f)["shapes"])
+    shapes = read_shapes(args.shapes)
+    if args.list_shapes:
+        for shape in shapes:
+            print(f"{shape['name']}  input {shape['input_shape']}  MACs {macs(shape)}")
+        return
+    import_torch()
     print(f"CPU: {cpu_name()}, {os.cpu_count()} hardware threads; PyTorch {torch.__version__}")
     for threads in args.threads:
         peak = run_convviz(args.convviz, "--peak", "--threads", str(threads), "--json")[0]
@@ -165,7 +223,7 @@ def main():
         torch.set_num_threads(threads)
         rows = []
         for shape, mine in zip(shapes, ours):
-            assert shape["name"] == mine["name"]
+            assert shape["name"] == mine["name"] and macs(shape) == mine["macs"], (shape, mine)
             median, _ = time_torch(torch_call(shape), args.repeat)
             rows.append({"name": shape["name"], "mflop": 2 * mine["macs"] / 1e6, "ours": mine["median_ms"],
                          "torch": median, "speedup": median / mine["median_ms"], "gflops": mine["gflops"],

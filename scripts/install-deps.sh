@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  nlohmann-json3-dev libgtest-dev libbenchmark-dev libhwy-dev
+  nlohmann-json3-dev libcli11-dev libgtest-dev libbenchmark-dev libhwy-dev
   libimgui-dev libglfw3-dev python3-glad libstb-dev libgif-dev
   libfontconfig-dev fonts-dejavu-core fonts-wqy-microhei xvfb xauth
   desktop-file-utils appstream

@@ -9,65 +9,53 @@ namespace convviz {
 namespace {
 
 using nlohmann::json;
+using Dims = std::array<int64_t, 4>;  // N, C, H, W
 
-Result<int64_t> whole_number(const json& entry, const char* key) {
-  if (!entry.contains(key)) return Error{"is missing \"" + std::string(key) + "\""};
-  const json& v = entry[key];
-  if (!v.is_number_integer()) {
-    return Error{"\"" + std::string(key) + "\" must be a whole number, got " + describe_json(v)};
+// `what` names the dimensions' source in messages: --input-shape, or a
+// shape's "input_shape".
+Result<Conv2dProblem> with_dims(const Conv2dProblem& spec, const Dims& dims, const std::string& what) {
+  if (dims[1] != spec.in_channels) {
+    return Error{what + " has " + std::to_string(dims[1]) +
+                 " channels but the config's in_channels is " + std::to_string(spec.in_channels)};
   }
-  return v.get<int64_t>();
-}
-
-Result<Pair> pair_of(const json& entry, const char* key, Pair fallback) {
-  if (!entry.contains(key)) return fallback;
-  const json& v = entry[key];
-  if (v.is_number_integer()) return Pair{v.get<int64_t>(), v.get<int64_t>()};
-  if (v.is_array() && v.size() == 2 && v[0].is_number_integer() && v[1].is_number_integer()) {
-    return Pair{v[0].get<int64_t>(), v[1].get<int64_t>()};
-  }
-  return Error{"\"" + std::string(key) + "\" must be a number or [h, w], got " + describe_json(v)};
-}
-
-Result<Conv2dProblem> spec_of(const json& entry) {
-  Conv2dProblem s;
-  int64_t* fields[] = {&s.batch, &s.in_channels, &s.height, &s.width, &s.out_channels};
-  const char* keys[] = {"N", "C", "H", "W", "out"};
-  for (size_t i = 0; i < std::size(keys); ++i) {
-    Result<int64_t> v = whole_number(entry, keys[i]);
-    if (!v) return v.error();
-    *fields[i] = *v;
-  }
-  Result<int64_t> kh = whole_number(entry, "kh");
-  if (!kh) return kh.error();
-  Result<int64_t> kw = whole_number(entry, "kw");
-  if (!kw) return kw.error();
-  s.kernel_size = {*kh, *kw};
-  for (auto [key, field] : {std::pair{"stride", &s.stride}, std::pair{"pad", &s.padding},
-                            std::pair{"dilation", &s.dilation}}) {
-    Result<Pair> p = pair_of(entry, key, *field);
-    if (!p) return p.error();
-    *field = *p;
-  }
-  if (entry.contains("groups")) {
-    Result<int64_t> g = whole_number(entry, "groups");
-    if (!g) return g.error();
-    s.groups = *g;
-  }
-  if (entry.contains("bias")) {
-    if (!entry["bias"].is_boolean()) return Error{"\"bias\" must be true or false"};
-    s.bias = entry["bias"].get<bool>();
-  }
-  if (entry.contains("padding_mode")) {
-    const json& m = entry["padding_mode"];
-    auto mode = m.is_string() ? parse_padding_mode(m.get<std::string>()) : std::nullopt;
-    if (!mode) return Error{"\"padding_mode\" must be zeros, reflect, replicate or circular"};
-    s.padding_mode = *mode;
-  }
+  Conv2dProblem s = spec;
+  s.batch = dims[0];
+  s.height = dims[2];
+  s.width = dims[3];
   if (std::vector<SpecError> errors = validate(s); !errors.empty()) {
     return Error{join_messages(errors)};
   }
   return s;
+}
+
+Result<Dims> dims_of(const json& value) {
+  const Error bad{"\"input_shape\" must be four positive whole numbers [N, C, H, W], got " +
+                  describe_json(value)};
+  if (!value.is_array() || value.size() != 4) return bad;
+  Dims dims{};
+  for (size_t i = 0; i < 4; ++i) {
+    if (!value[i].is_number_integer() || value[i].get<int64_t>() < 1) return bad;
+    dims[i] = value[i].get<int64_t>();
+  }
+  return dims;
+}
+
+Result<Conv2dProblem> spec_of(const json& entry) {
+  // Before the unknown keys: a file in the old format ("N", "kh", ...) is told what it lacks.
+  if (!entry.contains("config") || !entry.contains("input_shape")) {
+    return Error{"needs a \"config\" (nn.Conv2d's arguments) and an \"input_shape\" [N, C, H, W]"};
+  }
+  for (const auto& [key, value] : entry.items()) {
+    if (key != "name" && key != "config" && key != "input_shape") {
+      return Error{"has the unknown key " + quoted(key) +
+                   " (a shape is {\"name\", \"config\", \"input_shape\"})"};
+    }
+  }
+  Result<Dims> dims = dims_of(entry["input_shape"]);
+  if (!dims) return dims.error();
+  Result<Conv2dProblem> spec = spec_from_config(entry["config"]);
+  if (!spec) return spec.error();
+  return with_dims(*spec, *dims, "\"input_shape\"");
 }
 
 }  // namespace
@@ -94,11 +82,11 @@ Result<std::vector<BenchShape>> read_bench_shapes(const std::string& path) {
 }
 
 Result<Conv2dProblem> with_input_shape(const Conv2dProblem& spec, const std::string& text) {
-  int64_t dims[4] = {};
+  Dims dims{};
   const Error bad{"--input-shape must be four positive whole numbers N,C,H,W, not " +
                   convviz::quoted(text)};
   size_t at = 0;
-  for (int i = 0; i < 4; ++i) {
+  for (size_t i = 0; i < 4; ++i) {
     const size_t end = i < 3 ? text.find(',', at) : text.size();
     if (end == std::string::npos) return bad;
     const char* last = text.data() + end;
@@ -106,18 +94,7 @@ Result<Conv2dProblem> with_input_shape(const Conv2dProblem& spec, const std::str
     if (ec != std::errc() || next != last || dims[i] < 1) return bad;
     at = end + 1;
   }
-  if (dims[1] != spec.in_channels) {
-    return Error{"--input-shape has " + std::to_string(dims[1]) +
-                 " channels but the config's in_channels is " + std::to_string(spec.in_channels)};
-  }
-  Conv2dProblem s = spec;
-  s.batch = dims[0];
-  s.height = dims[2];
-  s.width = dims[3];
-  if (std::vector<SpecError> errors = validate(s); !errors.empty()) {
-    return Error{join_messages(errors)};
-  }
-  return s;
+  return with_dims(spec, dims, "--input-shape");
 }
 
 }  // namespace convviz

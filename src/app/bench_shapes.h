@@ -1,6 +1,7 @@
 #pragma once
 // The shapes `convviz bench` times: a shapes file (bench/shapes.json's
 // format) or one --config plus --input-shape N,C,H,W.
+#include <array>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,9 @@ struct BenchShape {
   Conv2dProblem spec;
 };
 
-// {"shapes": [{"name", "N", "C", "H", "W", "out", "kh", "kw", "stride",
-// "pad", "dilation", "groups", "bias"[, "padding_mode"]}, ...]}; pairs are
-// [h, w] or one number. Every shape is validated; errors name the shape.
+// {"shapes": [{"name": "...", "config": {nn.Conv2d's arguments, as
+// --config takes them}, "input_shape": [N, C, H, W]}, ...]}. The config goes
+// through the config parser; every shape is validated; errors name the shape.
 Result<std::vector<BenchShape>> read_bench_shapes(const std::string& path);
 
 // "1,3,224,224" -> the spec's batch, channels, height and width, checked

@@ -39,7 +39,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     const bool opens_file = !args.empty() && names_a_file(args[0]);
     if (args.empty() || opens_file ||
         (args[0].rfind("--", 0) == 0 && args[0] != "--help" && args[0] != "--version")) {
-      Result<CliArgs> parsed = parse_options(args, command_help("").options, true);
+      Result<CliArgs> parsed = parse_command(command_help(""), args);
       if (!parsed) return report_bad_input(err, "", parsed.error().message);
       if (Status bad = use_thread_option(*parsed)) return report_bad_input(err, "", bad->message);
       Result<GuiOptions> options = gui_options(*parsed);

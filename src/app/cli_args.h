@@ -1,9 +1,9 @@
 #pragma once
-// Option parsing for the convviz subcommands: --name value, --name=value and
-// bare flags, each allowed at most once; anything else is an error.
+// Option parsing for the convviz commands, with CLI11: --name value,
+// --name=value and bare flags, each allowed at most once; anything else is
+// an error in ConvViz's own words (no CLI11 exception leaves parse_command).
 #include <map>
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -17,18 +17,20 @@ struct OptionSpec {
   bool hidden = false;  // an alias or a test's option: not in --help or the man page
 };
 
+struct CommandHelp;
+
 struct CliArgs {
   std::map<std::string, std::string> values;  // flags map to ""
-  std::vector<std::string> positional;        // only where the caller allows them
+  std::vector<std::string> positional;        // only where the command takes them
 
   bool has(const std::string& name) const { return values.count(name) != 0; }
   std::optional<std::string> get(const std::string& name) const;
 };
 
-// Arguments that are not options (`convviz FILE`) are kept in `positional`
-// when `positional_allowed`, else refused.
-Result<CliArgs> parse_options(const std::vector<std::string>& args,
-                              std::span<const OptionSpec> allowed, bool positional_allowed = false);
+// Parses `args` (without the program and command names) against the
+// command's options in the table (command_help.h); arguments that are not
+// options are kept in `positional` if the command names them, else refused.
+Result<CliArgs> parse_command(const CommandHelp& command, const std::vector<std::string>& args);
 
 // A whole number from an option value, e.g. --step 3.
 Result<int64_t> parse_integer_option(const std::string& name, const std::string& text);

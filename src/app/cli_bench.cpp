@@ -171,7 +171,7 @@ Result<BenchSettings> settings_from(const CliArgs& args) {
 }  // namespace
 
 int run_bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Result<CliArgs> parsed = parse_options(args, command_help("bench").options);
+  Result<CliArgs> parsed = parse_command(command_help("bench"), args);
   if (!parsed) return report_bad_input(err, "bench", parsed.error().message);
   if (parsed->has("help")) {
     out << command_help("bench").text;

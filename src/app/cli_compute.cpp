@@ -48,7 +48,7 @@ Status check_outputs(const CliArgs& args) {
 }  // namespace
 
 int run_compute(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Result<CliArgs> parsed = parse_options(args, command_help("compute").options);
+  Result<CliArgs> parsed = parse_command(command_help("compute"), args);
   if (!parsed) return report_bad_input(err, "compute", parsed.error().message);
   if (parsed->has("help")) {
     out << command_help("compute").text;

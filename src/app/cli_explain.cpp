@@ -45,7 +45,7 @@ void print_trace(std::ostream& out, const StepTrace& t, int64_t steps) {
 }  // namespace
 
 int run_explain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Result<CliArgs> parsed = parse_options(args, command_help("explain").options);
+  Result<CliArgs> parsed = parse_command(command_help("explain"), args);
   if (!parsed) return report_bad_input(err, "explain", parsed.error().message);
   if (parsed->has("help")) {
     out << command_help("explain").text;

@@ -161,7 +161,7 @@ Status export_sequence(const ExportRequest& r, const CliArgs& args, std::ostream
 }  // namespace
 
 int run_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Result<CliArgs> parsed = parse_options(args, command_help("export").options);
+  Result<CliArgs> parsed = parse_command(command_help("export"), args);
   if (!parsed) return report_bad_input(err, "export", parsed.error().message);
   if (parsed->has("help")) {
     out << command_help("export").text;

@@ -206,7 +206,8 @@ const std::vector<CommandHelp>& commands() {
         {"region", true},
         {"kernel", true},
         {"products", true},
-        {"reveal", false}}},
+        {"reveal", false}},
+       "FILE"},
       {"compute", "computes the layer's output as .npy", kComputeHelp,
        with_session_options(
            {{"output", true}, {"ops-json", true}, {"engine", true}, {"help", false, true}})},

@@ -10,9 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/bench_shapes.h"
 #include "core/io/atomic_file.h"
 #include "core/io/npy.h"
 #include "core/lesson/presets.h"
+#include "core/model/op_counts.h"
 
 namespace convviz {
 namespace {
@@ -430,8 +432,9 @@ TEST_F(Cli, BenchExplainsItsPlan) {
 }
 
 TEST_F(Cli, BenchRefusesBadShapesWithOneLine) {
-  write("bad_shapes.json", R"({"shapes": [{"name": "x", "N": 1, "C": 4, "H": 8, "W": 8,
-                                "out": 4, "kh": 3, "kw": 3, "groups": 3}]})");
+  write("bad_shapes.json", R"({"shapes": [{"name": "x", "input_shape": [1, 4, 8, 8], "config":
+                                {"in_channels": 4, "out_channels": 4, "kernel_size": 3,
+                                 "groups": 3}}]})");
   write("no_shapes.json", R"({"shape": []})");
   write("unpadded.json", R"({"in_channels": 1, "out_channels": 1, "kernel_size": 3})");
   const std::string config = path("config.json");
@@ -453,6 +456,98 @@ TEST_F(Cli, BenchRefusesBadShapesWithOneLine) {
     EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
     EXPECT_EQ(line_count(r.err), 1u) << r.err;
   }
+}
+
+// A shape's "config" is read by the config parser, so its errors are the
+// config's, after the shape's number and name.
+TEST_F(Cli, BenchShapesAreReadByTheConfigParser) {
+  const std::string good = R"({"name": "ok", "input_shape": [1, 1, 5, 5], "config":
+                               {"in_channels": 1, "out_channels": 1, "kernel_size": 3}})";
+  const std::pair<std::string, std::string> cases[] = {
+      {R"({"name": "y", "input_shape": [1, 1, 5, 5], "config": {"in_channels": 1,
+           "out_channels": 1, "kernel": 3}})",
+       "shape 2 (\"y\") unknown config key \"kernel\" (did you mean \"kernel_size\"?)"},
+      {R"({"name": "y", "input_shape": [1, 1, 5, 5], "config": {"in_channels": 1,
+           "out_channels": 1, "kernel_size": 3, "padding_mode": "mirror"}})",
+       "shape 2 (\"y\") config key \"padding_mode\" must be one of"},
+      {R"({"name": "old", "N": 1, "C": 1, "H": 5, "W": 5, "out": 1, "kh": 3, "kw": 3})",
+       "shape 2 (\"old\") needs a \"config\" (nn.Conv2d's arguments) and an \"input_shape\""},
+      {R"({"name": "y", "input_shape": [1, 1, 5], "config": {}})",
+       "\"input_shape\" must be four positive whole numbers [N, C, H, W], got an array"},
+      {R"({"name": "y", "input_shape": [1, 3, 5, 5], "config": {"in_channels": 1,
+           "out_channels": 1, "kernel_size": 3}})",
+       "\"input_shape\" has 3 channels but the config's in_channels is 1"},
+      {R"({"name": "y", "input_shape": [1, 1, 5, 5], "N": 1, "config": {"in_channels": 1,
+           "out_channels": 1, "kernel_size": 3}})",
+       "has the unknown key \"N\""},
+  };
+  for (const auto& [shape, message] : cases) {
+    write("shapes.json", "{\"shapes\": [" + good + ", " + shape + "]}");
+    expect_bad_input({"bench", "--shapes", path("shapes.json")}, message);
+  }
+}
+
+TEST_F(Cli, TheBenchmarkShapesFilesReadAsTheirNamesSay) {
+  const auto shapes = read_bench_shapes(std::string(CONVVIZ_BENCH_DIR) + "/shapes.json");
+  ASSERT_TRUE(shapes) << shapes.error().message;
+  ASSERT_EQ(shapes->size(), 8u);
+  const Conv2dProblem& stem = (*shapes)[7].spec;  // stem_3x224x224_to64_k7s2p3
+  EXPECT_EQ((std::vector<int64_t>{stem.batch, stem.in_channels, stem.height, stem.width}),
+            (std::vector<int64_t>{1, 3, 224, 224}));
+  EXPECT_EQ(stem.out_channels, 64);
+  EXPECT_EQ(stem.kernel_size.h, 7);
+  EXPECT_EQ(stem.stride.w, 2);
+  EXPECT_EQ(stem.padding.h, 3);
+  // The file's comment: MACs = N*out_channels*H_out*W_out*(in_channels/groups)*kh*kw.
+  EXPECT_EQ(count_ops(stem).macs, int64_t{1} * 64 * 112 * 112 * 3 * 7 * 7);
+  EXPECT_EQ((*shapes)[5].spec.groups, 32);
+  const auto extra = read_bench_shapes(std::string(CONVVIZ_BENCH_DIR) + "/extra_shapes.json");
+  ASSERT_TRUE(extra) << extra.error().message;
+  ASSERT_EQ(extra->size(), 4u);
+  EXPECT_EQ((*extra)[1].spec.padding_mode, PaddingMode::Reflect);
+  EXPECT_EQ((*extra)[3].spec.padding_mode, PaddingMode::Circular);
+}
+
+// CLI11 parses; the forms and the messages are the ones the hand-written
+// parser had, and none of CLI11's exceptions gets out.
+TEST_F(Cli, OptionSyntaxAndItsMessagesStayAsTheyWere) {
+  const std::string twelve = run({"explain", "--preset", "textbook", "--step", "12"}).out;
+  EXPECT_EQ(run({"explain", "--preset=textbook", "--step=12"}).out, twelve);
+  const std::vector<std::string> step0 = {"explain", "--preset", "textbook", "--step", "0"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = step0;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+  expect_bad_input(with({"--json=1"}), "convviz explain: --json takes no value");
+  expect_bad_input(with({"--json", "--json"}), "convviz explain: --json is given twice");
+  expect_bad_input(with({"-h"}), "convviz explain: unexpected argument '-h'");
+  expect_bad_input(with({"--", "x"}), "convviz explain: unexpected argument '--'");
+  expect_bad_input(with({"--frobnicate=3"}), "convviz explain: unknown option --frobnicate");
+  expect_bad_input({"explain", "--preset", "textbook", "--step="}, "--step needs a value");
+  expect_bad_input({"compute", "--preset", "textbook", "--output"}, "--output needs a value");
+  expect_bad_input({"bench", "--peak", "--json=yes"}, "convviz bench: --json takes no value");
+  // The window's options: hidden ones still parse, flags take no value.
+  expect_bad_input({"--reveal=yes"}, "convviz: --reveal takes no value");
+  expect_bad_input({"--dump-layout", path("l.json")}, "convviz: --layout needs --screenshot");
+  expect_bad_input({"--preset", "textbook", "--preset", "textbook"}, "--preset is given twice");
+  expect_bad_input({"--reveal", "-5"}, "convviz: unexpected argument '-5'");
+}
+
+// The window's FILE is in the table beside its options, and documented in
+// its help and its man section; no command takes one.
+TEST_F(Cli, OnlyTheWindowTakesAFileAndItsHelpSaysSo) {
+  const std::string man = man_page("9.9.9", "2026-12-02", preset_names());
+  const size_t window = man.find(".SH \"THE WINDOW\"");
+  ASSERT_NE(window, std::string::npos);
+  EXPECT_NE(man.find(".B FILE", window), std::string::npos);
+  for (const CommandHelp& command : commands()) {
+    EXPECT_EQ(command.positional, command.name.empty() ? "FILE" : "") << command.name;
+    if (command.name.empty()) {
+      EXPECT_NE(command.text.find("\n  FILE "), std::string::npos);
+    }
+  }
+  expect_bad_input({"bench", path("shapes.json")}, "unexpected argument '" + path("shapes.json"));
 }
 
 // Issue 11: a 32×32 kernel over a 1×1 input padded by 3985 was within every
