@@ -13,7 +13,8 @@ using Dims = std::array<int64_t, 4>;  // N, C, H, W
 
 // `what` names the dimensions' source in messages: --input-shape, or a
 // shape's "input_shape".
-Result<Conv2dProblem> with_dims(const Conv2dProblem& spec, const Dims& dims, const std::string& what) {
+Result<Conv2dProblem> with_dims(const Conv2dProblem& spec, const Dims& dims,
+                                const std::string& what) {
   if (dims[1] != spec.in_channels) {
     return Error{what + " has " + std::to_string(dims[1]) +
                  " channels but the config's in_channels is " + std::to_string(spec.in_channels)};

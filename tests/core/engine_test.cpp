@@ -94,7 +94,8 @@ TEST(Engine, EverySimdTargetMatchesTheReference) {
     std::mt19937 rng(static_cast<unsigned>(target % 1000003));
     ThreadPool pool(2);
     Tensor y;
-    conv2d(sliding_window(fixed.spec), fixed.input, fixed.weight, bias_or_null(fixed), y, workspace, pool);
+    conv2d(sliding_window(fixed.spec), fixed.input, fixed.weight, bias_or_null(fixed), y, workspace,
+           pool);
     ASSERT_EQ(workspace.plan.lanes, simd_float_lanes());
     ASSERT_TRUE(matches_reference(fixed, y)) << simd_target_name();
     for (int i = 0; i < kRandomSpecs / 10; ++i) {
@@ -198,7 +199,8 @@ TEST(Engine, MatchesPyTorchOnEveryFixture) {
     ASSERT_EQ(y.shape, expected.shape);
     for (int64_t i = 0; i < step_count(s.spec); ++i) {
       const size_t k = static_cast<size_t>(i);
-      ASSERT_NEAR(y.data[k], expected.data[k], tolerance(sliding_window(s.spec), s, step_position(sliding_window(s.spec), i)))
+      ASSERT_NEAR(y.data[k], expected.data[k],
+                  tolerance(sliding_window(s.spec), s, step_position(sliding_window(s.spec), i)))
           << "output " << i;
     }
   }
@@ -208,8 +210,8 @@ TEST(Engine, MatchesPyTorchOnEveryFixture) {
 // threads must not change a single bit.
 TEST(Engine, EveryThreadCountGivesTheSameBits) {
   std::mt19937 rng(7);
-  const Conv2dProblem specs[] = {layer(3, 16, 40, 3), layer(24, 20, 23, 3), layer(12, 12, 37, 5, 12),
-                            layer(32, 48, 17, 1)};
+  const Conv2dProblem specs[] = {layer(3, 16, 40, 3), layer(24, 20, 23, 3),
+                                 layer(12, 12, 37, 5, 12), layer(32, 48, 17, 1)};
   for (const Conv2dProblem& spec : specs) {
     const Session s = testing::random_session(spec, rng);
     Tensor expected;
@@ -285,7 +287,8 @@ TEST(Engine, TheWorkspaceIsSizedAsReportedAndReusedForTheSameShape) {
 #ifndef CONVVIZ_SANITIZED  // the sanitizers own operator new
 TEST(Engine, ACallOnTheSameShapeAllocatesNothing) {
   std::mt19937 rng(5);
-  for (const Conv2dProblem& spec : {layer(3, 16, 40, 3), layer(24, 24, 20, 3, 24), layer(32, 8, 9, 1)}) {
+  for (const Conv2dProblem& spec :
+       {layer(3, 16, 40, 3), layer(24, 24, 20, 3, 24), layer(32, 8, 9, 1)}) {
     const Session s = testing::random_session(spec, rng);
     ThreadPool pool(2);
     ConvWorkspace ws;
