@@ -19,7 +19,7 @@ namespace convviz {
 // missing "layer" means Conv2d, so every config written before it reads;
 // an unknown one is an error that lists the known layers.
 Result<LayerSpec> layer_from_config(const nlohmann::json& config, const InputShape& input);
-// With "layer" first.
+// With the "layer" key, so the file says which module it configures.
 nlohmann::json layer_to_config(const LayerSpec& spec);
 // A config file (at most kMaxConfigBytes); errors start with the path.
 Result<LayerSpec> read_layer_config(const std::string& path, const InputShape& input);
